@@ -1,0 +1,59 @@
+"""Command line: `python -m bot run|migrate|complex add|invite`.
+
+Exit codes: 0 done, 1 a rule said no (the message says which), 2 bad configuration or usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+
+from bot.config import ConfigError, load_config
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="내친구 chatbot server")
+    parser.add_argument("--config", help="path to bot.toml (default ./bot.toml or $BOT_CONFIG)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="start the bot (HTTP server, channels, outbox, scheduler)")
+    sub.add_parser("migrate", help="apply database migrations")
+    complex_ = sub.add_parser("complex", help="manage complexes")
+    complex_sub = complex_.add_subparsers(dest="complex_command", required=True)
+    add = complex_sub.add_parser("add", help="create a complex")
+    add.add_argument("--code", required=True)
+    add.add_argument("--name", required=True)
+    invite = sub.add_parser("invite", help="issue an invite code for a household")
+    invite.add_argument("--complex", required=True, dest="complex_code")
+    invite.add_argument("--building", required=True, help="동, e.g. 101")
+    invite.add_argument("--unit", required=True, help="호, e.g. 1203")
+    invite.add_argument("--role", default="resident", choices=["resident", "coordinator"])
+    invite.add_argument("--uses", type=int, default=4)
+    invite.add_argument("--days", type=int, default=30)
+    for p in sub.choices.values():
+        p.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(args.config)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    from bot import cli
+
+    if args.command == "run":
+        return cli.run(config)
+    if args.command == "migrate":
+        return cli.migrate(config)
+    if args.command == "complex":
+        return asyncio.run(cli.complex_add(config, args.code, args.name))
+    if args.command == "invite":
+        return asyncio.run(cli.invite(config, args))
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

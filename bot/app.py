@@ -1,0 +1,76 @@
+"""The composition root: everything is built here, from the config, and passed down.
+Nothing is global; tests build their own with `build_services(config, clock=...)`."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.config import Config
+from bot.engine.actions import Router
+from bot.engine.engine import Engine
+from bot.engine.runner import DialogRunner
+from bot.i18n import Catalogs
+from core.clock import Clock, SystemClock
+from storage.db import create_engine, is_sqlite, session_factory
+from storage.uow import UnitOfWorkFactory
+
+
+@dataclass
+class Services:
+    config: Config
+    clock: Clock
+    catalogs: Catalogs
+    db: AsyncEngine
+    uow: UnitOfWorkFactory
+    invite_key: bytes  # keys invite-code hashes
+    token_key: bytes  # keys deterministic button tokens
+
+    async def close(self) -> None:
+        await self.db.dispose()
+
+
+def load_secret(config: Config) -> bytes:
+    if config.security.secret_key:
+        return config.security.secret_key.encode()
+    path = Path(config.security.secret_key_file)
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip().encode()
+
+
+def _derive(secret: bytes, purpose: str) -> bytes:
+    return hmac.new(secret, purpose.encode(), hashlib.sha256).digest()
+
+
+def build_services(config: Config, *, clock: Clock | None = None) -> Services:
+    db = create_engine(config.database.url, pool_size=config.database.pool_size)
+    secret = load_secret(config)
+    return Services(
+        config=config,
+        clock=clock or SystemClock(),
+        catalogs=Catalogs(config.i18n.locales, config.i18n.default_locale, config.i18n.timezone),
+        db=db,
+        uow=UnitOfWorkFactory(session_factory(db), serialize=is_sqlite(config.database.url)),
+        invite_key=_derive(secret, "invite-codes"),
+        token_key=_derive(secret, "button-tokens"),
+    )
+
+
+def build_engine(services: Services) -> Engine:
+    """Assemble every feature's router and dialogs, in one place, in a fixed order."""
+    from bot.dialogs import coordinator_invite, verify
+    from bot.handlers import coordinator, errors, help, home
+
+    router = Router().include(home.router, help.router, coordinator.router, verify.router)
+    dialogs = {d.name: d for d in (verify.dialog, coordinator_invite.dialog)}
+    runner = DialogRunner(dialogs, errors.explain)
+    pages = home.Pages(runner)
+    return Engine(services=services, router=router, runner=runner, pages=pages)

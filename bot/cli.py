@@ -1,0 +1,118 @@
+"""What each command does. Kept apart from argument parsing so tests can call it directly."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+import sys
+
+from bot.app import build_engine, build_services
+from bot.config import Config
+from core.errors import DomainError
+from storage.migrate import upgrade
+
+log = logging.getLogger("naechingu")
+
+
+def migrate(config: Config) -> int:
+    upgrade(config.database.url)
+    print("migrations applied")
+    return 0
+
+
+def _fail(error: DomainError) -> int:
+    detail = ", ".join(f"{k}={v}" for k, v in error.params.items())
+    print(f"error: {error.code}{' (' + detail + ')' if detail else ''}", file=sys.stderr)
+    return 1
+
+
+async def complex_add(config: Config, code: str, name: str) -> int:
+    from core.identity.admin import add_complex
+
+    await asyncio.to_thread(upgrade, config.database.url)
+    services = build_services(config)
+    try:
+        async with services.uow() as uow:
+            complex_ = await add_complex(uow, code, name)
+            await uow.commit()
+        print(f"complex {complex_.code} created: {complex_.name}")
+        return 0
+    except DomainError as exc:
+        return _fail(exc)
+    finally:
+        await services.close()
+
+
+async def invite(config: Config, args) -> int:
+    from core.identity.admin import issue_invite
+
+    await asyncio.to_thread(upgrade, config.database.url)
+    services = build_services(config)
+    try:
+        async with services.uow() as uow:
+            issued = await issue_invite(
+                uow,
+                services.clock,
+                services.invite_key,
+                complex_code=args.complex_code,
+                building=args.building,
+                unit=args.unit,
+                role=args.role,
+                uses=args.uses,
+                days=args.days,
+            )
+            await uow.commit()
+        print(
+            f"invite for {issued.complex.code} {issued.household.building}동 "
+            f"{issued.household.unit}호 (role {issued.invite.role}, "
+            f"{issued.invite.max_uses} uses, expires {issued.invite.expires_at:%Y-%m-%d})"
+        )
+        print(issued.display)
+        return 0
+    except DomainError as exc:
+        return _fail(exc)
+    finally:
+        await services.close()
+
+
+def run(config: Config) -> int:
+    logging.basicConfig(
+        level=config.log.level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    upgrade(config.database.url)
+    asyncio.run(_serve(config))
+    return 0
+
+
+async def _serve(config: Config) -> None:
+    from bot.demo import demo_codes, seed_demo
+    from bot.runtime import Runtime
+
+    services = build_services(config)
+    engine = build_engine(services)
+    if config.demo.enabled:
+        await seed_demo(services)
+    runtime = Runtime(services, engine)
+    await runtime.start()
+    base = f"http://{config.http.host}:{runtime.port}/"
+    print(f"\n  내친구 is running. Web chat: {base}")
+    if config.demo.enabled:
+        codes = await demo_codes(services)
+        if codes:
+            print("  Demo invite codes (complex DEMO):")
+            for household, code in codes:
+                print(f"    {household.building}동 {household.unit}호  {household.who:<12} {code}")
+    print("  Stop with Ctrl+C.\n", flush=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        with contextlib.suppress(NotImplementedError):
+            loop.add_signal_handler(sig, stop.set)
+    await stop.wait()
+    await runtime.stop()
+    await services.close()
+
+
+__all__ = ["complex_add", "invite", "migrate", "run"]

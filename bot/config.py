@@ -1,0 +1,209 @@
+"""Configuration: `bot.toml` read into frozen dataclasses, one per section, every key
+overridable by an environment variable `BOT_<SECTION>_<KEY>`. Bad values raise ConfigError,
+which names the key; the command line turns it into one line and exit code 2."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class HttpConfig:
+    host: str = "127.0.0.1"
+    port: int = 8080
+    public_base_url: str = ""  # how residents' phones reach us (images, upload links)
+    max_body_kb: int = 12288  # photos up to 10 MB plus envelope
+
+
+@dataclass(frozen=True)
+class DatabaseConfig:
+    url: str = "sqlite+aiosqlite:///data/naechingu.db"
+    pool_size: int = 10
+
+
+@dataclass(frozen=True)
+class DemoConfig:
+    enabled: bool = True  # seed the DEMO complex when the database is empty
+
+
+@dataclass(frozen=True)
+class SecurityConfig:
+    secret_key: str = ""  # keys invite-code hashes; empty: generated once into data/secret.key
+    secret_key_file: str = "data/secret.key"
+
+
+@dataclass(frozen=True)
+class DialogsConfig:
+    expire_hours: int = 24
+    token_days: int = 7  # how long a button stays usable
+
+
+@dataclass(frozen=True)
+class I18nConfig:
+    default_locale: str = "ko"
+    locales: tuple[str, ...] = ("ko", "en")
+    timezone: str = "Asia/Seoul"
+
+
+@dataclass(frozen=True)
+class KakaoConfig:
+    path: str = "/kakao/skill"
+    secret_header: str = "X-Naechingu-Secret"
+    secret_value: str = ""  # when set, requests without it are refused (401)
+    bot_id: str = ""  # when set, requests of another bot are refused
+    block_id: str = ""  # when set, buttons use action "block" to this block
+    event_api_base: str = ""  # e.g. https://bot-api.kakao.com; empty: inbox instead of push
+    event_api_key: str = ""  # REST API key, sent as "Authorization: KakaoAK <key>"
+    event_name: str = "naechingu_notice"
+
+
+@dataclass(frozen=True)
+class TelegramConfig:
+    token: str = ""
+    api_base: str = ""  # e.g. http://127.0.0.1:8081 for a local Bot API server
+    webhook_url: str = ""  # empty: long polling
+    webhook_secret: str = ""
+    webhook_path: str = "/telegram/webhook"
+
+
+@dataclass(frozen=True)
+class OutboxConfig:
+    enabled: bool = True
+    telegram_rate: float = 25.0  # messages per second overall (Telegram allows about 30)
+    telegram_per_chat: float = 1.0  # messages per second to one chat
+    kakao_batch: int = 100  # Event API recipients per call
+    max_attempts: int = 8
+    lease_seconds: int = 60
+
+
+@dataclass(frozen=True)
+class SchedulerConfig:
+    enabled: bool = True
+    tick_seconds: int = 10
+
+
+@dataclass(frozen=True)
+class MediaConfig:
+    dir: str = "data/media"
+    max_photo_mb: int = 10
+
+
+@dataclass(frozen=True)
+class LogConfig:
+    level: str = "INFO"
+
+
+@dataclass(frozen=True)
+class Config:
+    http: HttpConfig = field(default_factory=HttpConfig)
+    database: DatabaseConfig = field(default_factory=DatabaseConfig)
+    demo: DemoConfig = field(default_factory=DemoConfig)
+    security: SecurityConfig = field(default_factory=SecurityConfig)
+    dialogs: DialogsConfig = field(default_factory=DialogsConfig)
+    i18n: I18nConfig = field(default_factory=I18nConfig)
+    kakao: KakaoConfig = field(default_factory=KakaoConfig)
+    telegram: TelegramConfig = field(default_factory=TelegramConfig)
+    outbox: OutboxConfig = field(default_factory=OutboxConfig)
+    scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
+    media: MediaConfig = field(default_factory=MediaConfig)
+    log: LogConfig = field(default_factory=LogConfig)
+
+    def replace(self, **sections: dict) -> Config:
+        """A copy with some keys changed, e.g. cfg.replace(http={"port": 0})."""
+        changes = {
+            name: dataclasses.replace(getattr(self, name), **values)
+            for name, values in sections.items()
+        }
+        return dataclasses.replace(self, **changes)
+
+
+def _coerce(key: str, raw: object, kind: object) -> object:
+    origin = typing.get_origin(kind)
+    try:
+        if kind is bool:
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in ("1", "true", "yes", "on"):
+                return True
+            if text in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(raw)
+        if kind is int:
+            if isinstance(raw, bool):
+                raise ValueError(raw)
+            return int(raw)
+        if kind is float:
+            return float(raw)
+        if kind is str:
+            if not isinstance(raw, str | int | float):
+                raise ValueError(raw)
+            return str(raw)
+        if origin is tuple:
+            items = raw.split(",") if isinstance(raw, str) else list(raw)
+            return tuple(str(i).strip() for i in items if str(i).strip())
+    except (TypeError, ValueError):
+        pass
+    raise ConfigError(
+        f"config key {key}: {raw!r} is not a valid {getattr(kind, '__name__', kind)}"
+    )
+
+
+def load_config(
+    path: str | os.PathLike | None = None, env: dict[str, str] | None = None
+) -> Config:
+    """Read bot.toml (missing file: defaults) and apply BOT_<SECTION>_<KEY> overrides."""
+    env = dict(os.environ if env is None else env)
+    path = Path(path or env.get("BOT_CONFIG") or "bot.toml")
+    data: dict = {}
+    if path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"config file {path}: {exc}") from exc
+    sections = {}
+    for section in dataclasses.fields(Config):
+        raw_section = data.pop(section.name, {})
+        if not isinstance(raw_section, dict):
+            raise ConfigError(f"config section [{section.name}] must be a table")
+        hints = typing.get_type_hints(section.type)
+        values = {}
+        for item in dataclasses.fields(section.type):
+            key = f"{section.name}.{item.name}"
+            env_name = f"BOT_{section.name}_{item.name}".upper()
+            if env_name in env:
+                values[item.name] = _coerce(env_name, env[env_name], hints[item.name])
+            elif item.name in raw_section:
+                values[item.name] = _coerce(key, raw_section.pop(item.name), hints[item.name])
+        if raw_section:
+            raise ConfigError(f"config key {section.name}.{next(iter(raw_section))}: unknown key")
+        sections[section.name] = section.type(**values)
+    if data:
+        raise ConfigError(f"config section [{next(iter(data))}]: unknown section")
+    config = Config(**sections)
+    _validate(config)
+    return config
+
+
+def _validate(config: Config) -> None:
+    if not 0 <= config.http.port <= 65535:
+        raise ConfigError(f"config key http.port: {config.http.port} is out of range")
+    if not config.database.url.startswith(("sqlite+aiosqlite://", "postgresql+asyncpg://")):
+        raise ConfigError(
+            "config key database.url: use sqlite+aiosqlite:///path or postgresql+asyncpg://..."
+        )
+    if config.i18n.default_locale not in config.i18n.locales:
+        raise ConfigError("config key i18n.default_locale: not one of i18n.locales")
+    if config.outbox.telegram_rate <= 0 or config.outbox.telegram_per_chat <= 0:
+        raise ConfigError("config key outbox.telegram_rate: must be positive")
+    if config.dialogs.expire_hours < 1:
+        raise ConfigError("config key dialogs.expire_hours: must be at least 1")

@@ -1,0 +1,72 @@
+"""The demo complex `DEMO`, seeded on an empty database so a newcomer can try every feature at
+once. Its invite codes are derived from the server secret, so they are the same on every start
+and can be printed again (they are still stored only as hashes)."""
+
+from __future__ import annotations
+
+import hmac
+from dataclasses import dataclass
+
+from bot.app import Services
+from core.identity.admin import add_complex, issue_invite
+from core.identity.invites import ALPHABET, CODE_LENGTH, display_code, hash_code
+
+DEMO_CODE = "DEMO"
+DEMO_NAME = "내친구 데모아파트"
+
+
+@dataclass(frozen=True)
+class DemoHousehold:
+    building: str
+    unit: str
+    role: str
+    who: str  # shown on the console only
+
+
+DEMO_HOUSEHOLDS = (
+    DemoHousehold("101", "1203", "resident", "주민 (김씨네)"),
+    DemoHousehold("102", "304", "resident", "주민 (이씨네)"),
+    DemoHousehold("103", "1501", "resident", "주민 (박씨네)"),
+    DemoHousehold("관리동", "사무소", "coordinator", "코디네이터"),
+)
+
+
+def demo_code(secret: bytes, household: DemoHousehold) -> str:
+    digest = hmac.new(secret, f"demo:{household.building}:{household.unit}".encode(), "sha256")
+    return "".join(ALPHABET[b % len(ALPHABET)] for b in digest.digest()[:CODE_LENGTH])
+
+
+async def seed_demo(services: Services) -> bool:
+    """Create the demo complex and its sample data when the database has no complex yet."""
+    async with services.uow() as uow:
+        if await uow.complexes.all():
+            return False
+        await add_complex(uow, DEMO_CODE, DEMO_NAME)
+        for household in DEMO_HOUSEHOLDS:
+            await issue_invite(
+                uow,
+                services.clock,
+                services.invite_key,
+                complex_code=DEMO_CODE,
+                building=household.building,
+                unit=household.unit,
+                role=household.role,
+                uses=20,
+                days=365,
+                code=demo_code(services.invite_key, household),
+            )
+        await uow.commit()
+    return True
+
+
+async def demo_codes(services: Services) -> list[tuple[DemoHousehold, str]]:
+    """The demo codes that still work, for the console."""
+    found = []
+    async with services.uow() as uow:
+        for household in DEMO_HOUSEHOLDS:
+            code = demo_code(services.invite_key, household)
+            invite = await uow.invites.by_hash(hash_code(services.invite_key, code))
+            now = services.clock.now()
+            if invite and invite.expires_at > now and invite.uses < invite.max_uses:
+                found.append((household, display_code(code)))
+    return found

@@ -1,0 +1,1 @@
+"""Multi-step flows, one module per flow, each with a Mermaid diagram in its docstring."""

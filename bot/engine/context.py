@@ -1,0 +1,86 @@
+"""What a handler or a dialog step sees: the unit of work, the clock, the resident and their
+roles, the translator, and the conversation state. Built by the engine for each message."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from bot.engine.actions import Action
+from bot.screens import Button, ButtonRole, Card, Expect, Inbound, Screen
+
+if TYPE_CHECKING:
+    from bot.app import Services
+    from bot.engine.runner import DialogRunner
+    from bot.i18n import Translator
+    from core.clock import Clock
+    from core.identity.model import ChannelAccount, Membership, Resident
+    from storage.uow import SqlUnitOfWork
+
+
+@dataclass
+class Conversation:
+    """The stored state of one resident's conversation (one row, locked for the message)."""
+
+    resident_id: int
+    version: int
+    dialog: str | None = None
+    step: str | None = None
+    data: dict[str, Any] = field(default_factory=dict)
+    screen: dict[str, Any] | None = None
+
+    def clear_dialog(self) -> None:
+        self.dialog = None
+        self.step = None
+        self.data.pop("answers", None)
+        self.data.pop("history", None)
+        self.data.pop("misses", None)
+
+
+@dataclass
+class Ctx:
+    uow: SqlUnitOfWork
+    clock: Clock
+    t: Translator
+    resident: Resident
+    account: ChannelAccount
+    membership: Membership
+    inbound: Inbound
+    conversation: Conversation
+    services: Services
+    dialogs: DialogRunner
+
+    async def start_dialog(self, name: str, **answers: Any) -> Screen:
+        return await self.dialogs.start(self, name, **answers)
+
+    def _(self, message: str, **params: object) -> str:
+        return self.t._(message, **params)
+
+    def button(self, label: str, action: Action, *, nav: bool = False) -> Button:
+        role = ButtonRole.NAV if nav else ButtonRole.CHOICE
+        return Button(label=label, action=action.dump(), role=role)
+
+    def link(self, label: str, url: str) -> Button:
+        return Button(label=label, url=url)
+
+    def card(self, title: str, *lines: str, buttons: tuple[Button, ...] = (), **kw: Any) -> Card:
+        return Card(title=title, lines=tuple(lines), buttons=buttons, **kw)
+
+    def screen(
+        self,
+        text: str,
+        *buttons: Button,
+        expect: Expect = Expect.CHOICE,
+        back: Action | None = None,
+        home: bool = True,
+        **kw: Any,
+    ) -> Screen:
+        """A screen with the usual way out: "이전" when `back` is given and "처음으로"."""
+        nav = []
+        if back is not None:
+            nav.append(self.button(self._("이전"), back, nav=True))
+        if home:
+            from bot.engine.nav import Nav
+
+            nav.append(self.button(self._("처음으로"), Nav(to="home"), nav=True))
+        return Screen(text=text, buttons=(*buttons, *nav), expect=expect, **kw)

@@ -1,0 +1,108 @@
+"""Declarative multi-step dialogs: one question per message, every step with 이전 and 처음으로.
+
+A dialog is a list of `Step`s (a prompt, the input it accepts, how to parse and validate it)
+and an `on_done` that calls a use case and returns the final Screen. Answers live in the
+conversation row, so a dialog survives restarts and follows the resident across channels.
+
+    Dialog("verify", [Step("code", prompt=..., expect=Expect.TEXT, parse=...)], on_done=...)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from bot.engine.actions import Action
+from bot.engine.nav import Nav
+from bot.screens import Expect, Photo, Screen
+
+if TYPE_CHECKING:
+    from bot.engine.context import Ctx
+
+Answers = dict[str, Any]
+
+
+class Invalid(Exception):
+    """Input the step cannot take; `message` (already translated) says what to do instead."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Choice:
+    label: str
+    value: Any  # JSON-serialisable; stored server-side with the button
+
+
+@dataclass(frozen=True)
+class DialogAnswer(Action, kind="dlg"):
+    dialog: str
+    step: str
+    value: Any
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    prompt: Callable[[Ctx, Answers], str]
+    expect: Expect = Expect.CHOICE
+    choices: Callable[[Ctx, Answers], Sequence[Choice]] | None = None
+    parse: Callable[[Ctx, str, Answers], Any] | None = None  # typed text -> value, or Invalid
+    photo: Callable[[Ctx, tuple[Photo, ...], Answers], Awaitable[Any]] | None = None
+    skip: Callable[[Ctx, Answers], bool] | None = None  # True: this step does not apply
+    placeholder: Callable[[Ctx], str] | None = None
+
+
+@dataclass(frozen=True)
+class AskAgain:
+    """Returned by `on_done` to stay on the last question with a note, keeping what the use
+    case recorded (e.g. a counted wrong invite code), unlike raising a DomainError."""
+
+    note: str
+
+
+Done = Callable[["Ctx", Answers], Awaitable["Screen | AskAgain"]]
+
+
+class Dialog:
+    def __init__(self, name: str, steps: Sequence[Step], on_done: Done) -> None:
+        if not steps:
+            raise ValueError("a dialog needs at least one step")
+        self.name = name
+        self.steps = list(steps)
+        self.on_done = on_done
+        self._index = {step.name: i for i, step in enumerate(self.steps)}
+
+    def step(self, name: str | None) -> Step | None:
+        return self.steps[self._index[name]] if name in self._index else None
+
+    def next_step(self, ctx: Ctx, after: str | None, answers: Answers) -> Step | None:
+        start = 0 if after is None else self._index[after] + 1
+        for step in self.steps[start:]:
+            if step.skip is None or not step.skip(ctx, answers):
+                return step
+        return None
+
+    def applicable(self, ctx: Ctx, answers: Answers) -> list[Step]:
+        return [s for s in self.steps if s.skip is None or not s.skip(ctx, answers)]
+
+    def render(self, ctx: Ctx, step: Step, answers: Answers, *, note: str = "") -> Screen:
+        """The step's question, its choices as buttons, and the way back or out."""
+        text = step.prompt(ctx, answers)
+        steps = self.applicable(ctx, answers)
+        if len(steps) > 2 and step in steps:
+            position = ctx._("({n}/{total}단계)", n=steps.index(step) + 1, total=len(steps))
+            text = f"{text}\n{position}"
+        if note:
+            text = f"{note}\n\n{text}"
+        buttons = [
+            ctx.button(choice.label, DialogAnswer(self.name, step.name, choice.value))
+            for choice in (step.choices(ctx, answers) if step.choices else ())
+        ]
+        history = ctx.conversation.data.get("history", [])
+        back = Nav(to="back") if history else None
+        placeholder = step.placeholder(ctx) if step.placeholder else ""
+        return ctx.screen(text, *buttons, expect=step.expect, back=back, placeholder=placeholder)

@@ -1,0 +1,248 @@
+"""The engine: one inbound event, one unit of work, one reply.
+
+Inside one transaction it resolves the channel account to a resident, locks that resident's
+conversation (two fast taps cannot both apply), drops redelivered events (answering from the
+stored reply), routes (command, button token, dialog answer, typed label, universal word),
+runs the handler inside a savepoint (a refused rule leaves nothing behind), stores every
+button's action behind a token, saves the state and commits.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import replace
+from datetime import timedelta
+from typing import Any
+
+from bot.engine.actions import Router, UnknownAction
+from bot.engine.context import Conversation, Ctx
+from bot.engine.dialog import DialogAnswer
+from bot.engine.nav import UNIVERSAL_WORDS, Nav, normalize_words
+from bot.engine.present import (
+    Tokenizer,
+    find_label,
+    page,
+    page_size,
+    reset_tokens,
+    strip_actions,
+)
+from bot.engine.runner import DialogRunner
+from bot.screens import Inbound, Reply, Screen, screen_from_dict, screen_to_dict
+from core.errors import ConcurrencyConflict, DomainError
+from core.identity.onboarding import get_or_register_account, membership_of
+
+log = logging.getLogger("naechingu.engine")
+ATTEMPTS = 4
+
+
+class Engine:
+    def __init__(self, *, services, router: Router, runner: DialogRunner, pages) -> None:
+        self.s = services
+        self.router = router
+        self.runner = runner
+        self.pages = pages  # home(ctx), help(ctx), explain(ctx, error), start(ctx, arg)
+
+    async def handle(self, inbound: Inbound) -> Reply:
+        for attempt in range(ATTEMPTS):
+            try:
+                async with self.s.uow() as uow:
+                    reply = await self._handle(uow, inbound)
+                    await uow.commit()
+                    return reply
+            except ConcurrencyConflict:
+                await asyncio.sleep(0.02 * (attempt + 1))
+            except Exception:
+                log.exception("inbound failed on %s", inbound.channel)
+                break
+        t = self.s.catalogs.get(None)
+        return Reply((Screen(t._("잠시 문제가 생겼어요. 조금 뒤에 다시 해 주세요.")),))
+
+    async def _handle(self, uow, inbound: Inbound) -> Reply:
+        now = self.s.clock.now()
+        address = str(inbound.extra.get("chat_id", inbound.extra.get("address", "")))
+        account = await get_or_register_account(
+            uow, self.s.clock, inbound.channel, inbound.user_id, address
+        )
+        resident = await uow.residents.get(account.resident_id)
+        row = await uow.conversations.lock(resident.id, now)
+        token_row = await uow.tokens.get(inbound.token) if inbound.token else None
+        keys = [inbound.delivery_key] if inbound.delivery_key else []
+        if token_row and token_row["single_use"] and token_row["resident_id"] == resident.id:
+            keys.append(f"tok:{inbound.token}")
+        for key in keys:
+            earlier = await uow.deliveries.claim(key, now)
+            if earlier is not None:
+                screens = tuple(screen_from_dict(s) for s in earlier["reply"] or ())
+                return Reply(screens, resident_id=resident.id, duplicate=True)
+        conv = Conversation(
+            resident_id=resident.id,
+            version=row["version"],
+            dialog=row["dialog"],
+            step=row["step"],
+            data=dict(row["data"] or {}),
+            screen=row["screen"],
+        )
+        ctx = Ctx(
+            uow=uow,
+            clock=self.s.clock,
+            t=self.s.catalogs.get(resident.locale),
+            resident=resident,
+            account=account,
+            membership=await membership_of(uow, resident),
+            inbound=inbound,
+            conversation=conv,
+            services=self.s,
+            dialogs=self.runner,
+        )
+        notes = []
+        expiry = timedelta(hours=self.s.config.dialogs.expire_hours)
+        if conv.dialog and row["updated_at"] < now - expiry:
+            conv.clear_dialog()
+            notes.append(ctx._("오랫동안 답이 없어서 하던 일은 멈추고 처음으로 돌아왔어요."))
+        offset = 0
+        screen = await self._route(ctx, token_row)
+        if isinstance(screen, tuple):
+            screen, offset = screen
+        screen = screen.with_notices(*notes) if notes else screen
+        reply, tokens = self._present(ctx, screen, offset)
+        await uow.tokens.add_many(tokens)
+        stored = [screen_to_dict(s) for s in reply.screens]
+        for key in keys:
+            await uow.deliveries.store_reply(key, resident.id, stored)
+        await uow.conversations.save(
+            {
+                "resident_id": conv.resident_id,
+                "version": conv.version,
+                "dialog": conv.dialog,
+                "step": conv.step,
+                "data": conv.data,
+                "screen": conv.screen,
+            },
+            now,
+        )
+        return reply
+
+    def _present(self, ctx: Ctx, screen: Screen, offset: int) -> tuple[Reply, list[dict]]:
+        """Tokens for every button (fresh ones for a screen shown again), the full screen
+        kept in the conversation, and one page of it for the channel."""
+        days = self.s.config.dialogs.token_days
+        tokenizer = Tokenizer(self.s.token_key, ctx.resident.id, ctx.clock.now(), days)
+        full = tokenizer.screen(reset_tokens(screen))
+        ctx.conversation.screen = screen_to_dict(full)
+        size = page_size(ctx.inbound.channel, ctx.resident.easy_mode)
+        shown = page(full, offset, size, ctx._("더보기"), tokenizer)
+        reply = Reply(
+            (strip_actions(shown),),
+            resident_id=ctx.resident.id,
+            easy_mode=ctx.resident.easy_mode,
+            locale=ctx.resident.locale,
+        )
+        return reply, list(tokenizer.rows.values())
+
+    async def _route(self, ctx: Ctx, token_row: dict | None) -> Screen | tuple[Screen, int]:
+        inbound, conv = ctx.inbound, ctx.conversation
+        if inbound.command:
+            return await self._command(ctx, inbound.command, inbound.command_arg)
+        if inbound.token is not None:
+            return await self._tap(ctx, token_row)
+        if inbound.photos:
+            if self.runner.current(ctx):
+                return await self.runner.photos(ctx, inbound.photos)
+            return self._again(ctx, ctx._("사진은 사진을 보내는 단계에서 받을 수 있어요."))
+        text = inbound.text.strip()
+        stored = screen_from_dict(conv.screen) if conv.screen else None
+        if not text:  # e.g. the web page (re)opened: show where the person left off
+            again = self.runner.again(ctx)
+            return again or stored or await self.pages.home(ctx)
+        if stored is not None:
+            button = find_label(stored, text)
+            if button is not None:  # typed (or a KakaoTalk message button): the stored action
+                row = {
+                    "token": button.token,
+                    "resident_id": ctx.resident.id,
+                    "action": button.action,
+                    "single_use": bool(button.action.get("_once")),
+                    "expires_at": ctx.clock.now() + timedelta(minutes=1),
+                }
+                return await self._tap(ctx, row)
+        word = self._universal(ctx, text)
+        if word is not None:
+            return await self._nav(ctx, Nav(to=word))
+        if self.runner.current(ctx):
+            return await self.runner.text(ctx, text)
+        if stored is None:
+            return await self.pages.home(ctx)
+        return self._again(ctx, ctx._("잘 알아듣지 못했어요. 아래 버튼 중에서 골라 주세요."))
+
+    def _universal(self, ctx: Ctx, text: str) -> str | None:
+        typed = normalize_words(text)
+        for name, words in UNIVERSAL_WORDS.items():
+            for word in words:
+                if typed in (normalize_words(word), normalize_words(ctx._(word))):
+                    return name
+        return None
+
+    async def _command(self, ctx: Ctx, command: str, arg: str) -> Screen:
+        if command == "start":
+            return await self.pages.start(ctx, arg)
+        names = {"help": "help", "cancel": "cancel", "menu": "home"}
+        return await self._nav(ctx, Nav(to=names.get(command, "home")))
+
+    async def _tap(self, ctx: Ctx, row: dict | None) -> Screen | tuple[Screen, int]:
+        now = ctx.clock.now()
+        if row is None or row["resident_id"] != ctx.resident.id or row["expires_at"] < now:
+            return self._again(ctx, ctx._("이 버튼은 더 이상 사용할 수 없어요."))
+        if row["single_use"] and not await ctx.uow.tokens.mark_used(row["token"], now):
+            return self._again(ctx, ctx._("이미 처리된 버튼이에요."))
+        try:
+            action, handler = self.router.load(row["action"])
+        except UnknownAction:
+            return self._again(ctx, ctx._("이 버튼은 더 이상 사용할 수 없어요."))
+        if isinstance(action, Nav):
+            return await self._nav(ctx, action)
+        if isinstance(action, DialogAnswer):
+            current = self.runner.current(ctx)
+            if current is None or (current[0].name, current[1].name) != (
+                action.dialog,
+                action.step,
+            ):
+                return self._again(ctx, ctx._("이 버튼은 더 이상 사용할 수 없어요."))
+            return await self.runner.answer(ctx, *current, action.value)
+        ctx.conversation.clear_dialog()
+        return await self._call(ctx, handler, action)
+
+    async def _call(self, ctx: Ctx, handler, action: Any) -> Screen:
+        try:
+            async with ctx.uow.savepoint():
+                return await handler(ctx, action)
+        except DomainError as exc:
+            return self._again(ctx, self.pages.explain(ctx, exc))
+
+    async def _nav(self, ctx: Ctx, nav: Nav) -> Screen | tuple[Screen, int]:
+        conv = ctx.conversation
+        if nav.to == "more" and conv.screen:
+            return screen_from_dict(conv.screen), nav.offset
+        if nav.to == "back":
+            screen = self.runner.back(ctx)
+            if screen is not None:
+                return screen
+        if nav.to == "help":
+            conv.clear_dialog()
+            return await self.pages.help(ctx)
+        note = ""
+        if conv.dialog:
+            conv.clear_dialog()
+            note = ctx._("하던 일을 취소했어요.")
+        home = await self.pages.home(ctx)
+        return home.with_notices(note) if note else home
+
+    def _again(self, ctx: Ctx, note: str) -> Screen:
+        """Say why, then show the current question or screen again."""
+        screen = self.runner.again(ctx, note)
+        if screen is not None:
+            return screen
+        if ctx.conversation.screen:
+            stored = screen_from_dict(ctx.conversation.screen)
+            return replace(stored, notices=(note,))
+        return Screen(text=note)

@@ -1,0 +1,105 @@
+"""Turning handler Screens into what a channel may show: every button's action stored
+server-side behind a token, and long choice lists paged behind "더보기"."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import secrets
+from dataclasses import replace
+from datetime import datetime, timedelta
+
+from bot.engine.nav import Nav
+from bot.screens import Button, ButtonRole, Channel, Screen
+
+# Choices shown at once, besides navigation. KakaoTalk allows 10 quick replies in all.
+PAGE_SIZE = {Channel.WEB: 8, Channel.TELEGRAM: 8, Channel.KAKAO: 6}
+EASY_PAGE_SIZE = 4
+
+
+def page_size(channel: Channel, easy: bool) -> int:
+    return min(PAGE_SIZE[channel], EASY_PAGE_SIZE) if easy else PAGE_SIZE[channel]
+
+
+class Tokenizer:
+    """Gives every button of a reply a token and collects the rows to store.
+
+    Reusable actions get a deterministic token per resident (the same button twice is one
+    row); single-use actions get a fresh random token each time they are shown.
+    """
+
+    def __init__(self, key: bytes, resident_id: int, now: datetime, days: int) -> None:
+        self._key = key
+        self._resident_id = resident_id
+        self._expires = now + timedelta(days=days)
+        self.rows: dict[str, dict] = {}
+
+    def _token(self, action: dict) -> str:
+        canonical = json.dumps(action, sort_keys=True, ensure_ascii=False)
+        if action.get("_once"):
+            return secrets.token_urlsafe(12)
+        digest = hmac.new(
+            self._key, f"{self._resident_id}:{canonical}".encode(), hashlib.sha256
+        ).digest()
+        return base64.urlsafe_b64encode(digest[:12]).decode()
+
+    def button(self, button: Button) -> Button:
+        if button.action is None or button.token is not None:
+            return button
+        token = self._token(button.action)
+        self.rows[token] = {
+            "token": token,
+            "resident_id": self._resident_id,
+            "action": {k: v for k, v in button.action.items() if k != "_once"},
+            "single_use": bool(button.action.get("_once")),
+            "expires_at": self._expires,
+        }
+        return replace(button, token=token)
+
+    def screen(self, screen: Screen) -> Screen:
+        return _map_buttons(screen, self.button)
+
+
+def page(screen: Screen, offset: int, size: int, more_label: str, tokenizer: Tokenizer) -> Screen:
+    """The slice of choices starting at `offset`, with "더보기" when more follow."""
+    choices, nav = screen.choices, screen.nav
+    if offset == 0 and len(choices) <= size:
+        return screen
+    shown = choices[offset : offset + size]
+    extra: tuple[Button, ...] = ()
+    if offset + size < len(choices):
+        more = Button(more_label, Nav(to="more", offset=offset + size).dump(), role=ButtonRole.NAV)
+        extra = (tokenizer.button(more),)
+    return replace(screen, buttons=(*shown, *extra, *nav))
+
+
+def find_label(screen: Screen, text: str) -> Button | None:
+    """The button whose label the person typed (spaces and case ignored)."""
+    wanted = "".join(text.split()).casefold()
+    if not wanted:
+        return None
+    buttons: list[Button] = [*screen.buttons]
+    for card in screen.cards:
+        buttons.extend(card.buttons)
+    for button in buttons:
+        if button.token and "".join(button.label.split()).casefold() == wanted:
+            return button
+    return None
+
+
+def _map_buttons(screen: Screen, func) -> Screen:
+    cards = tuple(replace(c, buttons=tuple(func(b) for b in c.buttons)) for c in screen.cards)
+    return replace(screen, buttons=tuple(func(b) for b in screen.buttons), cards=cards)
+
+
+def reset_tokens(screen: Screen) -> Screen:
+    """A stored screen shown again gets its tokens anew (refreshing their expiry)."""
+    return _map_buttons(screen, lambda b: replace(b, token=None) if b.action else b)
+
+
+def strip_actions(screen: Screen) -> Screen:
+    """What leaves the server: labels and tokens, never the stored actions."""
+
+    return _map_buttons(screen, lambda b: replace(b, action=None))

@@ -1,0 +1,131 @@
+"""Running a dialog: start it, take an answer (a tapped choice, typed text, a photo), go back,
+and finish by calling its `on_done`. The state lives in `ctx.conversation`."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from bot.engine.dialog import AskAgain, Dialog, Invalid, Step
+from bot.screens import Expect, Photo, Screen
+from core.errors import DomainError
+
+if TYPE_CHECKING:
+    from bot.engine.context import Ctx
+
+MAX_MISSES_BEFORE_HELP = 2
+
+
+class DialogRunner:
+    def __init__(self, dialogs: dict[str, Dialog], explain_error) -> None:
+        self.dialogs = dialogs
+        self._explain = explain_error  # (ctx, DomainError) -> translated text
+
+    def current(self, ctx: Ctx) -> tuple[Dialog, Step] | None:
+        conv = ctx.conversation
+        dialog = self.dialogs.get(conv.dialog or "")
+        step = dialog.step(conv.step) if dialog else None
+        if dialog is None or step is None:
+            conv.clear_dialog()
+            return None
+        return dialog, step
+
+    async def start(self, ctx: Ctx, name: str, **answers: Any) -> Screen:
+        dialog = self.dialogs[name]
+        conv = ctx.conversation
+        conv.clear_dialog()
+        conv.dialog = name
+        conv.data["answers"] = dict(answers)
+        conv.data["history"] = []
+        return await self._advance(ctx, dialog, None)
+
+    async def _advance(self, ctx: Ctx, dialog: Dialog, after: str | None) -> Screen:
+        conv = ctx.conversation
+        answers = conv.data["answers"]
+        step = dialog.next_step(ctx, after, answers)
+        if step is None:
+            return await self._finish(ctx, dialog)
+        if after is not None:
+            conv.data["history"].append(after)
+        conv.step = step.name
+        conv.data["misses"] = 0
+        return dialog.render(ctx, step, answers)
+
+    async def _finish(self, ctx: Ctx, dialog: Dialog) -> Screen:
+        conv = ctx.conversation
+        answers = dict(conv.data["answers"])
+        last = conv.step
+        try:
+            async with ctx.uow.savepoint():
+                screen = await dialog.on_done(ctx, answers)
+        except DomainError as exc:
+            # Nothing was written; ask the last question again with the reason on top.
+            step = dialog.step(last) or dialog.steps[-1]
+            conv.step = step.name
+            return dialog.render(ctx, step, conv.data["answers"], note=self._explain(ctx, exc))
+        if isinstance(screen, AskAgain):
+            step = dialog.step(last) or dialog.steps[-1]
+            conv.data["answers"].pop(step.name, None)
+            return dialog.render(ctx, step, conv.data["answers"], note=screen.note)
+        if conv.dialog == dialog.name and conv.step == last:
+            conv.clear_dialog()  # on_done did not start another dialog
+        return screen
+
+    async def answer(self, ctx: Ctx, dialog: Dialog, step: Step, value: Any) -> Screen:
+        ctx.conversation.data["answers"][step.name] = value
+        return await self._advance(ctx, dialog, step.name)
+
+    async def text(self, ctx: Ctx, text: str) -> Screen:
+        dialog, step = self.current(ctx)  # type: ignore[misc]
+        answers = ctx.conversation.data["answers"]
+        if step.parse is None:
+            if step.expect is Expect.PHOTO:
+                return self._miss(ctx, dialog, step, ctx._("사진을 보내 주세요."))
+            return self._miss(ctx, dialog, step, ctx._("아래 버튼 중에서 골라 주세요."))
+        try:
+            value = step.parse(ctx, text.strip(), answers)
+        except Invalid as exc:
+            return self._miss(ctx, dialog, step, exc.message)
+        return await self.answer(ctx, dialog, step, value)
+
+    async def photos(self, ctx: Ctx, photos: tuple[Photo, ...]) -> Screen:
+        dialog, step = self.current(ctx)  # type: ignore[misc]
+        if step.photo is None:
+            return self._miss(ctx, dialog, step, ctx._("지금은 사진을 받을 수 없어요."))
+        try:
+            value = await step.photo(ctx, photos, ctx.conversation.data["answers"])
+        except Invalid as exc:
+            return self._miss(ctx, dialog, step, exc.message)
+        return await self.answer(ctx, dialog, step, value)
+
+    def back(self, ctx: Ctx) -> Screen | None:
+        """The previous question again; None when there is none (the caller goes home)."""
+        found = self.current(ctx)
+        history = ctx.conversation.data.get("history") or []
+        if found is None or not history:
+            return None
+        dialog, _ = found
+        previous = dialog.step(history.pop())
+        if previous is None:
+            return None
+        ctx.conversation.step = previous.name
+        ctx.conversation.data["answers"].pop(previous.name, None)
+        return dialog.render(ctx, previous, ctx.conversation.data["answers"])
+
+    def again(self, ctx: Ctx, note: str = "") -> Screen | None:
+        found = self.current(ctx)
+        if found is None:
+            return None
+        dialog, step = found
+        return dialog.render(ctx, step, ctx.conversation.data["answers"], note=note)
+
+    def _miss(self, ctx: Ctx, dialog: Dialog, step: Step, message: str) -> Screen:
+        """Input the step cannot take: say why, ask again; after two misses, offer help."""
+        misses = ctx.conversation.data.get("misses", 0) + 1
+        ctx.conversation.data["misses"] = misses
+        if misses >= MAX_MISSES_BEFORE_HELP:
+            message = ctx._(
+                "{message}\n어려우시면 관리사무소 코디네이터에게 도움을 청하실 수 있어요. "
+                "'처음으로'를 누르면 처음 메뉴로 가요.",
+                message=message,
+            )
+        return dialog.render(ctx, step, ctx.conversation.data["answers"], note=message)

@@ -1,0 +1,1 @@
+"""Entry points per feature: each module has a Router of typed actions and its handlers."""

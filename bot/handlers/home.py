@@ -1,0 +1,147 @@
+"""The home menu (처음 메뉴) and the four sections; for people not yet verified, the welcome.
+
+Home is one tap from anywhere ("처음으로"). Verified residents see 공유마켓 / 알뜰쇼핑 /
+우리단지 / 포인트 / 도움말, coordinators also 코디네이터. Each section lists the features
+registered for it in `SECTION_ENTRIES`, so a feature joins the menu by adding one line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.actions import Action, Router
+from bot.engine.context import Ctx
+from bot.engine.nav import Nav
+from bot.i18n import N_
+from bot.screens import Screen
+
+router = Router()
+
+SECTIONS = {
+    "share": (N_("공유마켓"), N_("이웃과 카풀, 돌봄, 물건 나눔을 주고받는 곳이에요.")),
+    "shop": (N_("알뜰쇼핑"), N_("동네 농가와 가게의 좋은 물건을 함께 사는 곳이에요.")),
+    "complex": (N_("우리단지"), N_("공지, 투표, 고장 신고 같은 우리 단지 일을 보는 곳이에요.")),
+    "points": (N_("포인트"), N_("물건을 사면 쌓이는 포인트를 보고 쓰는 곳이에요.")),
+}
+
+
+@dataclass(frozen=True)
+class OpenSection(Action, kind="home.section"):
+    section: str
+
+
+@dataclass(frozen=True)
+class ShowHousehold(Action, kind="home.household"):
+    pass
+
+
+@dataclass(frozen=True)
+class StartVerify(Action, kind="home.verify"):
+    pass
+
+
+# section -> [(label, action factory)]: features add their entry points here.
+SECTION_ENTRIES: dict[str, list[tuple[str, type[Action]]]] = {
+    "share": [],
+    "shop": [],
+    "complex": [(N_("우리 집 정보"), ShowHousehold)],
+    "points": [],
+}
+
+
+def welcome(ctx: Ctx) -> Screen:
+    text = ctx._(
+        "안녕하세요! 우리 아파트 이웃 도우미 '내친구'예요.\n"
+        "이웃과 카풀·돌봄을 나누고, 함께 사기, 공지와 투표, 고장 신고를 "
+        "이 대화방에서 할 수 있어요.\n\n"
+        "관리사무소에서 받은 초대코드가 있으면 '초대코드 입력'을 눌러 주세요."
+    )
+    return Screen(
+        text=text,
+        buttons=(
+            ctx.button(ctx._("초대코드 입력"), StartVerify()),
+            ctx.button(ctx._("도움말"), Nav(to="help")),
+        ),
+    )
+
+
+async def home(ctx: Ctx) -> Screen:
+    if not ctx.membership.verified:
+        return welcome(ctx)
+    household = await ctx.uow.households.get(ctx.resident.household_id)
+    complex_ = await ctx.uow.complexes.get(ctx.resident.complex_id)
+    buttons = [ctx.button(ctx._(SECTIONS[s][0]), OpenSection(s)) for s in SECTIONS]
+    if ctx.membership.is_coordinator:
+        from bot.handlers.coordinator import OpenCoordinator
+
+        buttons.append(ctx.button(ctx._("코디네이터"), OpenCoordinator()))
+    buttons.append(ctx.button(ctx._("도움말"), Nav(to="help")))
+    text = ctx._(
+        "{complex} {building}동 이웃님, 안녕하세요!\n무엇을 도와드릴까요?",
+        complex=complex_.name,
+        building=household.building,
+    )
+    return Screen(text=text, buttons=tuple(buttons))
+
+
+@router.on(OpenSection)
+async def open_section(ctx: Ctx, action: OpenSection) -> Screen:
+    if action.section not in SECTIONS or not ctx.membership.verified:
+        return await home(ctx)
+    title, about = SECTIONS[action.section]
+    entries = SECTION_ENTRIES[action.section]
+    buttons = [ctx.button(ctx._(label), factory()) for label, factory in entries]
+    text = f"[{ctx._(title)}]\n{ctx._(about)}"
+    if not buttons:
+        text += "\n\n" + ctx._("이 메뉴는 곧 열려요. 열리면 공지로 알려 드릴게요.")
+    return ctx.screen(text, *buttons)
+
+
+@router.on(ShowHousehold)
+async def show_household(ctx: Ctx, action: ShowHousehold) -> Screen:
+    if not ctx.membership.verified:
+        return welcome(ctx)
+    household = await ctx.uow.households.get(ctx.resident.household_id)
+    complex_ = await ctx.uow.complexes.get(ctx.resident.complex_id)
+    members = await ctx.uow.residents.count_in_household(household.id)
+    text = ctx._(
+        "[우리 집 정보]\n단지: {complex}\n세대: {building}동 {unit}호\n"
+        "이 세대로 인증한 가족: {members}명",
+        complex=complex_.name,
+        building=household.building,
+        unit=household.unit,
+        members=members,
+    )
+    return ctx.screen(text, back=OpenSection("complex"))
+
+
+@router.on(StartVerify)
+async def start_verify(ctx: Ctx, action: StartVerify) -> Screen:
+    return await ctx.start_dialog("verify")
+
+
+class Pages:
+    """The screens the engine itself needs: home, help, start, and error wording."""
+
+    def __init__(self, runner) -> None:
+        self.runner = runner
+
+    async def home(self, ctx: Ctx) -> Screen:
+        return await home(ctx)
+
+    async def help(self, ctx: Ctx) -> Screen:
+        from bot.handlers.help import help_screen
+
+        return help_screen(ctx)
+
+    async def start(self, ctx: Ctx, arg: str) -> Screen:
+        """/start, optionally with an invite code as deep-link payload."""
+        if arg and not ctx.membership.verified:
+            await ctx.start_dialog("verify")
+            return await self.runner.text(ctx, arg)
+        return await home(ctx)
+
+    def explain(self, ctx: Ctx, error) -> str:
+        from bot.handlers.errors import explain
+
+        return explain(ctx, error)

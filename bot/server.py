@@ -1,0 +1,31 @@
+"""The one HTTP server (aiohttp): web chat, KakaoTalk skill route, Telegram webhook, health."""
+
+from __future__ import annotations
+
+from aiohttp import web
+
+from bot.app import Services
+from bot.channels.webchat import WebChat
+from bot.engine.engine import Engine
+
+
+async def healthz(request: web.Request) -> web.Response:
+    services: Services = request.app["services"]
+    try:
+        async with services.uow() as uow:
+            await uow.complexes.by_code("-")
+        db = "ok"
+    except Exception:  # health must answer, whatever is wrong
+        db = "error"
+    status = 200 if db == "ok" else 503
+    return web.json_response(
+        {"status": "ok" if db == "ok" else "degraded", "db": db}, status=status
+    )
+
+
+def build_http_app(services: Services, engine: Engine, extra_routes=()) -> web.Application:
+    app = web.Application(client_max_size=services.config.http.max_body_kb * 1024)
+    app["services"] = services
+    webchat = WebChat(engine, max_photo_bytes=services.config.media.max_photo_mb * 1024 * 1024)
+    app.add_routes([web.get("/healthz", healthz), *webchat.routes(), *extra_routes])
+    return app

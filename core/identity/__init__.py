@@ -1,0 +1,1 @@
+"""Who is who: complexes, households, residents, their channel accounts, roles and invites."""

@@ -1,0 +1,113 @@
+"""Identity entities. A household (세대) is complex + 동 + 호; a resident is a person, known to
+the bot from their first message and verified once they join a household with an invite code."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+class Role(enum.StrEnum):
+    RESIDENT = "resident"
+    COORDINATOR = "coordinator"
+    VENDOR = "vendor"
+    OPERATOR = "operator"
+
+
+@dataclass(eq=False)
+class Complex:
+    code: str  # short public code, e.g. "DEMO"
+    name: str
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Household:
+    complex_id: int
+    building: str  # 동, e.g. "101"
+    unit: str  # 호, e.g. "1203"
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class Resident:
+    """A person. `household_id` is None until they verify with an invite code."""
+
+    created_at: datetime
+    locale: str = "ko"
+    easy_mode: bool = False
+    household_id: int | None = None
+    complex_id: int | None = None  # always the household's complex (kept for scoping/sharding)
+    id: int | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.household_id is not None
+
+
+@dataclass(eq=False)
+class ChannelAccount:
+    """One messenger account (KakaoTalk, Telegram or a web chat browser) of a resident."""
+
+    channel: str
+    external_id: str
+    resident_id: int
+    created_at: datetime
+    address: str = ""  # where to push (Telegram chat id, Kakao plusfriend key); never shown
+    unreachable: bool = False  # the person blocked the bot
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class RoleGrant:
+    resident_id: int
+    role: str
+    complex_id: int | None  # None only for operators (all complexes)
+    granted_at: datetime
+    granted_by: int | None = None
+    revoked_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class InviteCode:
+    """A household's invite code, stored only as a keyed hash."""
+
+    complex_id: int
+    household_id: int
+    code_hash: str
+    role: str
+    max_uses: int
+    expires_at: datetime
+    created_at: datetime
+    uses: int = 0
+    revoked_at: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Membership:
+    """What a resident is, as every use case needs it: their household and scoped roles."""
+
+    resident_id: int
+    complex_id: int | None
+    household_id: int | None
+    grants: frozenset[tuple[str, int | None]] = field(default_factory=frozenset)
+
+    @property
+    def verified(self) -> bool:
+        return self.household_id is not None
+
+    def has(self, role: Role, complex_id: int | None = None) -> bool:
+        """True when a grant of `role` covers `complex_id` (any complex when None)."""
+        for granted_role, scope in self.grants:
+            if granted_role != role:
+                continue
+            if complex_id is None or scope is None or scope == complex_id:
+                return True
+        return False
+
+    @property
+    def is_coordinator(self) -> bool:
+        return self.has(Role.COORDINATOR, self.complex_id) if self.complex_id else False

@@ -1,0 +1,127 @@
+"""Use cases of a person arriving: being known to the bot, and verifying with an invite code."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from core.clock import Clock
+from core.errors import DomainError, TooManyAttempts
+from core.identity.invites import hash_code, normalize_code
+from core.identity.model import (
+    ChannelAccount,
+    Complex,
+    Household,
+    Membership,
+    Resident,
+    RoleGrant,
+)
+from core.ports import UnitOfWork
+
+WRONG_CODE_LIMIT = 5
+WRONG_CODE_WINDOW = timedelta(minutes=10)
+KIND_WRONG_CODE = "invite.wrong"
+
+
+async def get_or_register_account(
+    uow: UnitOfWork, clock: Clock, channel: str, external_id: str, address: str = ""
+) -> ChannelAccount:
+    """The account for (channel, external id); a first message creates an unverified resident.
+
+    Rules:
+    - Anyone may talk to the bot; a new person gets a resident with no household (unverified).
+    - The push address (e.g. a Telegram chat id) is refreshed when it changes.
+    """
+    account = await uow.accounts.find(channel, external_id)
+    if account is None:
+        resident = await uow.residents.add(Resident(created_at=clock.now()))
+        account = await uow.accounts.add(
+            ChannelAccount(
+                channel=channel,
+                external_id=external_id,
+                resident_id=resident.id,
+                created_at=clock.now(),
+                address=address,
+            )
+        )
+    elif address and account.address != address:
+        account.address = address
+    return account
+
+
+async def membership_of(uow: UnitOfWork, resident: Resident) -> Membership:
+    grants = await uow.roles.for_resident(resident.id)
+    return Membership(
+        resident_id=resident.id,
+        complex_id=resident.complex_id,
+        household_id=resident.household_id,
+        grants=frozenset((g.role, g.complex_id) for g in grants if g.revoked_at is None),
+    )
+
+
+@dataclass(frozen=True)
+class Verified:
+    complex: Complex
+    household: Household
+    role: str
+
+
+@dataclass(frozen=True)
+class WrongCode:
+    """The code matched no invite; the attempt was recorded. `left` tries remain."""
+
+    left: int
+
+
+async def redeem_invite(
+    uow: UnitOfWork, clock: Clock, key: bytes, resident: Resident, raw_code: str
+) -> Verified | WrongCode:
+    """Verify a resident as a member of the household an invite code belongs to.
+
+    Rules:
+    - At most 5 wrong codes per resident in 10 minutes; then a polite wait (TooManyAttempts).
+    - Text that cannot be a code at all: "invite.malformed" (not counted as an attempt).
+    - Unknown code: a WrongCode result, and the attempt is recorded.
+    - Revoked or expired: "invite.expired". No uses left: "invite.used_up". Nothing is created in any of these cases.
+    - A resident already in another household cannot join a second one ("invite.other_household").
+    - A use is counted with one conditional update, so two people racing for the last use
+      cannot both get in. The invite's role (resident, coordinator) is granted for its complex.
+    """
+    now = clock.now()
+    subject = f"resident:{resident.id}"
+    wrong = await uow.rate_events.count(subject, KIND_WRONG_CODE, now - WRONG_CODE_WINDOW)
+    if wrong >= WRONG_CODE_LIMIT:
+        raise TooManyAttempts(retry_minutes=int(WRONG_CODE_WINDOW.total_seconds() // 60))
+    code = normalize_code(raw_code)
+    if code is None:
+        raise DomainError("invite.malformed")
+    invite = await uow.invites.by_hash(hash_code(key, code))
+    if invite is None:
+        # A result, not an exception: the recorded attempt must survive the caller's commit.
+        await uow.rate_events.add(subject, KIND_WRONG_CODE, now)
+        return WrongCode(left=WRONG_CODE_LIMIT - wrong - 1)
+    if invite.revoked_at is not None or invite.expires_at <= now:
+        raise DomainError("invite.expired")
+    if resident.household_id not in (None, invite.household_id):
+        raise DomainError("invite.other_household")
+    household = await uow.households.get(invite.household_id)
+    complex_ = await uow.complexes.get(invite.complex_id)
+    grants = await uow.roles.for_resident(resident.id)
+    already = any(
+        g.role == invite.role and g.complex_id == invite.complex_id and g.revoked_at is None
+        for g in grants
+    )
+    if not already:
+        if not await uow.invites.try_use(invite.id):
+            raise DomainError("invite.used_up")
+        await uow.roles.add(
+            RoleGrant(
+                resident_id=resident.id,
+                role=invite.role,
+                complex_id=invite.complex_id,
+                granted_at=now,
+            )
+        )
+    resident.household_id = household.id
+    resident.complex_id = complex_.id
+    return Verified(complex=complex_, household=household, role=invite.role)

@@ -1,0 +1,79 @@
+"""The ports the domain talks through. storage/ implements them with SQLAlchemy; tests use fakes.
+
+Repositories never commit: the use case's unit of work does, once, at the end.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from core.identity.model import (
+    ChannelAccount,
+    Complex,
+    Household,
+    InviteCode,
+    Resident,
+    RoleGrant,
+)
+
+
+class ComplexRepository(Protocol):
+    async def get(self, complex_id: int) -> Complex | None: ...
+    async def by_code(self, code: str) -> Complex | None: ...
+    async def add(self, item: Complex) -> Complex: ...
+
+
+class HouseholdRepository(Protocol):
+    async def get(self, household_id: int) -> Household | None: ...
+    async def find(self, complex_id: int, building: str, unit: str) -> Household | None: ...
+    async def add(self, item: Household) -> Household: ...
+
+
+class ResidentRepository(Protocol):
+    async def get(self, resident_id: int) -> Resident | None: ...
+    async def add(self, item: Resident) -> Resident: ...
+    async def count_verified(self, complex_id: int) -> int: ...
+    async def count_in_household(self, household_id: int) -> int: ...
+
+
+class AccountRepository(Protocol):
+    async def find(self, channel: str, external_id: str) -> ChannelAccount | None: ...
+    async def get(self, account_id: int) -> ChannelAccount | None: ...
+    async def add(self, item: ChannelAccount) -> ChannelAccount: ...
+    async def for_resident(self, resident_id: int) -> list[ChannelAccount]: ...
+
+
+class RoleRepository(Protocol):
+    async def for_resident(self, resident_id: int) -> list[RoleGrant]: ...
+    async def add(self, item: RoleGrant) -> RoleGrant: ...
+
+
+class InviteRepository(Protocol):
+    async def by_hash(self, code_hash: str) -> InviteCode | None: ...
+    async def add(self, item: InviteCode) -> InviteCode: ...
+    async def try_use(self, invite_id: int) -> bool:
+        """Count one use if any is left (one conditional update); False when used up."""
+
+
+class RateEventRepository(Protocol):
+    async def add(self, subject: str, kind: str, at: datetime) -> None: ...
+    async def count(self, subject: str, kind: str, since: datetime) -> int: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction. Its owner (the engine for a message, a CLI command, a scheduled job)
+    commits once at the end; use cases never commit, so a refused rule leaves nothing behind."""
+
+    complexes: ComplexRepository
+    households: HouseholdRepository
+    residents: ResidentRepository
+    accounts: AccountRepository
+    roles: RoleRepository
+    invites: InviteRepository
+    rate_events: RateEventRepository
+
+    async def flush(self) -> None:
+        """Send pending changes (e.g. to get generated ids) without committing."""
+
+    async def commit(self) -> None: ...

@@ -1,0 +1,1 @@
+"""Repositories: queries and conditional updates. They never commit."""

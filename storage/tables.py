@@ -1,0 +1,161 @@
+"""Tables. Every resident-facing table carries `complex_id` where it has one, so a distributed
+PostgreSQL can shard by complex with the same SQL. Constraint names follow one convention."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+from storage.types import JSONText, UTCDateTime
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "ck": "ck_%(table_name)s_%(constraint_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+ID = BigInteger().with_variant(Integer, "sqlite")  # SQLite autoincrements INTEGER keys only
+
+
+def pk() -> Column:
+    return Column("id", ID, primary_key=True, autoincrement=True)
+
+
+complexes = Table(
+    "complexes",
+    metadata,
+    pk(),
+    Column("code", String(20), nullable=False, unique=True),
+    Column("name", String(50), nullable=False),
+)
+
+households = Table(
+    "households",
+    metadata,
+    pk(),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=False),
+    Column("building", String(10), nullable=False),
+    Column("unit", String(10), nullable=False),
+    UniqueConstraint("complex_id", "building", "unit", name="uq_households_address"),
+)
+
+residents = Table(
+    "residents",
+    metadata,
+    pk(),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("locale", String(8), nullable=False, default="ko"),
+    Column("easy_mode", Boolean, nullable=False, default=False),
+    Column("household_id", ForeignKey("households.id"), nullable=True, index=True),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=True, index=True),
+)
+
+channel_accounts = Table(
+    "channel_accounts",
+    metadata,
+    pk(),
+    Column("channel", String(16), nullable=False),
+    Column("external_id", String(200), nullable=False),
+    Column("resident_id", ForeignKey("residents.id"), nullable=False, index=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("address", String(200), nullable=False, default=""),
+    Column("unreachable", Boolean, nullable=False, default=False),
+    UniqueConstraint("channel", "external_id", name="uq_channel_accounts_identity"),
+)
+
+role_grants = Table(
+    "role_grants",
+    metadata,
+    pk(),
+    Column("resident_id", ForeignKey("residents.id"), nullable=False, index=True),
+    Column("role", String(16), nullable=False),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=True),
+    Column("granted_at", UTCDateTime, nullable=False),
+    Column("granted_by", ForeignKey("residents.id"), nullable=True),
+    Column("revoked_at", UTCDateTime, nullable=True),
+)
+
+invite_codes = Table(
+    "invite_codes",
+    metadata,
+    pk(),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=False),
+    Column("household_id", ForeignKey("households.id"), nullable=False),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("max_uses", Integer, nullable=False),
+    Column("uses", Integer, nullable=False, default=0),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("revoked_at", UTCDateTime, nullable=True),
+)
+
+rate_events = Table(
+    "rate_events",
+    metadata,
+    pk(),
+    Column("subject", String(64), nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Index("ix_rate_events_lookup", "subject", "kind", "at"),
+)
+
+# --- the conversation engine's own state ---
+
+conversations = Table(
+    "conversations",
+    metadata,
+    Column("resident_id", ForeignKey("residents.id"), primary_key=True),
+    Column("dialog", String(64), nullable=True),
+    Column("step", String(64), nullable=True),
+    Column("data", JSONText, nullable=False),  # answers, history, paging
+    Column("screen", JSONText, nullable=True),  # the last screen shown (for labels, paging)
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("version", Integer, nullable=False, default=0),
+)
+
+action_tokens = Table(
+    "action_tokens",
+    metadata,
+    Column("token", String(24), primary_key=True),
+    Column("resident_id", ForeignKey("residents.id"), nullable=False, index=True),
+    Column("action", JSONText, nullable=False),
+    Column("single_use", Boolean, nullable=False, default=False),
+    Column("used_at", UTCDateTime, nullable=True),
+    Column("expires_at", UTCDateTime, nullable=False, index=True),
+)
+
+deliveries = Table(
+    "deliveries",
+    metadata,
+    Column("key", String(120), primary_key=True),  # e.g. "tg:123456", "web:<uuid>", "tok:<t>"
+    Column("resident_id", ForeignKey("residents.id"), nullable=True),
+    Column("reply", JSONText, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False, index=True),
+)
+
+audit_log = Table(
+    "audit_log",
+    metadata,
+    pk(),
+    Column("at", UTCDateTime, nullable=False),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=True, index=True),
+    Column("actor_id", ForeignKey("residents.id"), nullable=True),
+    Column("on_behalf_of", ForeignKey("residents.id"), nullable=True),
+    Column("action", String(64), nullable=False),
+    Column("detail", Text, nullable=False, default=""),
+)
