@@ -1,7 +1,12 @@
-"""The running process: the HTTP server and, as they are configured, the channel pollers,
-the outbox sender and the scheduler. Roles are chosen by configuration, not by code."""
+"""The running process: the HTTP server and, as they are configured, the Telegram poller or
+webhook, the KakaoTalk skill route, the outbox sender and the scheduler. Roles are chosen by
+configuration, not by different code."""
 
 from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
 
 from aiohttp import web
 
@@ -9,16 +14,47 @@ from bot.app import Services
 from bot.engine.engine import Engine
 from bot.server import build_http_app
 
+log = logging.getLogger("naechingu.runtime")
+
 
 class Runtime:
     def __init__(self, services: Services, engine: Engine) -> None:
         self.services = services
         self.engine = engine
         self.port = services.config.http.port
+        self.telegram = None  # the TelegramChannel, when a token is configured
+        self._telegram_bot = None
         self._runner: web.AppRunner | None = None
+        self._stop = asyncio.Event()
+        self._tasks: list[asyncio.Task] = []
+
+    async def _start_telegram(self) -> list[web.RouteDef]:
+        cfg = self.services.config.telegram
+        if not cfg.token:
+            return []
+        import telegram
+
+        from bot.channels.telegram import TelegramChannel
+
+        kwargs = {}
+        if cfg.api_base:
+            base = cfg.api_base.rstrip("/")
+            kwargs = {"base_url": f"{base}/bot", "base_file_url": f"{base}/file/bot"}
+        self._telegram_bot = telegram.Bot(cfg.token, **kwargs)
+        await self._telegram_bot.initialize()
+        max_photo = self.services.config.media.max_photo_mb * 1024 * 1024
+        self.telegram = TelegramChannel(self._telegram_bot, self.engine, max_photo_bytes=max_photo)
+        webhook = cfg.webhook_url or None
+        await self.telegram.setup(webhook_url=webhook, secret_token=cfg.webhook_secret or None)
+        if webhook:
+            handler = self.telegram.webhook_handler(cfg.webhook_secret or None)
+            return [web.post(cfg.webhook_path, handler)]
+        self._tasks.append(asyncio.create_task(self.telegram.run_polling(self._stop)))
+        return []
 
     async def start(self) -> None:
-        app = build_http_app(self.services, self.engine)
+        routes = await self._start_telegram()
+        app = build_http_app(self.services, self.engine, routes)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         http = self.services.config.http
@@ -29,5 +65,11 @@ class Runtime:
             self.port = sockets[0].getsockname()[1]
 
     async def stop(self) -> None:
+        self._stop.set()
+        for task in self._tasks:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await asyncio.wait_for(task, timeout=30)
         if self._runner is not None:
             await self._runner.cleanup()
+        if self._telegram_bot is not None:
+            await self._telegram_bot.shutdown()

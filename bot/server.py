@@ -5,12 +5,15 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.app import Services
+from bot.channels.kakao import KakaoSkill
 from bot.channels.webchat import WebChat
 from bot.engine.engine import Engine
 
+SERVICES = web.AppKey("services", Services)
+
 
 async def healthz(request: web.Request) -> web.Response:
-    services: Services = request.app["services"]
+    services = request.app[SERVICES]
     try:
         async with services.uow() as uow:
             await uow.complexes.by_code("-")
@@ -25,7 +28,10 @@ async def healthz(request: web.Request) -> web.Response:
 
 def build_http_app(services: Services, engine: Engine, extra_routes=()) -> web.Application:
     app = web.Application(client_max_size=services.config.http.max_body_kb * 1024)
-    app["services"] = services
+    app[SERVICES] = services
     webchat = WebChat(engine, max_photo_bytes=services.config.media.max_photo_mb * 1024 * 1024)
-    app.add_routes([web.get("/healthz", healthz), *webchat.routes(), *extra_routes])
+    kakao = KakaoSkill(engine, services.config.kakao)
+    app.add_routes(
+        [web.get("/healthz", healthz), *webchat.routes(), *kakao.routes(), *extra_routes]
+    )
     return app

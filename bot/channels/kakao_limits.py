@@ -21,8 +21,9 @@ _TEMPLATE_KEYS = frozenset({"outputs", "quickReplies"})
 
 
 def encode_response(resp: dict[str, Any]) -> bytes:
-    """The wire form of a SkillResponse: compact UTF-8 JSON (Korean is 3 bytes, not 6)."""
-    return json.dumps(resp, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    """The wire form of a SkillResponse: compact UTF-8 JSON (Korean is 3 bytes, not 6); a
+    stray lone surrogate becomes "?" rather than failing the whole answer."""
+    return json.dumps(resp, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
 
 
 def validate_skill_response(resp: object) -> list[str]:

@@ -16,6 +16,7 @@ URL_MAX = 1000  # longer URLs are dropped: they would eat the 30 KB response bud
 _PARENS = re.compile(r"\s*(\([^()]*\)|\[[^\[\]]*\]|（[^（）]*）|【[^【】]*】)")
 _DETAIL = re.compile(r"\s+[-–—|·/]\s+|:\s+")
 _TRAILING = " ,.;:·-–—/|"
+_SAFE_URL = re.compile(r"https?://[^\s\x00-\x1f\x7f]{3,}")
 _BREAKS = (("\n\n", 0), ("\n", 0), (". ", 1), ("? ", 1), ("! ", 1), ("。", 1))
 
 
@@ -124,7 +125,8 @@ def _candidates(label: str, limit: int) -> Iterator[str]:
     short = shorten_label(label, limit) or ELLIPSIS
     yield short
     words = " ".join(label.split()).split(" ")
-    if len(words) >= 2 and len(words[-1]) <= limit // 2:
+    shortened = len(" ".join(words)) > limit
+    if shortened and len(words) >= 2 and len(words[-1]) <= limit // 2:
         room = limit - 1 - len(words[-1])
         head = cut_words(" ".join(words[:-1]), room + 1).removesuffix(ELLIPSIS)[:room]
         if head.strip(_TRAILING):
@@ -138,10 +140,6 @@ def _candidates(label: str, limit: int) -> Iterator[str]:
 
 def safe_url(url: object) -> str | None:
     """`url` when it is a plain http(s) URL Kakao will accept, else None."""
-    if not isinstance(url, str) or len(url) > URL_MAX:
-        return None
-    if not url.startswith(("http://", "https://")) or len(url) < 10:
-        return None
-    if any(ch.isspace() or ord(ch) < 32 for ch in url):
-        return None
-    return url
+    if isinstance(url, str) and len(url) <= URL_MAX and _SAFE_URL.fullmatch(url):
+        return url
+    return None

@@ -42,6 +42,9 @@ class Engine:
         self.router = router
         self.runner = runner
         self.pages = pages  # home(ctx), help(ctx), explain(ctx, error), start(ctx, arg)
+        # The engine's own actions: navigation and dialog answers (handled below, not routed).
+        for builtin in (Nav, DialogAnswer):
+            self.router.handlers.setdefault(builtin.kind, (builtin, self._builtin))
 
     async def handle(self, inbound: Inbound) -> Reply:
         for attempt in range(ATTEMPTS):
@@ -95,16 +98,17 @@ class Engine:
             services=self.s,
             dialogs=self.runner,
         )
-        notes = []
+        offset = 0
         expiry = timedelta(hours=self.s.config.dialogs.expire_hours)
         if conv.dialog and row["updated_at"] < now - expiry:
+            # An abandoned dialog: back home with a short note, whatever this message was.
             conv.clear_dialog()
-            notes.append(ctx._("오랫동안 답이 없어서 하던 일은 멈추고 처음으로 돌아왔어요."))
-        offset = 0
-        screen = await self._route(ctx, token_row)
-        if isinstance(screen, tuple):
-            screen, offset = screen
-        screen = screen.with_notices(*notes) if notes else screen
+            note = ctx._("오랫동안 답이 없어서 하던 일은 멈추고 처음으로 돌아왔어요.")
+            screen = (await self.pages.home(ctx)).with_notices(note)
+        else:
+            screen = await self._route(ctx, token_row)
+            if isinstance(screen, tuple):
+                screen, offset = screen
         reply, tokens = self._present(ctx, screen, offset)
         await uow.tokens.add_many(tokens)
         stored = [screen_to_dict(s) for s in reply.screens]
@@ -211,6 +215,10 @@ class Engine:
             return await self.runner.answer(ctx, *current, action.value)
         ctx.conversation.clear_dialog()
         return await self._call(ctx, handler, action)
+
+    @staticmethod
+    async def _builtin(ctx: Ctx, action: Any) -> Screen:
+        raise AssertionError("built-in actions are handled by the engine itself")
 
     async def _call(self, ctx: Ctx, handler, action: Any) -> Screen:
         try:

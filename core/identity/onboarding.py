@@ -82,7 +82,8 @@ async def redeem_invite(
     - At most 5 wrong codes per resident in 10 minutes; then a polite wait (TooManyAttempts).
     - Text that cannot be a code at all: "invite.malformed" (not counted as an attempt).
     - Unknown code: a WrongCode result, and the attempt is recorded.
-    - Revoked or expired: "invite.expired". No uses left: "invite.used_up". Nothing is created in any of these cases.
+    - Revoked or expired: "invite.expired". No uses left: "invite.used_up".
+      Nothing is created in any of these cases.
     - A resident already in another household cannot join a second one ("invite.other_household").
     - A use is counted with one conditional update, so two people racing for the last use
       cannot both get in. The invite's role (resident, coordinator) is granted for its complex.

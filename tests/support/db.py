@@ -62,6 +62,14 @@ async def drop_pg_database(name: str) -> None:
         await conn.close()
 
 
+def services_required() -> bool:
+    """In CI (.ci/run sets NAECHINGU_REQUIRE_SERVICES=1) a missing service fails the suite."""
+    return os.environ.get("NAECHINGU_REQUIRE_SERVICES") == "1"
+
+
 def require_pg() -> None:
     if not pg_available():
-        pytest.skip("PostgreSQL is not reachable at " + PG_ADMIN_URL)
+        message = "PostgreSQL is not reachable at " + PG_ADMIN_URL
+        if services_required():
+            pytest.fail(message)
+        pytest.skip(message)

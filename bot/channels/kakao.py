@@ -1,0 +1,74 @@
+"""The KakaoTalk skill route (Kakao i Open Builder): `POST /kakao/skill`.
+
+Checks the secret header in constant time (401), caps the body (413), parses leniently
+(malformed JSON or a payload without a user → 400 with a JSON error, never a 500), runs the
+engine and answers a SkillResponse 2.0 that respects every limit. The request path only runs
+the dialog step, so the answer comes well within Kakao's 5-second limit; anything slow goes
+through the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+from dataclasses import replace
+
+from aiohttp import web
+
+from bot.channels.base import Engine
+from bot.channels.kakao_protocol import KakaoPayloadError, parse_skill_payload, to_inbound
+from bot.channels.kakao_render import render_reply
+from bot.config import KakaoConfig
+from bot.screens import Screen
+
+log = logging.getLogger("naechingu.kakao")
+MAX_BODY = 256 * 1024  # skill payloads are small; photos arrive as URLs
+ANSWER_WITHIN_S = 4.5
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+class KakaoSkill:
+    def __init__(self, engine: Engine, config: KakaoConfig) -> None:
+        self.engine = engine
+        self.config = config
+
+    def routes(self) -> list[web.RouteDef]:
+        return [web.post(self.config.path, self.handle)]
+
+    def _authorised(self, request: web.Request) -> bool:
+        expected = self.config.secret_value
+        if not expected:
+            return True
+        given = request.headers.get(self.config.secret_header, "")
+        return hmac.compare_digest(given.encode(), expected.encode())
+
+    async def handle(self, request: web.Request) -> web.Response:
+        if not self._authorised(request):
+            return _error(401, "unauthorised")
+        if request.content_length is not None and request.content_length > MAX_BODY:
+            return _error(413, "body too large")
+        body = await request.content.read(MAX_BODY + 1)
+        if len(body) > MAX_BODY:
+            return _error(413, "body too large")
+        try:
+            payload = json.loads(body.decode("utf-8"))
+            skill = parse_skill_payload(payload, expected_bot_id=self.config.bot_id or None)
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return _error(400, "malformed JSON")
+        except KakaoPayloadError as exc:
+            return _error(400, str(exc))
+        inbound = to_inbound(skill)
+        # The Event API pushes to a botUserKey: keep it as the account's push address.
+        inbound = replace(inbound, extra={**inbound.extra, "address": skill.user_key})
+        try:
+            reply = await asyncio.wait_for(self.engine.handle(inbound), ANSWER_WITHIN_S)
+            screens = reply.screens
+        except TimeoutError:
+            log.warning("kakao skill answer took too long")
+            screens = (Screen("잠시 사람이 많아요. 조금 뒤에 다시 눌러 주세요."),)
+        return web.json_response(render_reply(screens, block_id=self.config.block_id or None))

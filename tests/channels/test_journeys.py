@@ -1,0 +1,72 @@
+"""The same journeys on every channel: the web chat (HTTP JSON), KakaoTalk (skill requests in
+Kakao's format, every answer validated against Kakao's limits) and Telegram (the real bot
+polling the local fake Bot API server)."""
+
+from __future__ import annotations
+
+import aiohttp
+import pytest
+
+from bot.app import build_engine
+from bot.runtime import Runtime
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support.drivers import KakaoDriver, TelegramDriver, WebDriver
+
+HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말"]
+
+
+@pytest.fixture(params=["web", "kakao", "telegram"])
+async def person(request, services, demo):
+    fake = None
+    if request.param == "telegram":
+        fake = await FakeTelegramServer().start()
+        services.config = services.config.replace(
+            telegram={"token": fake.token, "api_base": fake.base_url}
+        )
+    runtime = Runtime(services, build_engine(services))
+    await runtime.start()
+    base = f"http://127.0.0.1:{runtime.port}"
+    async with aiohttp.ClientSession() as http:
+        if request.param == "web":
+            yield WebDriver(base, http)
+        elif request.param == "kakao":
+            yield KakaoDriver(base, http)
+        else:
+            yield TelegramDriver(fake)
+        await runtime.stop()
+    if fake is not None:
+        await fake.stop()
+
+
+async def test_onboarding_with_an_invite_code_reaches_the_home_menu(person, demo):
+    await person.start()
+    assert "내친구" in person.text
+    assert "초대코드 입력" in person.labels
+    await person.tap("초대코드 입력")
+    assert "초대코드를 입력해 주세요" in person.text
+    await person.say("AAAAA-BBBBB")
+    assert "맞지 않는 코드예요" in person.text
+    await person.say(demo["101-1203"])
+    assert "101동 1203호로 인증되었습니다" in person.text
+    assert person.labels == HOME
+
+
+async def test_help_easy_mode_and_back_home(person, demo):
+    await person.start(demo["102-304"])
+    assert "102동 304호로 인증되었습니다" in person.text
+    await person.tap("도움말")
+    assert "[도움말]" in person.text
+    await person.tap("쉬운 모드 켜기")
+    assert "쉬운 모드를 켰어요" in person.text
+    await person.tap("처음으로")
+    assert "무엇을 도와드릴까요" in person.text
+    assert person.labels[:4] == HOME[:4] and "더보기" in person.labels
+
+
+async def test_typed_labels_and_unknown_text(person, demo):
+    await person.start(demo["103-1501"])
+    await person.say("우리단지")
+    assert "[우리단지]" in person.text
+    await person.say("무슨 말인지 모를 글")
+    assert "잘 알아듣지 못했어요" in person.text
+    assert "처음으로" in person.labels

@@ -1,0 +1,1 @@
+"""Unit tests of the domain (core/), with in-memory fakes of its ports."""

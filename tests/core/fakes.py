@@ -1,0 +1,115 @@
+"""In-memory fakes of the ports in core/ports.py: enough to run the core's use cases without a
+database. Each repository keeps its rows in a dict keyed by id; nothing is copied, so a test can
+look at exactly what a use case stored."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import datetime
+
+from core.identity.model import (
+    ChannelAccount,
+    Complex,
+    Household,
+    InviteCode,
+    RoleGrant,
+)
+
+
+class _FakeRepository:
+    def __init__(self) -> None:
+        self.rows: dict[int, object] = {}
+        self._ids = itertools.count(1)
+
+    async def get(self, item_id: int):
+        return self.rows.get(item_id)
+
+    async def add(self, item):
+        item.id = next(self._ids)
+        self.rows[item.id] = item
+        return item
+
+
+class FakeComplexRepository(_FakeRepository):
+    async def by_code(self, code: str) -> Complex | None:
+        return next((c for c in self.rows.values() if c.code == code), None)
+
+
+class FakeHouseholdRepository(_FakeRepository):
+    async def find(self, complex_id: int, building: str, unit: str) -> Household | None:
+        for h in self.rows.values():
+            if (h.complex_id, h.building, h.unit) == (complex_id, building, unit):
+                return h
+        return None
+
+
+class FakeResidentRepository(_FakeRepository):
+    async def count_verified(self, complex_id: int) -> int:
+        return sum(1 for r in self.rows.values() if r.complex_id == complex_id and r.household_id)
+
+    async def count_in_household(self, household_id: int) -> int:
+        return sum(1 for r in self.rows.values() if r.household_id == household_id)
+
+
+class FakeAccountRepository(_FakeRepository):
+    async def find(self, channel: str, external_id: str) -> ChannelAccount | None:
+        for a in self.rows.values():
+            if (a.channel, a.external_id) == (channel, external_id):
+                return a
+        return None
+
+    async def add(self, item: ChannelAccount) -> ChannelAccount:
+        if await self.find(item.channel, item.external_id) is not None:
+            raise AssertionError("unique (channel, external_id) violated")
+        return await super().add(item)
+
+    async def for_resident(self, resident_id: int) -> list[ChannelAccount]:
+        return [a for a in self.rows.values() if a.resident_id == resident_id]
+
+
+class FakeRoleRepository(_FakeRepository):
+    async def for_resident(self, resident_id: int) -> list[RoleGrant]:
+        return [g for g in self.rows.values() if g.resident_id == resident_id]
+
+
+class FakeInviteRepository(_FakeRepository):
+    async def by_hash(self, code_hash: str) -> InviteCode | None:
+        return next((i for i in self.rows.values() if i.code_hash == code_hash), None)
+
+    async def try_use(self, invite_id: int) -> bool:
+        invite = self.rows[invite_id]
+        if invite.uses >= invite.max_uses:
+            return False
+        invite.uses += 1
+        return True
+
+
+class FakeRateEventRepository:
+    def __init__(self) -> None:
+        self.events: list[tuple[str, str, datetime]] = []
+
+    async def add(self, subject: str, kind: str, at: datetime) -> None:
+        self.events.append((subject, kind, at))
+
+    async def count(self, subject: str, kind: str, since: datetime) -> int:
+        return sum(1 for s, k, at in self.events if (s, k) == (subject, kind) and at >= since)
+
+
+class FakeUnitOfWork:
+    """One shared in-memory "database"; `commits` counts how often the owner committed."""
+
+    def __init__(self) -> None:
+        self.complexes = FakeComplexRepository()
+        self.households = FakeHouseholdRepository()
+        self.residents = FakeResidentRepository()
+        self.accounts = FakeAccountRepository()
+        self.roles = FakeRoleRepository()
+        self.invites = FakeInviteRepository()
+        self.rate_events = FakeRateEventRepository()
+        self.commits = 0
+
+    async def flush(self) -> None:
+        pass
+
+    async def commit(self) -> None:
+        self.commits += 1

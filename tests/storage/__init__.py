@@ -1,0 +1,1 @@
+"""Tests of the SQLAlchemy adapters, on SQLite and PostgreSQL."""

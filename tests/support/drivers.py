@@ -1,0 +1,199 @@
+"""One journey, three channels: drivers that talk to the running app exactly as each
+messenger does, so the same conversation test runs on the web chat, KakaoTalk and Telegram.
+
+Each driver: `await d.say(text)`, `await d.tap(label)`, `await d.start(code="")`,
+`d.text` (everything the person read in the last answer), `d.labels` (the buttons now shown).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import uuid
+
+import aiohttp
+
+from bot.channels.kakao_limits import validate_skill_response
+
+_ids = itertools.count(1)
+
+
+class WebDriver:
+    name = "web"
+
+    def __init__(self, base: str, http: aiohttp.ClientSession) -> None:
+        self.base, self.http = base, http
+        self.session = ""
+        self.answer: dict = {}
+
+    async def _post(self, payload: dict) -> None:
+        if not self.session:
+            async with self.http.post(f"{self.base}/api/web/session") as r:
+                self.session = (await r.json())["session"]
+        body = {"session": self.session, "id": uuid.uuid4().hex, **payload}
+        async with self.http.post(f"{self.base}/api/web/message", json=body) as r:
+            assert r.status == 200, await r.text()
+            self.answer = await r.json()
+
+    async def start(self, code: str = "") -> None:
+        await self._post({"text": ""})
+        if code:  # the web chat has no deep links: the person taps and types
+            await self.tap("초대코드 입력")
+            await self.say(code)
+
+    async def say(self, text: str) -> None:
+        await self._post({"text": text})
+
+    async def tap(self, label: str) -> None:
+        buttons = self.answer["screens"][-1]["buttons"]
+        token = next((b["token"] for b in buttons if b["label"] == label), None)
+        assert token, f"no button {label!r} in {[b['label'] for b in buttons]}"
+        await self._post({"token": token})
+
+    @property
+    def text(self) -> str:
+        parts = []
+        for s in self.answer["screens"]:
+            parts += [*s["notices"], *(c["title"] for c in s["cards"]), s["text"]]
+        return "\n".join(parts)
+
+    @property
+    def labels(self) -> list[str]:
+        return [b["label"] for b in self.answer["screens"][-1]["buttons"]]
+
+
+class KakaoDriver:
+    """Sends SkillPayloads the way Open Builder does, quick replies as message actions."""
+
+    name = "kakao"
+
+    def __init__(self, base: str, http: aiohttp.ClientSession, *, secret: str = "") -> None:
+        self.base, self.http = base, http
+        self.user_key = uuid.uuid4().hex + uuid.uuid4().hex[:2]
+        self.headers = {"X-Naechingu-Secret": secret} if secret else {}
+        self.answer: dict = {}
+
+    def payload(self, utterance: str, extra: dict | None = None) -> dict:
+        return {
+            "intent": {"id": "fallback", "name": "폴백 블록"},
+            "userRequest": {
+                "timezone": "Asia/Seoul",
+                "params": {"surface": "Kakaotalk.plusfriend"},
+                "block": {"id": "fallback", "name": "폴백 블록"},
+                "utterance": utterance,
+                "lang": "ko",
+                "user": {
+                    "id": self.user_key,
+                    "type": "botUserKey",
+                    "properties": {"plusfriendUserKey": "pf" + self.user_key[:10]},
+                },
+            },
+            "bot": {"id": "5e1bbea992690d00019eb340", "name": "내친구"},
+            "action": {
+                "name": "naechingu",
+                "clientExtra": extra,
+                "params": {},
+                "id": "skill",
+                "detailParams": {},
+            },
+            "contexts": [],
+        }
+
+    async def _post(self, utterance: str, extra: dict | None = None) -> None:
+        body = self.payload(utterance, extra)
+        async with self.http.post(
+            f"{self.base}/kakao/skill", json=body, headers=self.headers
+        ) as r:
+            assert r.status == 200, await r.text()
+            self.answer = await r.json()
+        problems = validate_skill_response(self.answer)
+        assert not problems, problems
+
+    async def start(self, code: str = "") -> None:
+        await self._post("안녕하세요")
+        if code:
+            await self.tap("초대코드 입력")
+            await self.say(code)
+
+    async def say(self, text: str) -> None:
+        await self._post(text)
+
+    async def tap(self, label: str) -> None:
+        for reply in self.answer["template"].get("quickReplies", []):
+            if reply["label"] == label or reply.get("messageText") == label:
+                await self._post(reply.get("messageText", reply["label"]), reply.get("extra"))
+                return
+        raise AssertionError(f"no quick reply {label!r} in {self.labels}")
+
+    @property
+    def text(self) -> str:
+        parts = []
+        for output in self.answer["template"]["outputs"]:
+            for kind, body in output.items():
+                if kind == "simpleText":
+                    parts.append(body["text"])
+                elif kind in ("textCard", "basicCard"):
+                    parts += [body.get("title", ""), body.get("description", "")]
+                elif kind == "carousel":
+                    parts += [i.get("title", "") for i in body["items"]]
+        return "\n".join(parts)
+
+    @property
+    def labels(self) -> list[str]:
+        replies = self.answer["template"].get("quickReplies", [])
+        return [r.get("messageText", r["label"]) for r in replies]
+
+
+class TelegramDriver:
+    """A Telegram user in a private chat with the bot, through the fake Bot API server."""
+
+    name = "telegram"
+
+    def __init__(self, server) -> None:
+        self.srv = server
+        self.chat_id = 100_000 + next(_ids)
+        self._mark = 0
+
+    async def _settle(self, before: int) -> None:
+        deadline = asyncio.get_running_loop().time() + 10
+        while len(self.srv.sent) == before:
+            assert asyncio.get_running_loop().time() < deadline, "the bot did not answer"
+            await asyncio.sleep(0.01)
+        count = -1
+        while count != len(self.srv.sent):  # wait until the bot stops sending
+            count = len(self.srv.sent)
+            await asyncio.sleep(0.08)
+        self._mark = before
+
+    async def _act(self, action) -> None:
+        before = len(self.srv.sent)
+        action()
+        await self._settle(before)
+
+    async def start(self, code: str = "") -> None:
+        await self._act(lambda: self.srv.user_text(self.chat_id, f"/start {code}".strip()))
+
+    async def say(self, text: str) -> None:
+        await self._act(lambda: self.srv.user_text(self.chat_id, text))
+
+    async def tap(self, label: str) -> None:
+        await self._act(lambda: self.srv.user_tap_button(self.chat_id, label))
+
+    @property
+    def _recent(self) -> list[dict]:
+        return [
+            params
+            for method, params, _ in self.srv.sent[self._mark :]
+            if str(params.get("chat_id")) == str(self.chat_id)
+        ]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.get("text") or p.get("caption") or "" for p in self._recent)
+
+    @property
+    def labels(self) -> list[str]:
+        for message in reversed(self.srv.messages(self.chat_id)):
+            if message["buttons"]:
+                return [label for row in message["buttons"] for label in row]
+        return []
