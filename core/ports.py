@@ -13,6 +13,7 @@ from core.identity.model import (
     Complex,
     Household,
     InviteCode,
+    LinkCode,
     Resident,
     RoleGrant,
 )
@@ -56,6 +57,13 @@ class InviteRepository(Protocol):
         """Count one use if any is left (one conditional update); False when used up."""
 
 
+class LinkCodeRepository(Protocol):
+    async def by_hash(self, code_hash: str) -> LinkCode | None: ...
+    async def add(self, item: LinkCode) -> LinkCode: ...
+    async def try_use(self, link_id: int, at: datetime) -> bool:
+        """Mark the code used if it is not yet (one conditional update); False when it was."""
+
+
 class RateEventRepository(Protocol):
     async def add(self, subject: str, kind: str, at: datetime) -> None: ...
     async def count(self, subject: str, kind: str, since: datetime) -> int: ...
@@ -71,6 +79,7 @@ class UnitOfWork(Protocol):
     accounts: AccountRepository
     roles: RoleRepository
     invites: InviteRepository
+    links: LinkCodeRepository
     rate_events: RateEventRepository
 
     async def flush(self) -> None:

@@ -22,4 +22,5 @@ def map_domain() -> None:
     mapper_registry.map_imperatively(model.ChannelAccount, tables.channel_accounts)
     mapper_registry.map_imperatively(model.RoleGrant, tables.role_grants)
     mapper_registry.map_imperatively(model.InviteCode, tables.invite_codes)
+    mapper_registry.map_imperatively(model.LinkCode, tables.link_codes)
     _mapped = True

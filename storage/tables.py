@@ -104,6 +104,16 @@ invite_codes = Table(
     Column("revoked_at", UTCDateTime, nullable=True),
 )
 
+link_codes = Table(
+    "link_codes",
+    metadata,
+    pk(),
+    Column("resident_id", ForeignKey("residents.id"), nullable=False, index=True),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("used_at", UTCDateTime, nullable=True),
+)
+
 rate_events = Table(
     "rate_events",
     metadata,

@@ -20,6 +20,7 @@ from storage.repositories.identity import (
     SqlComplexRepository,
     SqlHouseholdRepository,
     SqlInviteRepository,
+    SqlLinkCodeRepository,
     SqlRateEventRepository,
     SqlResidentRepository,
     SqlRoleRepository,
@@ -37,6 +38,7 @@ class SqlUnitOfWork:
         self.accounts = SqlAccountRepository(session)
         self.roles = SqlRoleRepository(session)
         self.invites = SqlInviteRepository(session)
+        self.links = SqlLinkCodeRepository(session)
         self.rate_events = SqlRateEventRepository(session)
         self.conversations = SqlConversationRepository(session)
         self.tokens = SqlTokenRepository(session)

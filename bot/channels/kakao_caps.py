@@ -39,3 +39,4 @@ COMPONENTS = frozenset(
     | {"itemCard", "carousel"}
 )
 CAROUSEL_TYPES = frozenset({"textCard", "basicCard", "commerceCard", "listCard", "itemCard"})
+REPLY_FIELDS = {"message": "messageText", "block": "blockId"}  # quick replies, list items

@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.channels import kakao_caps as cap
 from bot.channels.kakao_caps import COMPONENTS
-from bot.channels.kakao_checks_item import check_carousel, check_item_card
+from bot.channels.kakao_checks_item import check_carousel, check_item_card, check_list_card
 
 _BUTTON_FIELDS = {
     "webLink": "webLinkUrl",
@@ -21,7 +21,6 @@ _BUTTON_FIELDS = {
     "share": None,
     "operator": None,
 }
-_REPLY_FIELDS = {"message": "messageText", "block": "blockId"}
 
 Body = dict[str, Any]
 
@@ -145,10 +144,10 @@ class ComponentChecker:
             return
         self.text(reply, "label", path, cap.LABEL_MAX, required=True)
         action = reply.get("action")
-        if action not in _REPLY_FIELDS:
+        if action not in cap.REPLY_FIELDS:
             self.add(f"{path}.action", f"must be message or block, got {action!r}")
             return
-        self.text(reply, _REPLY_FIELDS[action], path, required=True)
+        self.text(reply, cap.REPLY_FIELDS[action], path, required=True)
         self.text(reply, "messageText", path, required="messageText" in reply)
         self.extra(reply, path)
 
@@ -220,36 +219,7 @@ class ComponentChecker:
         self.buttons(body, path, _fixed_ratio(body) is True)
 
     def list_card(self, body: Body, path: str, in_carousel: bool) -> None:
-        header = body.get("header")
-        if isinstance(header, dict):
-            self.text(header, "title", f"{path}.header", required=True)
-        else:
-            self.add(f"{path}.header", "required object with a title")
-        most = cap.LIST_ITEMS_CAROUSEL_MAX if in_carousel else cap.LIST_ITEMS_MAX
-        items = body.get("items")
-        if not isinstance(items, list) or not 1 <= len(items) <= most:
-            self.add(f"{path}.items", f"must be a list of 1 to {most} items")
-        else:
-            for i, item in enumerate(items):
-                self.list_item(item, f"{path}.items[{i}]")
-        self.buttons(body, path)
-
-    def list_item(self, item: object, path: str) -> None:
-        if not isinstance(item, dict):
-            self.add(path, "must be an object")
-            return
-        self.text(item, "title", path, required=True)
-        self.text(item, "description", path)
-        self.url(item, "imageUrl", path)
-        if "link" in item:
-            self.link(item["link"], f"{path}.link")
-        action = item.get("action")
-        if action is not None:
-            if action not in _REPLY_FIELDS:
-                self.add(f"{path}.action", f"must be message or block, got {action!r}")
-            else:
-                self.text(item, _REPLY_FIELDS[action], path, required=True)
-        self.extra(item, path)
+        check_list_card(self, body, path, in_carousel)
 
     def item_card(self, body: Body, path: str, in_carousel: bool) -> None:
         check_item_card(self, body, path, in_carousel)

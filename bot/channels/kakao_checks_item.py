@@ -1,4 +1,4 @@
-"""Checks for the two composite components, itemCard and carousel (used by ComponentChecker)."""
+"""Checks for the composite components listCard, itemCard and carousel (for ComponentChecker)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,40 @@ if TYPE_CHECKING:
 Body = dict[str, Any]
 _ITEM_CARD_PARTS = ("thumbnail", "head", "profile", "imageTitle")
 _NO_HEADER = frozenset({"textCard", "listCard"})
+
+
+def check_list_card(check: ComponentChecker, body: Body, path: str, in_carousel: bool) -> None:
+    header = body.get("header")
+    if isinstance(header, dict):
+        check.text(header, "title", f"{path}.header", required=True)
+    else:
+        check.add(f"{path}.header", "required object with a title")
+    most = cap.LIST_ITEMS_CAROUSEL_MAX if in_carousel else cap.LIST_ITEMS_MAX
+    items = body.get("items")
+    if not isinstance(items, list) or not 1 <= len(items) <= most:
+        check.add(f"{path}.items", f"must be a list of 1 to {most} items")
+    else:
+        for i, item in enumerate(items):
+            _list_item(check, item, f"{path}.items[{i}]")
+    check.buttons(body, path)
+
+
+def _list_item(check: ComponentChecker, item: object, path: str) -> None:
+    if not isinstance(item, dict):
+        check.add(path, "must be an object")
+        return
+    check.text(item, "title", path, required=True)
+    check.text(item, "description", path)
+    check.url(item, "imageUrl", path)
+    if "link" in item:
+        check.link(item["link"], f"{path}.link")
+    action = item.get("action")
+    if action is not None:
+        if action not in cap.REPLY_FIELDS:
+            check.add(f"{path}.action", f"must be message or block, got {action!r}")
+        else:
+            check.text(item, cap.REPLY_FIELDS[action], path, required=True)
+    check.extra(item, path)
 
 
 def check_item_card(check: ComponentChecker, body: Body, path: str, in_carousel: bool) -> None:

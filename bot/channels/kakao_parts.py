@@ -76,12 +76,16 @@ def screen_parts(
 
 
 def fit_parts(parts: list[Part], last_screen: int, text_limit: int) -> list[Part]:
-    """At most 3 Parts: merge texts, then degrade the cheapest non-text Part (earlier Screens
-    first) to text until it fits; then give spare outputs to long texts, last Screen first."""
+    """At most 3 Parts: merge texts, then degrade non-text Parts to text until they fit (earlier
+    Screens first, then those whose degrading saves an output, then the cheapest); then give
+    spare outputs to long texts, last Screen first."""
     parts = _coalesce(parts)
     while len(parts) > cap.MAX_OUTPUTS:
-        candidates = [(p.screen == last_screen, p.rank, i) for i, p in enumerate(parts)]
-        _, _, i = min(c for c in candidates if parts[c[2]].kind != "text")
+        i = min(
+            (p.screen == last_screen, _gain(parts, i) == 0, p.rank, i)
+            for i, p in enumerate(parts)
+            if p.kind != "text"
+        )[-1]
         fallback = parts[i].text.strip()
         parts[i : i + 1] = [Part("text", parts[i].screen, fallback)] if fallback else []
         parts = _coalesce(parts)
@@ -92,6 +96,15 @@ def fit_parts(parts: list[Part], last_screen: int, text_limit: int) -> list[Part
             part.slots = 1 + min(need - 1, free)
             free -= part.slots - 1
     return parts
+
+
+def _gain(parts: list[Part], i: int) -> int:
+    """How many outputs degrading parts[i] to text saves (its text merges with neighbours)."""
+    left = i > 0 and parts[i - 1].kind == "text"
+    right = i + 1 < len(parts) and parts[i + 1].kind == "text"
+    if not parts[i].text.strip():
+        return 1 + (left and right)
+    return left + right
 
 
 def _is_loose(button: Button, is_last: bool) -> bool:

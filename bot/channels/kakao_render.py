@@ -9,8 +9,9 @@ How a reply maps to at most 3 outputs and 10 quick replies:
   itself when it is ≤ 400 chars and has ≤ 3 such buttons, else textCards after the text;
 * the LAST Screen's other buttons become quick replies, choices then nav; when more than 10,
   every nav button stays a quick reply and the surplus choices become textCard buttons;
-* over 3 outputs: adjacent texts merge; then, earliest Screen first, link cards, images,
-  choice cards and content cards fall back to plain text (their titles, lines, labels, URLs);
+* over 3 outputs: adjacent texts merge; then non-text outputs fall back to plain text (their
+  titles, lines, link URLs): earlier Screens first, then those whose fallback saves an output,
+  then the cheapest (link cards, images, choice cards, content cards);
 * over 30,720 bytes: re-render with short message texts, then fewer cards, then shorter text.
 """
 

@@ -76,13 +76,16 @@ class WebChat:
         text = fields.get("text") or ""
         if not isinstance(text, str):
             return _error(400, "bad text")
+        user_id = hashlib.sha256(session.encode()).hexdigest()[:40]
+        # The page's message id is only unique per page: scope it to this session.
+        delivery_key = f"web:{user_id}:{message_id}" if MESSAGE_ID.match(message_id) else None
         inbound = Inbound(
             channel=Channel.WEB,
-            user_id=hashlib.sha256(session.encode()).hexdigest()[:40],
+            user_id=user_id,
             text=text[:MAX_TEXT],
             token=token[:64] if token else None,
             photos=tuple(photos),
-            delivery_key=f"web:{message_id}" if MESSAGE_ID.match(message_id) else None,
+            delivery_key=delivery_key,
         )
         reply = await self.engine.handle(inbound)
         return web.json_response(reply_json(reply))
@@ -100,9 +103,9 @@ class WebChat:
                 elif part.name in ("session", "id", "text", "token"):
                     fields[part.name] = (await part.text())[:MAX_TEXT]
             return fields, photos
-        try:
-            data = json.loads(await request.text())
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        try:  # bytes, so a bogus charset in the header cannot matter
+            data = json.loads(await request.read())
+        except (ValueError, RecursionError) as exc:
             raise ValueError("malformed JSON") from exc
         if not isinstance(data, dict):
             raise ValueError("expected a JSON object")

@@ -77,7 +77,13 @@ class Engine:
             earlier = await uow.deliveries.claim(key, now)
             if earlier is not None:
                 screens = tuple(screen_from_dict(s) for s in earlier["reply"] or ())
-                return Reply(screens, resident_id=resident.id, duplicate=True)
+                return Reply(
+                    screens,
+                    resident_id=resident.id,
+                    duplicate=True,
+                    easy_mode=resident.easy_mode,
+                    locale=resident.locale,
+                )
         conv = Conversation(
             resident_id=resident.id,
             version=row["version"],

@@ -111,3 +111,14 @@ class Membership:
     @property
     def is_coordinator(self) -> bool:
         return self.has(Role.COORDINATOR, self.complex_id) if self.complex_id else False
+
+
+@dataclass(eq=False)
+class LinkCode:
+    """A one-time code that links another messenger account to a resident; hash only."""
+
+    resident_id: int
+    code_hash: str
+    expires_at: datetime
+    used_at: datetime | None = None
+    id: int | None = None

@@ -1,4 +1,5 @@
-"""Repositories for complexes, households, residents, accounts, roles, invites and throttles."""
+"""Repositories for complexes, households, residents, accounts, roles, invites, link codes
+and throttles."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from core.identity.model import (
     Complex,
     Household,
     InviteCode,
+    LinkCode,
     Resident,
     RoleGrant,
 )
@@ -103,6 +105,25 @@ class SqlInviteRepository(_Repo):
             update(tables.invite_codes)
             .where(c.id == invite_id, c.uses < c.max_uses)
             .values(uses=c.uses + 1)
+            .execution_options(synchronize_session=False)
+        )
+        result = await self.session.execute(stmt)
+        return result.rowcount == 1
+
+
+class SqlLinkCodeRepository(_Repo):
+    model = LinkCode
+
+    async def by_hash(self, code_hash: str) -> LinkCode | None:
+        stmt = select(LinkCode).where(tables.link_codes.c.code_hash == code_hash)
+        return await self.session.scalar(stmt)
+
+    async def try_use(self, link_id: int, at: datetime) -> bool:
+        c = tables.link_codes.c
+        stmt = (
+            update(tables.link_codes)
+            .where(c.id == link_id, c.used_at.is_(None))
+            .values(used_at=at)
             .execution_options(synchronize_session=False)
         )
         result = await self.session.execute(stmt)

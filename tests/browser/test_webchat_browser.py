@@ -126,7 +126,6 @@ async def test_easy_mode_makes_text_larger_and_choices_fewer(page, demo):
     assert await page.evaluate(BODY_FONT_JS) > normal  # still easy after paging
 
 
-@pytest.mark.xfail(strict=True, reason="style.css: the text box's min width pushes 보내기 off")
 async def test_nothing_scrolls_sideways_on_a_360_px_phone(page, demo):
     await page.locator("#choices .choice").first.wait_for()
     send = await page.get_by_role("button", name="보내기").bounding_box()
@@ -134,7 +133,6 @@ async def test_nothing_scrolls_sideways_on_a_360_px_phone(page, demo):
     assert await page.evaluate("() => document.documentElement.scrollWidth") <= 360
 
 
-@pytest.mark.xfail(strict=True, reason="style.css: .tool's display overrides [hidden] on 사진")
 async def test_the_photo_button_shows_only_when_a_photo_is_expected(page, demo):
     await page.locator("#choices .choice").first.wait_for()
     assert await page.locator("#photo-label").get_attribute("hidden") is not None

@@ -238,8 +238,34 @@ VALID: dict[str, Any] = {
 }
 
 
+CALLBACK_FINAL = {
+    "version": "2.0",
+    "template": {
+        "outputs": [
+            {
+                "itemCard": {
+                    "head": {"title": "방문 점검 예약"},
+                    "itemList": [
+                        {"title": "단지", "description": "세종 1234단지"},
+                        {"title": "동호수", "description": "101동 1203호"},
+                        {"title": "일시", "description": "6/10(화) 14:00"},
+                    ],
+                    "itemListAlignment": "right",
+                    "buttons": [
+                        {"action": "block", "label": "예약 확정", "blockId": "65f0f", "extra": {}},
+                        {"action": "message", "label": "다른 시간", "messageText": "다른 시간"},
+                    ],
+                    "buttonLayout": "horizontal",
+                }
+            }
+        ]
+    },
+}
+
+
 def test_valid_response_passes() -> None:
     assert validate_skill_response(VALID) == []
+    assert validate_skill_response(CALLBACK_FINAL) == []
     assert validate_skill_response({"version": "2.0", "useCallback": True, "data": {}}) == []
 
 

@@ -1,0 +1,85 @@
+"""The gettext catalogs keep up with the code: every message the code marks (`_()`, `N_()`)
+is translated in the Korean source catalog, the English catalog has the same messages, the
+`{placeholders}` survive translation, and no Korean text is longer than one KakaoTalk bubble.
+After changing wording in the code, run `make i18n` and translate the new English entries."""
+
+from __future__ import annotations
+
+import string
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+
+ROOT = Path(__file__).resolve().parent.parent
+LOCALES = ROOT / "locales"
+METHOD_MAP = [("bot/**.py", "python"), ("core/**.py", "python")]
+KEYWORDS = {**DEFAULT_KEYWORDS, "_": None, "N_": None}
+BUBBLE_LIMIT = 500  # KakaoTalk folds longer text behind "전체보기"
+
+
+def extracted() -> dict[str, list[str]]:
+    """msgid -> where the code uses it."""
+    found: dict[str, list[str]] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        str(ROOT), method_map=METHOD_MAP, keywords=KEYWORDS
+    ):
+        for msgid in message if isinstance(message, tuple) else (message,):
+            if msgid:
+                found.setdefault(msgid, []).append(f"{filename}:{lineno}")
+    return found
+
+
+def catalog(locale: str) -> dict[str, str]:
+    with open(LOCALES / locale / "LC_MESSAGES" / "messages.po", "rb") as fh:
+        po = read_po(fh, locale=locale)
+    return {m.id: m.string for m in po if m.id and isinstance(m.id, str)}
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+CODE = extracted()
+KO, EN = catalog("ko"), catalog("en")
+
+
+def test_the_code_marks_messages_and_the_catalogs_hold_them():
+    assert len(CODE) > 10  # the extractor found the code's messages at all
+    assert KO and EN
+
+
+def test_every_message_in_the_code_has_korean_text():
+    missing = {m: where for m, where in CODE.items() if not KO.get(m)}
+    assert missing == {}, "run `make i18n`"
+
+
+def test_the_korean_catalog_holds_no_message_the_code_no_longer_uses():
+    assert sorted(set(KO) - set(CODE)) == [], "run `make i18n`"
+
+
+def test_the_english_catalog_has_exactly_the_korean_messages():
+    assert sorted(set(EN) ^ set(KO)) == []
+
+
+@pytest.mark.parametrize("locale", ["ko", "en"])
+def test_translations_keep_every_placeholder_and_add_none(locale):
+    broken = []
+    for msgid, msgstr in catalog(locale).items():
+        if msgstr and placeholders(msgstr) != placeholders(msgid):
+            broken.append((msgid, msgstr))
+    assert broken == []
+
+
+def test_every_message_formats_with_its_own_placeholders():
+    for msgid in CODE:
+        names = placeholders(msgid)
+        assert all(name.isidentifier() for name in names), msgid
+        for text in (msgid, KO.get(msgid) or msgid, EN.get(msgid) or msgid):
+            text.format(**dict.fromkeys(names, "x"))
+
+
+def test_no_korean_message_is_longer_than_one_kakaotalk_bubble():
+    too_long = {m: len(s) for m, s in KO.items() if len(s) > BUBBLE_LIMIT}
+    assert too_long == {}
