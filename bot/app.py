@@ -16,6 +16,8 @@ from bot.engine.actions import Router
 from bot.engine.engine import Engine
 from bot.engine.runner import DialogRunner
 from bot.i18n import Catalogs
+from bot.outbox.kinds import NotificationKinds, default_kinds
+from bot.outbox.notifier import OutboxNotifier
 from core.clock import Clock, SystemClock
 from storage.db import create_engine, is_sqlite, session_factory
 from storage.uow import UnitOfWorkFactory
@@ -30,6 +32,7 @@ class Services:
     uow: UnitOfWorkFactory
     invite_key: bytes  # keys invite-code hashes
     token_key: bytes  # keys deterministic button tokens
+    notifications: NotificationKinds  # how each notification kind reads
 
     async def close(self) -> None:
         await self.db.dispose()
@@ -53,24 +56,35 @@ def _derive(secret: bytes, purpose: str) -> bytes:
 def build_services(config: Config, *, clock: Clock | None = None) -> Services:
     db = create_engine(config.database.url, pool_size=config.database.pool_size)
     secret = load_secret(config)
-    return Services(
+    kinds = default_kinds()
+
+    def extend(uow) -> None:
+        uow.notifier = OutboxNotifier(uow, services, kinds)
+
+    services = Services(
         config=config,
         clock=clock or SystemClock(),
         catalogs=Catalogs(config.i18n.locales, config.i18n.default_locale, config.i18n.timezone),
         db=db,
-        uow=UnitOfWorkFactory(session_factory(db), serialize=is_sqlite(config.database.url)),
+        uow=UnitOfWorkFactory(
+            session_factory(db), serialize=is_sqlite(config.database.url), extend=extend
+        ),
         invite_key=_derive(secret, "invite-codes"),
         token_key=_derive(secret, "button-tokens"),
+        notifications=kinds,
     )
+    return services
 
 
 def build_engine(services: Services) -> Engine:
     """Assemble every feature's router and dialogs, in one place, in a fixed order."""
-    from bot.dialogs import coordinator_invite, verify
-    from bot.handlers import coordinator, errors, help, home
+    from bot.dialogs import coordinator_invite, link_account, verify
+    from bot.handlers import coordinator, errors, help, home, linking
 
-    router = Router().include(home.router, help.router, coordinator.router, verify.router)
-    dialogs = {d.name: d for d in (verify.dialog, coordinator_invite.dialog)}
+    router = Router().include(
+        home.router, help.router, coordinator.router, verify.router, linking.router
+    )
+    dialogs = {d.name: d for d in (verify.dialog, coordinator_invite.dialog, link_account.dialog)}
     runner = DialogRunner(dialogs, errors.explain)
     pages = home.Pages(runner)
     return Engine(services=services, router=router, runner=runner, pages=pages)

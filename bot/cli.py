@@ -103,7 +103,8 @@ async def _serve(config: Config) -> None:
         if codes:
             print("  Demo invite codes (complex DEMO):")
             for household, code in codes:
-                print(f"    {household.building}동 {household.unit}호  {household.who:<12} {code}")
+                place = f"{household.building.removesuffix('동')}동 {household.unit}호"
+                print(f"    {place:<12} {code}  {household.who}")
     print("  Stop with Ctrl+C.\n", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()

@@ -171,22 +171,26 @@ def load_config(
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"config file {path}: {exc}") from exc
     sections = {}
+    section_types = typing.get_type_hints(Config)
     for section in dataclasses.fields(Config):
+        section_type = section_types[section.name]
         raw_section = data.pop(section.name, {})
         if not isinstance(raw_section, dict):
             raise ConfigError(f"config section [{section.name}] must be a table")
-        hints = typing.get_type_hints(section.type)
+        hints = typing.get_type_hints(section_type)
         values = {}
-        for item in dataclasses.fields(section.type):
+        for item in dataclasses.fields(section_type):
             key = f"{section.name}.{item.name}"
             env_name = f"BOT_{section.name}_{item.name}".upper()
+            in_file = item.name in raw_section
+            from_file = raw_section.pop(item.name, None)
             if env_name in env:
                 values[item.name] = _coerce(env_name, env[env_name], hints[item.name])
-            elif item.name in raw_section:
-                values[item.name] = _coerce(key, raw_section.pop(item.name), hints[item.name])
+            elif in_file:
+                values[item.name] = _coerce(key, from_file, hints[item.name])
         if raw_section:
             raise ConfigError(f"config key {section.name}.{next(iter(raw_section))}: unknown key")
-        sections[section.name] = section.type(**values)
+        sections[section.name] = section_type(**values)
     if data:
         raise ConfigError(f"config section [{next(iter(data))}]: unknown section")
     config = Config(**sections)

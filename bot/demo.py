@@ -27,7 +27,7 @@ DEMO_HOUSEHOLDS = (
     DemoHousehold("101", "1203", "resident", "주민 (김씨네)"),
     DemoHousehold("102", "304", "resident", "주민 (이씨네)"),
     DemoHousehold("103", "1501", "resident", "주민 (박씨네)"),
-    DemoHousehold("관리동", "사무소", "coordinator", "코디네이터"),
+    DemoHousehold("관리동", "100", "coordinator", "코디네이터 (관리사무소)"),
 )
 
 

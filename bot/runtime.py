@@ -27,6 +27,8 @@ class Runtime:
         self._runner: web.AppRunner | None = None
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task] = []
+        self.sender = None  # the OutboxSender, when any push channel is configured
+        self._http = None
 
     async def _start_telegram(self) -> list[web.RouteDef]:
         cfg = self.services.config.telegram
@@ -52,8 +54,42 @@ class Runtime:
         self._tasks.append(asyncio.create_task(self.telegram.run_polling(self._stop)))
         return []
 
+    def _deliverers(self) -> dict:
+        """Push channels the sender delivers to; the others are read from the inbox."""
+        cfg = self.services.config
+        deliverers = {}
+        if self.telegram is not None:
+            from bot.outbox.telegram import TelegramDeliverer
+
+            deliverers["telegram"] = TelegramDeliverer(
+                self.telegram, rate=cfg.outbox.telegram_rate, per_chat=cfg.outbox.telegram_per_chat
+            )
+        if cfg.kakao.event_api_base:
+            import aiohttp
+
+            from bot.outbox.kakao_event import KakaoEventDeliverer
+
+            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
+            deliverers["kakao"] = KakaoEventDeliverer(
+                self._http,
+                base=cfg.kakao.event_api_base,
+                bot_id=cfg.kakao.bot_id,
+                key=cfg.kakao.event_api_key,
+                event=cfg.kakao.event_name,
+            )
+        return deliverers
+
+    async def _start_sender(self) -> None:
+        from bot.outbox.sender import OutboxSender
+
+        deliverers = self._deliverers()
+        if self.services.config.outbox.enabled and deliverers:
+            self.sender = OutboxSender(self.services, deliverers)
+            self._tasks.append(asyncio.create_task(self.sender.run(self._stop)))
+
     async def start(self) -> None:
         routes = await self._start_telegram()
+        await self._start_sender()
         app = build_http_app(self.services, self.engine, routes)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -73,3 +109,5 @@ class Runtime:
             await self._runner.cleanup()
         if self._telegram_bot is not None:
             await self._telegram_bot.shutdown()
+        if self._http is not None:
+            await self._http.close()

@@ -8,6 +8,7 @@ from bot.app import Services
 from bot.channels.kakao import KakaoSkill
 from bot.channels.webchat import WebChat
 from bot.engine.engine import Engine
+from bot.outbox.inbox import make_fetch_inbox
 
 SERVICES = web.AppKey("services", Services)
 
@@ -29,7 +30,12 @@ async def healthz(request: web.Request) -> web.Response:
 def build_http_app(services: Services, engine: Engine, extra_routes=()) -> web.Application:
     app = web.Application(client_max_size=services.config.http.max_body_kb * 1024)
     app[SERVICES] = services
-    webchat = WebChat(engine, max_photo_bytes=services.config.media.max_photo_mb * 1024 * 1024)
+    fetch = make_fetch_inbox(services)
+    webchat = WebChat(
+        engine,
+        max_photo_bytes=services.config.media.max_photo_mb * 1024 * 1024,
+        fetch_inbox=lambda user_id: fetch("web", user_id),
+    )
     kakao = KakaoSkill(engine, services.config.kakao)
     app.add_routes(
         [web.get("/healthz", healthz), *webchat.routes(), *kakao.routes(), *extra_routes]

@@ -69,6 +69,23 @@ class RateEventRepository(Protocol):
     async def count(self, subject: str, kind: str, since: datetime) -> int: ...
 
 
+class Notifier(Protocol):
+    async def notify(
+        self,
+        resident_id: int,
+        kind: str,
+        params: dict,
+        *,
+        key: str,
+        urgent: bool = False,
+        batch: str | None = None,
+        complex_id: int | None = None,
+        skip_account_id: int | None = None,
+    ) -> int:
+        """Queue a notification to every channel of the resident, in this transaction.
+        `key` names its cause, so the same cause never notifies twice."""
+
+
 class UnitOfWork(Protocol):
     """One transaction. Its owner (the engine for a message, a CLI command, a scheduled job)
     commits once at the end; use cases never commit, so a refused rule leaves nothing behind."""
@@ -80,6 +97,7 @@ class UnitOfWork(Protocol):
     roles: RoleRepository
     invites: InviteRepository
     links: LinkCodeRepository
+    notifier: Notifier
     rate_events: RateEventRepository
 
     async def flush(self) -> None:

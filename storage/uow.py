@@ -25,6 +25,7 @@ from storage.repositories.identity import (
     SqlResidentRepository,
     SqlRoleRepository,
 )
+from storage.repositories.outbox import SqlOutboxRepository
 
 
 class SqlUnitOfWork:
@@ -39,6 +40,8 @@ class SqlUnitOfWork:
         self.roles = SqlRoleRepository(session)
         self.invites = SqlInviteRepository(session)
         self.links = SqlLinkCodeRepository(session)
+        self.outbox = SqlOutboxRepository(session)
+        self.notifier = None  # set by the composition root: the Notifier port
         self.rate_events = SqlRateEventRepository(session)
         self.conversations = SqlConversationRepository(session)
         self.tokens = SqlTokenRepository(session)
@@ -64,9 +67,10 @@ class UnitOfWorkFactory:
     """Opens units of work. On SQLite one process writes one transaction at a time (an
     asyncio lock in front of BEGIN IMMEDIATE), which measured faster than lock contention."""
 
-    def __init__(self, sessions: async_sessionmaker, *, serialize: bool) -> None:
+    def __init__(self, sessions: async_sessionmaker, *, serialize: bool, extend=None) -> None:
         self._sessions = sessions
         self._lock = asyncio.Lock() if serialize else None
+        self._extend = extend  # adds ports implemented outside storage (the notifier)
 
     @contextlib.asynccontextmanager
     async def __call__(self) -> AsyncIterator[SqlUnitOfWork]:
@@ -75,6 +79,8 @@ class UnitOfWorkFactory:
                 await stack.enter_async_context(self._lock)
             session = await stack.enter_async_context(self._sessions())
             uow = SqlUnitOfWork(session)
+            if self._extend is not None:
+                self._extend(uow)
             try:
                 yield uow
             except (IntegrityError, OperationalError) as exc:

@@ -29,10 +29,10 @@ def make_config(tmp_path, url: str) -> Config:
     )
 
 
-@pytest.fixture(params=["sqlite"])
+@pytest.fixture
 def db_url(request, tmp_path):
-    """The database URL; parametrise with ["sqlite", "postgres"] via the `both_dbs` marker."""
-    if request.param == "sqlite":
+    """The database URL: SQLite, or both SQLite and PostgreSQL for tests marked `both_dbs`."""
+    if getattr(request, "param", "sqlite") == "sqlite":
         yield sqlite_url(tmp_path)
         return
     require_pg()

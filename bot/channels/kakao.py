@@ -18,6 +18,7 @@ from dataclasses import replace
 from aiohttp import web
 
 from bot.channels.base import Engine
+from bot.channels.kakao_limits import encode_response
 from bot.channels.kakao_protocol import KakaoPayloadError, parse_skill_payload, to_inbound
 from bot.channels.kakao_render import render_reply
 from bot.config import KakaoConfig
@@ -71,4 +72,6 @@ class KakaoSkill:
         except TimeoutError:
             log.warning("kakao skill answer took too long")
             screens = (Screen("잠시 사람이 많아요. 조금 뒤에 다시 눌러 주세요."),)
-        return web.json_response(render_reply(screens, block_id=self.config.block_id or None))
+        response = render_reply(screens, block_id=self.config.block_id or None)
+        # Compact UTF-8, the form Kakao's 30,720-byte limit is measured on.
+        return web.Response(body=encode_response(response), content_type="application/json")

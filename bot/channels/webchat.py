@@ -41,15 +41,17 @@ def reply_json(reply: Reply) -> dict:
 
 
 class WebChat:
-    def __init__(self, engine: Engine, *, max_photo_bytes: int) -> None:
+    def __init__(self, engine: Engine, *, max_photo_bytes: int, fetch_inbox) -> None:
         self.engine = engine
         self.max_photo_bytes = max_photo_bytes
+        self.fetch_inbox = fetch_inbox  # async (web user id) -> list[Screen]
 
     def routes(self) -> list[web.RouteDef]:
         return [
             web.get("/", self.index),
             web.post("/api/web/session", self.new_session),
             web.post("/api/web/message", self.message),
+            web.post("/api/web/inbox", self.inbox),
             web.static("/static", STATIC),
         ]
 
@@ -89,6 +91,20 @@ class WebChat:
         )
         reply = await self.engine.handle(inbound)
         return web.json_response(reply_json(reply))
+
+    async def inbox(self, request: web.Request) -> web.Response:
+        """Messages the bot queued for this page (notices, status changes): the page asks
+        every few seconds; each message is handed over once."""
+        try:
+            fields, _ = await self._read(request)
+        except ValueError as exc:
+            return _error(400, str(exc))
+        session = str(fields.get("session", ""))
+        if not SESSION.match(session):
+            return _error(401, "no session")
+        user_id = hashlib.sha256(session.encode()).hexdigest()[:40]
+        screens = await self.fetch_inbox(user_id)
+        return web.json_response({"screens": [asdict(s) for s in screens]})
 
     async def _read(self, request: web.Request) -> tuple[dict, list[Photo]]:
         if request.content_type.startswith("multipart/"):

@@ -28,6 +28,7 @@ from bot.engine.present import (
     strip_actions,
 )
 from bot.engine.runner import DialogRunner
+from bot.outbox.inbox import inbox_notices
 from bot.screens import Inbound, Reply, Screen, screen_from_dict, screen_to_dict
 from core.errors import ConcurrencyConflict, DomainError
 from core.identity.onboarding import get_or_register_account, membership_of
@@ -115,6 +116,9 @@ class Engine:
             screen = await self._route(ctx, token_row)
             if isinstance(screen, tuple):
                 screen, offset = screen
+        inbox = await uow.outbox.take_inbox(account.id, now)
+        if inbox:
+            screen = screen.with_notices(*inbox_notices(ctx.t, inbox))
         reply, tokens = self._present(ctx, screen, offset)
         await uow.tokens.add_many(tokens)
         stored = [screen_to_dict(s) for s in reply.screens]

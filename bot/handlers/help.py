@@ -1,5 +1,6 @@
 """도움말: what the bot does, 쉬운 모드 (fewer choices per screen, larger text on the web),
-and the language (언어) the bot speaks to this resident."""
+the language (언어) the bot speaks to this resident, and linking other messengers
+(다른 메신저 연결, 연결 코드 입력, 연결된 메신저: see bot.handlers.linking)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from bot.engine.actions import Action, Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav
+from bot.handlers.linking import EnterLinkCode, IssueLinkCode, ShowLinked
 from bot.i18n import LANGUAGE_NAMES
 from bot.screens import Screen
 
@@ -44,6 +46,9 @@ def help_screen(ctx: Ctx, note: str = "") -> Screen:
     buttons = [
         ctx.button(label, ToggleEasyMode(on=not easy)),
         ctx.button(ctx._("언어 Language"), ChooseLanguage()),
+        ctx.button(ctx._("다른 메신저 연결"), IssueLinkCode()),
+        ctx.button(ctx._("연결 코드 입력"), EnterLinkCode()),
+        ctx.button(ctx._("연결된 메신저"), ShowLinked()),
     ]
     screen = ctx.screen("\n".join(lines), *buttons)
     return screen.with_notices(note) if note else screen

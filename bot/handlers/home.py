@@ -11,9 +11,11 @@ from dataclasses import dataclass
 
 from bot.engine.actions import Action, Router
 from bot.engine.context import Ctx
-from bot.engine.nav import Nav
+from bot.engine.nav import Nav, normalize_words
+from bot.handlers.linking import EnterLinkCode
 from bot.i18n import N_
 from bot.screens import Screen
+from core.identity.linking import LINK_CODE_LENGTH
 
 router = Router()
 
@@ -56,10 +58,12 @@ def welcome(ctx: Ctx) -> Screen:
         "이 대화방에서 할 수 있어요.\n\n"
         "관리사무소에서 받은 초대코드가 있으면 '초대코드 입력'을 눌러 주세요."
     )
+    hint = ctx._("다른 메신저에서 이미 쓰고 계시면 '연결 코드 입력'을 눌러 주세요.")
     return Screen(
-        text=text,
+        text=f"{text}\n{hint}",
         buttons=(
             ctx.button(ctx._("초대코드 입력"), StartVerify()),
+            ctx.button(ctx._("연결 코드 입력"), EnterLinkCode()),
             ctx.button(ctx._("도움말"), Nav(to="help")),
         ),
     )
@@ -135,7 +139,11 @@ class Pages:
         return help_screen(ctx)
 
     async def start(self, ctx: Ctx, arg: str) -> Screen:
-        """/start, optionally with an invite code as deep-link payload."""
+        """/start, optionally with a link code (8 characters) or an invite code (10) as
+        deep-link payload."""
+        if len(normalize_words(arg).replace("-", "")) == LINK_CODE_LENGTH:
+            await ctx.start_dialog("link_account")
+            return await self.runner.text(ctx, arg)
         if arg and not ctx.membership.verified:
             await ctx.start_dialog("verify")
             return await self.runner.text(ctx, arg)

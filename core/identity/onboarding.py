@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from core.clock import Clock
 from core.errors import DomainError, TooManyAttempts
@@ -21,6 +21,14 @@ from core.ports import UnitOfWork
 WRONG_CODE_LIMIT = 5
 WRONG_CODE_WINDOW = timedelta(minutes=10)
 KIND_WRONG_CODE = "invite.wrong"
+KIND_WRONG_LINK = "link.wrong"  # wrong link codes (see core.identity.linking) count too
+THROTTLED_KINDS = (KIND_WRONG_CODE, KIND_WRONG_LINK)
+
+
+async def wrong_attempts(uow: UnitOfWork, resident_id: int, since: datetime) -> int:
+    """Wrong invite codes and wrong link codes since `since`: they share one throttle."""
+    subject = f"resident:{resident_id}"
+    return sum([await uow.rate_events.count(subject, kind, since) for kind in THROTTLED_KINDS])
 
 
 async def get_or_register_account(
@@ -31,6 +39,7 @@ async def get_or_register_account(
     Rules:
     - Anyone may talk to the bot; a new person gets a resident with no household (unverified).
     - The push address (e.g. a Telegram chat id) is refreshed when it changes.
+    - An account marked unreachable (it had blocked the bot) is reachable again.
     """
     account = await uow.accounts.find(channel, external_id)
     if account is None:
@@ -44,8 +53,10 @@ async def get_or_register_account(
                 address=address,
             )
         )
-    elif address and account.address != address:
-        account.address = address
+    else:
+        if address and account.address != address:
+            account.address = address
+        account.unreachable = False  # writing to the bot again means it may write back
     return account
 
 
@@ -79,7 +90,8 @@ async def redeem_invite(
     """Verify a resident as a member of the household an invite code belongs to.
 
     Rules:
-    - At most 5 wrong codes per resident in 10 minutes; then a polite wait (TooManyAttempts).
+    - At most 5 wrong codes per resident in 10 minutes (wrong link codes count too); then a
+      polite wait (TooManyAttempts).
     - Text that cannot be a code at all: "invite.malformed" (not counted as an attempt).
     - Unknown code: a WrongCode result, and the attempt is recorded.
     - Revoked or expired: "invite.expired". No uses left: "invite.used_up".
@@ -90,7 +102,7 @@ async def redeem_invite(
     """
     now = clock.now()
     subject = f"resident:{resident.id}"
-    wrong = await uow.rate_events.count(subject, KIND_WRONG_CODE, now - WRONG_CODE_WINDOW)
+    wrong = await wrong_attempts(uow, resident.id, now - WRONG_CODE_WINDOW)
     if wrong >= WRONG_CODE_LIMIT:
         raise TooManyAttempts(retry_minutes=int(WRONG_CODE_WINDOW.total_seconds() // 60))
     code = normalize_code(raw_code)

@@ -11,6 +11,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.errors import ConcurrencyConflict
 from storage import tables
 
 
@@ -55,7 +56,8 @@ class SqlConversationRepository:
             )
         )
         if result.rowcount != 1:
-            raise RuntimeError("conversation changed concurrently")  # the lock makes it rare
+            # Only possible if the row lock was bypassed; the engine retries the whole message.
+            raise ConcurrencyConflict("conversation changed concurrently")
 
 
 class SqlTokenRepository:

@@ -71,7 +71,7 @@ async def test_a_person_verifies_with_the_demo_code_and_reaches_home(page, demo)
     welcome = page.locator(".bubble.bot").first
     await welcome.wait_for()
     assert "내친구" in await welcome.inner_text()
-    assert await choice_labels(page) == ["초대코드 입력", "도움말"]
+    assert await choice_labels(page) == ["초대코드 입력", "연결 코드 입력", "도움말"]
     await verify(page, demo["101-1203"])
     assert (await choice_labels(page))[:5] == HOME
     assert await page.locator(".bubble.me", has_text=demo["101-1203"]).count() == 1

@@ -124,7 +124,7 @@ async def test_a_whole_onboarding_journey_over_http(http, demo):
     web = await Web.open(http)
     await web.send(text="")
     assert "내친구" in web.text
-    assert web.labels == ["초대코드 입력", "도움말"]
+    assert web.labels == ["초대코드 입력", "연결 코드 입력", "도움말"]
     assert all(b["token"] and b["action"] is None for b in web.screen["buttons"])
     await web.send(token=web.token("초대코드 입력"))
     assert "초대코드를 입력해 주세요" in web.text
@@ -222,7 +222,8 @@ async def test_a_forged_token_is_politely_refused(http):
     await web.send(text="")
     await web.send(token=secrets.token_urlsafe(12))
     assert REFUSED in web.text
-    assert web.labels == ["초대코드 입력", "도움말"]  # the screen is offered again
+    # the screen is offered again
+    assert web.labels == ["초대코드 입력", "연결 코드 입력", "도움말"]
 
 
 async def test_another_sessions_button_is_refused(http, demo):

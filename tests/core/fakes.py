@@ -12,6 +12,7 @@ from core.identity.model import (
     Complex,
     Household,
     InviteCode,
+    LinkCode,
     RoleGrant,
 )
 
@@ -84,6 +85,18 @@ class FakeInviteRepository(_FakeRepository):
         return True
 
 
+class FakeLinkCodeRepository(_FakeRepository):
+    async def by_hash(self, code_hash: str) -> LinkCode | None:
+        return next((c for c in self.rows.values() if c.code_hash == code_hash), None)
+
+    async def try_use(self, link_id: int, at: datetime) -> bool:
+        link = self.rows[link_id]
+        if link.used_at is not None:
+            return False
+        link.used_at = at
+        return True
+
+
 class FakeRateEventRepository:
     def __init__(self) -> None:
         self.events: list[tuple[str, str, datetime]] = []
@@ -93,6 +106,30 @@ class FakeRateEventRepository:
 
     async def count(self, subject: str, kind: str, since: datetime) -> int:
         return sum(1 for s, k, at in self.events if (s, k) == (subject, kind) and at >= since)
+
+
+class FakeNotifier:
+    """Records notifications instead of queueing them: (resident_id, kind, params, key)."""
+
+    def __init__(self) -> None:
+        self.sent: list[tuple[int, str, dict, str]] = []
+
+    async def notify(
+        self,
+        resident_id,
+        kind,
+        params,
+        *,
+        key,
+        urgent=False,
+        batch=None,
+        complex_id=None,
+        skip_account_id=None,
+    ) -> int:
+        if any(k == key for *_, k in self.sent):
+            return 0
+        self.sent.append((resident_id, kind, params, key))
+        return 1
 
 
 class FakeUnitOfWork:
@@ -105,7 +142,9 @@ class FakeUnitOfWork:
         self.accounts = FakeAccountRepository()
         self.roles = FakeRoleRepository()
         self.invites = FakeInviteRepository()
+        self.links = FakeLinkCodeRepository()
         self.rate_events = FakeRateEventRepository()
+        self.notifier = FakeNotifier()
         self.commits = 0
 
     async def flush(self) -> None:

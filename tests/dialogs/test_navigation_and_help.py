@@ -48,7 +48,7 @@ async def test_unknown_text_gets_help_with_the_current_buttons(engine, demo):
 
 
 async def test_easy_mode_shows_at_most_four_choices_and_more_behind_a_button(engine, demo):
-    chat = await verified(engine, demo, key="관리동-사무소", user="coord")
+    chat = await verified(engine, demo, key="관리동-100", user="coord")
     await chat.tap("도움말")
     await chat.tap("쉬운 모드 켜기")
     assert "쉬운 모드를 켰어요" in chat.text
@@ -77,13 +77,13 @@ async def test_language_can_be_changed_to_english_and_back(engine, demo):
 async def test_a_coordinator_sees_the_coordinator_menu_and_a_resident_does_not(engine, demo):
     resident = await verified(engine, demo)
     assert "코디네이터" not in resident.labels
-    coordinator = await verified(engine, demo, key="관리동-사무소", user="coord")
+    coordinator = await verified(engine, demo, key="관리동-100", user="coord")
     assert "코디네이터 권한도 받았어요" in coordinator.text
     assert "코디네이터" in coordinator.labels
 
 
 async def test_a_coordinator_issues_an_invite_code_that_a_new_family_can_use(engine, demo):
-    coordinator = await verified(engine, demo, key="관리동-사무소", user="coord")
+    coordinator = await verified(engine, demo, key="관리동-100", user="coord")
     await coordinator.tap("코디네이터")
     await coordinator.tap("초대코드 만들기")
     await coordinator.say("105동")
@@ -102,7 +102,7 @@ async def test_a_coordinator_issues_an_invite_code_that_a_new_family_can_use(eng
 
 
 async def test_a_resident_cannot_use_a_coordinator_button_even_with_its_token(engine, demo):
-    coordinator = await verified(engine, demo, key="관리동-사무소", user="coord")
+    coordinator = await verified(engine, demo, key="관리동-100", user="coord")
     resident = await verified(engine, demo)
     await resident.tap_token(coordinator.button("코디네이터").token)
     assert "이 버튼은 더 이상 사용할 수 없어요" in resident.text

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import itertools
 
+from bot.channels.kakao_limits import validate_skill_response
+from bot.channels.kakao_render import render_reply
 from bot.screens import Button, Channel, Inbound, Photo, Reply, Screen
 
 _ids = itertools.count(1)
@@ -28,6 +30,10 @@ class Chat:
         inbound = Inbound(channel=self.channel, user_id=self.user, **kw)
         self.reply = await self.engine.handle(inbound)
         self.history.append(self.reply)
+        # Every answer of every dialog test must also be a valid KakaoTalk answer.
+        for block_id in (None, "block-1"):
+            problems = validate_skill_response(render_reply(self.reply.screens, block_id=block_id))
+            assert not problems, problems
         return self.reply
 
     async def say(self, text: str) -> Reply:

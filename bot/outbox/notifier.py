@@ -1,0 +1,84 @@
+"""The Notifier port on the unit of work: renders a notification in the recipient's language
+and queues one outbox row per channel account of theirs, in the same transaction as its cause,
+so a notification is sent if and only if the change committed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bot.engine.present import Tokenizer, strip_actions
+from bot.outbox.kinds import NotificationKinds
+from bot.screens import screen_to_dict
+
+PUSH, INBOX = "push", "inbox"
+
+
+class OutboxNotifier:
+    def __init__(self, uow, services, kinds: NotificationKinds) -> None:
+        self.uow = uow
+        self.s = services
+        self.kinds = kinds
+
+    def mode(self, channel: str) -> str:
+        if channel == "telegram":
+            return PUSH
+        if channel == "kakao" and self.s.config.kakao.event_api_base:
+            return PUSH
+        return INBOX
+
+    async def notify(
+        self,
+        resident_id: int,
+        kind: str,
+        params: dict[str, Any],
+        *,
+        key: str,
+        urgent: bool = False,
+        batch: str | None = None,
+        complex_id: int | None = None,
+        skip_account_id: int | None = None,
+    ) -> int:
+        """Queue `kind` for every reachable account of the resident; returns rows queued.
+
+        `key` names the cause (e.g. "defect:12:status:3"); with the account it makes the
+        dedupe key, so notifying twice for the same cause queues nothing more.
+        """
+        resident = await self.uow.residents.get(resident_id)
+        if resident is None:
+            return 0
+        t = self.s.catalogs.get(resident.locale)
+        now = self.s.clock.now()
+        tokenizer = Tokenizer(self.s.token_key, resident_id, now, self.s.config.dialogs.token_days)
+        screen = tokenizer.screen(self.kinds.render(kind, t, params))
+        await self.uow.tokens.add_many(list(tokenizer.rows.values()))
+        payload = [screen_to_dict(strip_actions(screen))]
+        rows = [
+            {
+                "dedupe_key": f"{key}:a{account.id}",
+                "complex_id": complex_id or resident.complex_id,
+                "resident_id": resident_id,
+                "account_id": account.id,
+                "channel": account.channel,
+                "address": account.address,
+                "mode": self.mode(account.channel),
+                "payload": payload,
+                "priority": 10 if urgent else 0,
+                "status": "pending",
+                "attempts": 0,
+                "next_attempt_at": now,
+                "created_at": now,
+                "batch": batch,
+            }
+            for account in await self.uow.accounts.for_resident(resident_id)
+            if not account.unreachable and account.id != skip_account_id
+        ]
+        return await self.uow.outbox.add_many(rows)
+
+
+def payload_text(payload: list[dict]) -> str:
+    """A queued message as plain text (KakaoTalk Event API, inbox notices)."""
+    parts: list[str] = []
+    for screen in payload:
+        parts.extend(screen.get("notices", ()))
+        parts.append(screen.get("text", ""))
+    return "\n".join(p for p in parts if p)

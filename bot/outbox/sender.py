@@ -1,0 +1,132 @@
+"""The outbox sender: claims due rows with a lease, delivers them through each channel's
+deliverer within its rate limits, and records every outcome.
+
+- 429 (RetryAfter): the row waits `retry_after` and the deliverer pauses that channel.
+- 403 (Unreachable): the row is `blocked` and the account marked unreachable.
+- transient errors: retried with exponential backoff and jitter, `failed` after max attempts.
+- a crash: rows whose lease expired are claimed again, so at most the in-flight ones repeat;
+  each outcome is committed as soon as it is known.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import random
+import uuid
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot.channels.base import DeliveryError, RetryAfter, TransientError, Unreachable
+
+log = logging.getLogger("naechingu.outbox")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    status: str  # sent | retry | blocked | failed
+    error: str = ""
+    retry_in: float = 0.0
+
+
+class Deliverer(Protocol):
+    async def deliver(self, rows: list[dict]) -> dict[int, Outcome]:
+        """Send the rows (one channel); every row id gets an outcome."""
+
+
+async def deliver_each(rows: list[dict], send) -> dict[int, Outcome]:
+    """Deliver rows one call each, concurrently; map channel errors to outcomes."""
+
+    async def one(row: dict) -> tuple[int, Outcome]:
+        try:
+            await send(row)
+        except RetryAfter as exc:
+            return row["id"], Outcome("retry", "429", retry_in=exc.seconds)
+        except Unreachable as exc:
+            return row["id"], Outcome("blocked", str(exc)[:200] or "blocked")
+        except TransientError as exc:
+            return row["id"], Outcome("retry", str(exc)[:200] or "transient")
+        except DeliveryError as exc:
+            return row["id"], Outcome("failed", str(exc)[:200] or "refused")
+        return row["id"], Outcome("sent")
+
+    return dict(await asyncio.gather(*(one(r) for r in rows)))
+
+
+def backoff_seconds(attempts: int, base: float = 2.0, cap: float = 600.0) -> float:
+    """Exponential backoff with full jitter (AWS architecture blog's recommendation)."""
+    return random.uniform(0, min(cap, base * 2 ** max(attempts - 1, 0)))
+
+
+class OutboxSender:
+    def __init__(self, services, deliverers: dict[str, Deliverer], *, batch: int = 100) -> None:
+        self.s = services
+        self.deliverers = deliverers
+        self.batch = batch
+        self.owner = f"sender-{uuid.uuid4().hex[:8]}"
+        cfg = services.config.outbox
+        self.max_attempts = cfg.max_attempts
+        self.lease = cfg.lease_seconds
+
+    async def run(self, stop: asyncio.Event, *, idle: float = 0.5) -> None:
+        while not stop.is_set():
+            try:
+                handled = await self.tick()
+            except Exception:
+                log.exception("outbox tick failed")
+                handled = 0
+            if not handled:
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(stop.wait(), idle)
+
+    async def tick(self) -> int:
+        """Claim one batch and deliver it; returns how many rows were handled."""
+        if not self.deliverers:
+            return 0
+        async with self.s.uow() as uow:
+            rows = await uow.outbox.claim(
+                list(self.deliverers),
+                self.s.clock.now(),
+                limit=self.batch,
+                owner=self.owner,
+                lease_s=self.lease,
+            )
+            await uow.commit()
+        by_channel: dict[str, list[dict]] = {}
+        for row in rows:
+            by_channel.setdefault(row["channel"], []).append(row)
+        await asyncio.gather(
+            *(self._deliver(channel, group) for channel, group in by_channel.items())
+        )
+        return len(rows)
+
+    async def _deliver(self, channel: str, rows: list[dict]) -> None:
+        try:
+            outcomes = await self.deliverers[channel].deliver(rows)
+        except Exception as exc:  # a deliverer bug must not strand the rows
+            log.exception("deliverer %s failed", channel)
+            outcomes = {r["id"]: Outcome("retry", type(exc).__name__) for r in rows}
+        async with self.s.uow() as uow:
+            now = self.s.clock.now()
+            for row in rows:
+                await self._record(uow, row, outcomes.get(row["id"], Outcome("retry")), now)
+            await uow.commit()
+
+    async def _record(self, uow, row: dict, outcome: Outcome, now: datetime) -> None:
+        repo = uow.outbox
+        if outcome.status == "sent":
+            await repo.finish(row["id"], self.owner, "sent", now)
+        elif outcome.status == "blocked":
+            if await repo.finish(row["id"], self.owner, "blocked", now, outcome.error):
+                account = await uow.accounts.get(row["account_id"])
+                if account is not None:
+                    account.unreachable = True
+        elif outcome.status == "retry" and row["attempts"] < self.max_attempts:
+            delay = outcome.retry_in or backoff_seconds(row["attempts"])
+            await repo.retry_at(
+                row["id"], self.owner, now + timedelta(seconds=delay), outcome.error
+            )
+        else:
+            await repo.finish(row["id"], self.owner, "failed", now, outcome.error or "gave up")

@@ -1,0 +1,114 @@
+"""The outbox: every message the bot sends on its own is a row, written in the same
+transaction as the change that caused it, then claimed and delivered by the sender.
+
+Statuses: pending → sending (claimed, with a lease) → sent | blocked | failed;
+inbox rows (web chat, KakaoTalk without the Event API) wait as pending until the person's
+next message or the web page fetches them, then become sent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from storage import tables
+
+o = tables.outbox.c
+
+
+class SqlOutboxRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add_many(self, rows: list[dict[str, Any]]) -> int:
+        """Queue messages; a dedupe key already queued is skipped (never sent twice)."""
+        if not rows:
+            return 0
+        dialect = self.session.bind.dialect.name
+        insert = sqlite_insert if dialect == "sqlite" else pg_insert
+        stmt = insert(tables.outbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
+        result = await self.session.execute(stmt, rows)
+        return max(result.rowcount, 0)
+
+    async def claim(
+        self, channels: list[str], now: datetime, *, limit: int, owner: str, lease_s: int
+    ) -> list[dict[str, Any]]:
+        """Claim due rows atomically: FOR UPDATE SKIP LOCKED on PostgreSQL (any number of
+        senders); on SQLite the write lock taken by BEGIN IMMEDIATE serialises claims. Rows
+        whose lease expired (a sender died mid-send) are claimed again."""
+        due = or_(
+            and_(o.status == "pending", o.next_attempt_at <= now),
+            and_(o.status == "sending", o.lease_until < now),
+        )
+        ids = (
+            select(o.id)
+            .where(o.channel.in_(channels), due)
+            .order_by(o.priority.desc(), o.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        chosen = [row for row in (await self.session.execute(ids)).scalars()]
+        if not chosen:
+            return []
+        stmt = (
+            update(tables.outbox)
+            .where(o.id.in_(chosen))
+            .values(
+                status="sending",
+                lease_owner=owner,
+                lease_until=now + timedelta(seconds=lease_s),
+                attempts=o.attempts + 1,
+            )
+            .returning(*tables.outbox.c)
+        )
+        rows = [dict(r) for r in (await self.session.execute(stmt)).mappings()]
+        return sorted(rows, key=lambda r: (-r["priority"], r["id"]))
+
+    async def finish(self, row_id: int, owner: str, status: str, now: datetime, error="") -> bool:
+        """Record the outcome, only if this sender still holds the lease (fencing)."""
+        result = await self.session.execute(
+            update(tables.outbox)
+            .where(o.id == row_id, o.lease_owner == owner, o.status == "sending")
+            .values(status=status, sent_at=now if status == "sent" else None, last_error=error)
+        )
+        return result.rowcount == 1
+
+    async def retry_at(self, row_id: int, owner: str, when: datetime, error: str) -> None:
+        await self.session.execute(
+            update(tables.outbox)
+            .where(o.id == row_id, o.lease_owner == owner, o.status == "sending")
+            .values(status="pending", next_attempt_at=when, last_error=error, lease_owner=None)
+        )
+
+    async def take_inbox(self, account_id: int, now: datetime, limit: int = 10) -> list[dict]:
+        """Pending inbox messages of one account, oldest first, marked delivered."""
+        stmt = (
+            select(tables.outbox)
+            .where(o.account_id == account_id, o.status == "pending", o.mode == "inbox")
+            .order_by(o.priority.desc(), o.id)
+            .limit(limit)
+        )
+        rows = [dict(r) for r in (await self.session.execute(stmt)).mappings()]
+        if rows:
+            await self.session.execute(
+                update(tables.outbox)
+                .where(o.id.in_([r["id"] for r in rows]))
+                .values(status="sent", sent_at=now)
+            )
+        return rows
+
+    async def count_inbox(self, account_id: int) -> int:
+        stmt = select(func.count()).where(
+            o.account_id == account_id, o.status == "pending", o.mode == "inbox"
+        )
+        return int(await self.session.scalar(stmt) or 0)
+
+    async def progress(self, batch: str) -> dict[str, int]:
+        """How a batch (e.g. one broadcast) stands: {status: count}."""
+        stmt = select(o.status, func.count()).where(o.batch == batch).group_by(o.status)
+        return {status: int(n) for status, n in (await self.session.execute(stmt)).all()}
