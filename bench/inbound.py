@@ -32,7 +32,16 @@ from storage.migrate import upgrade  # noqa: E402
 from tests.support.drivers import KakaoDriver  # noqa: E402
 
 KAKAO_LIMIT_MS = 5000.0
-PATH = ["우리단지", "우리 집 정보", "이전", "처음으로", "도움말", "처음으로", "공유마켓", "처음으로"]
+PATH = [
+    "우리단지",
+    "우리 집 정보",
+    "이전",
+    "처음으로",
+    "도움말",
+    "처음으로",
+    "공유마켓",
+    "처음으로",
+]
 
 
 async def resident(base, http, code, steps, latencies, sem) -> None:

@@ -18,8 +18,10 @@ from bot.engine.runner import DialogRunner
 from bot.i18n import Catalogs
 from bot.outbox.kinds import NotificationKinds, default_kinds
 from bot.outbox.notifier import OutboxNotifier
+from bot.scheduler import JobKinds
 from core.clock import Clock, SystemClock
 from storage.db import create_engine, is_sqlite, session_factory
+from storage.media import FileMediaStore
 from storage.uow import UnitOfWorkFactory
 
 
@@ -33,6 +35,8 @@ class Services:
     invite_key: bytes  # keys invite-code hashes
     token_key: bytes  # keys deterministic button tokens
     notifications: NotificationKinds  # how each notification kind reads
+    jobs: JobKinds  # scheduled job kinds → handlers; features register theirs in build_engine
+    media: FileMediaStore  # residents' photos
 
     async def close(self) -> None:
         await self.db.dispose()
@@ -72,19 +76,42 @@ def build_services(config: Config, *, clock: Clock | None = None) -> Services:
         invite_key=_derive(secret, "invite-codes"),
         token_key=_derive(secret, "button-tokens"),
         notifications=kinds,
+        jobs=JobKinds(),
+        media=FileMediaStore(
+            config.media.dir,
+            _derive(secret, "media-urls"),
+            config.http.public_base_url or f"http://{config.http.host}:{config.http.port}",
+        ),
     )
     return services
 
 
 def build_engine(services: Services) -> Engine:
-    """Assemble every feature's router and dialogs, in one place, in a fixed order."""
-    from bot.dialogs import coordinator_invite, link_account, verify
+    """Assemble every feature's router and dialogs, in one place, in a fixed order. Features
+    with deadlines register their scheduled job kinds here: `services.jobs.register(kind, fn)`
+    (registering the same handler again is a no-op, so building twice is fine)."""
+    from bot.dialogs import coordinator_invite, defect_status, link_account, verify
     from bot.handlers import coordinator, errors, help, home, linking
+    from bot.handlers import coordinator_defect_alerts as defect_alerts
+    from bot.handlers import coordinator_defect_report as defect_report
+    from bot.handlers import coordinator_defect_summary as defect_summary
+    from bot.handlers import coordinator_defects as defect_queue
 
     router = Router().include(
         home.router, help.router, coordinator.router, verify.router, linking.router
     )
+    router.include(defect_queue.router, defect_report.router, defect_summary.router)
     dialogs = {d.name: d for d in (verify.dialog, coordinator_invite.dialog, link_account.dialog)}
+    dialogs.update({d.name: d for d in defect_status.DIALOGS})
+    defect_alerts.register(services)
+    # 고장 신고, the residents' side: filing, own reports, common-area reports, notifications.
+    from bot.dialogs import defect_after, file_defect
+    from bot.handlers import defect_notices, defects, defects_common
+
+    router.include(defects.router, defects_common.router)
+    for dialog in (file_defect.dialog, defect_after.rate_dialog, defect_after.reopen_dialog):
+        dialogs[dialog.name] = dialog
+    defect_notices.register_notifications(services.notifications)
     runner = DialogRunner(dialogs, errors.explain)
     pages = home.Pages(runner)
     return Engine(services=services, router=router, runner=runner, pages=pages)

@@ -64,6 +64,9 @@ class KakaoConfig:
     event_api_base: str = ""  # e.g. https://bot-api.kakao.com; empty: inbox instead of push
     event_api_key: str = ""  # REST API key, sent as "Authorization: KakaoAK <key>"
     event_name: str = "naechingu_notice"
+    # Hosts besides Kakao's own whose image URLs count as photos (tests allow 127.0.0.1).
+    # Empty: only Kakao's hosts, so a typed URL cannot make the server fetch elsewhere.
+    photo_hosts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -88,7 +91,24 @@ class OutboxConfig:
 @dataclass(frozen=True)
 class SchedulerConfig:
     enabled: bool = True
-    tick_seconds: int = 10
+    tick_seconds: int = 10  # how often each process looks for due jobs
+    batch: int = 20  # jobs claimed at once; one lease covers the batch
+    lease_seconds: int = 120  # a crashed runner's jobs run again after this
+    max_attempts: int = 5  # then the job is dead
+
+
+@dataclass(frozen=True)
+class DefectsConfig:
+    ack_hours: int = 24  # coordinators are reminded of reports nobody acknowledged by then
+    urgent_ack_hours: int = 2
+    places: tuple[str, ...] = (
+        "지하주차장",
+        "엘리베이터",
+        "계단·복도",
+        "놀이터",
+        "쓰레기 분리수거장",
+        "관리동",
+    )  # preset 공용부 places offered as buttons (a complex may edit them)
 
 
 @dataclass(frozen=True)
@@ -115,6 +135,7 @@ class Config:
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
     media: MediaConfig = field(default_factory=MediaConfig)
+    defects: DefectsConfig = field(default_factory=DefectsConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
     def replace(self, **sections: dict) -> Config:

@@ -36,8 +36,9 @@ def demo_code(secret: bytes, household: DemoHousehold) -> str:
     return "".join(ALPHABET[b % len(ALPHABET)] for b in digest.digest()[:CODE_LENGTH])
 
 
-async def seed_demo(services: Services) -> bool:
-    """Create the demo complex and its sample data when the database has no complex yet."""
+async def seed_demo(services: Services, *, samples: bool = True) -> bool:
+    """Create the demo complex and its sample data when the database has no complex yet.
+    `samples=False` leaves out the sample reports (tests start from a clean complex)."""
     async with services.uow() as uow:
         if await uow.complexes.all():
             return False
@@ -56,6 +57,14 @@ async def seed_demo(services: Services) -> bool:
                 code=demo_code(services.invite_key, household),
             )
         await uow.commit()
+    if samples:
+        from bot.demo_defects import seed_demo_defects
+
+        codes = {
+            f"{h.building}-{h.unit}": (h, demo_code(services.invite_key, h))
+            for h in DEMO_HOUSEHOLDS
+        }
+        await seed_demo_defects(services, codes)
     return True
 
 

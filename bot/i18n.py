@@ -41,7 +41,8 @@ class Translator:
 
     def datetime(self, when: datetime, pattern: str | None = None) -> str:
         local = when.astimezone(self.tz)
-        default = "M월 d일 (E) a h:mm" if self.locale == "ko" else "MMM d (E) h:mm a"
+        # Korean day periods (오전/오후) are "B" in CLDR; "a" would print AM/PM.
+        default = "M월 d일 (E) B h:mm" if self.locale == "ko" else "MMM d (E) h:mm a"
         return babel_datetime(local, pattern or default, locale=self.locale)
 
 

@@ -28,6 +28,7 @@ class Runtime:
         self._stop = asyncio.Event()
         self._tasks: list[asyncio.Task] = []
         self.sender = None  # the OutboxSender, when any push channel is configured
+        self.scheduler = None  # the JobRunner, when scheduler.enabled
         self._http = None
 
     async def _start_telegram(self) -> list[web.RouteDef]:
@@ -76,6 +77,7 @@ class Runtime:
                 bot_id=cfg.kakao.bot_id,
                 key=cfg.kakao.event_api_key,
                 event=cfg.kakao.event_name,
+                batch=cfg.outbox.kakao_batch,
             )
         return deliverers
 
@@ -87,9 +89,17 @@ class Runtime:
             self.sender = OutboxSender(self.services, deliverers)
             self._tasks.append(asyncio.create_task(self.sender.run(self._stop)))
 
+    def _start_scheduler(self) -> None:
+        from bot.scheduler import JobRunner
+
+        if self.services.config.scheduler.enabled:
+            self.scheduler = JobRunner(self.services, self.services.jobs)
+            self._tasks.append(asyncio.create_task(self.scheduler.run(self._stop)))
+
     async def start(self) -> None:
         routes = await self._start_telegram()
         await self._start_sender()
+        self._start_scheduler()
         app = build_http_app(self.services, self.engine, routes)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
@@ -99,6 +109,8 @@ class Runtime:
         sockets = site._server.sockets if site._server else []  # the real port when port=0
         if sockets:
             self.port = sockets[0].getsockname()[1]
+        if not self.services.config.http.public_base_url:  # photo URLs point at us
+            self.services.media.base_url = f"http://{http.host}:{self.port}"
 
     async def stop(self) -> None:
         self._stop.set()

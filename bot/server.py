@@ -9,6 +9,7 @@ from bot.channels.kakao import KakaoSkill
 from bot.channels.webchat import WebChat
 from bot.engine.engine import Engine
 from bot.outbox.inbox import make_fetch_inbox
+from core.media import MAX_PHOTO_BYTES, sniff_image
 
 SERVICES = web.AppKey("services", Services)
 
@@ -27,6 +28,20 @@ async def healthz(request: web.Request) -> web.Response:
     )
 
 
+async def media(request: web.Request) -> web.StreamResponse:
+    """A stored photo, by its signed name; anything else is a plain 404."""
+    path = request.app[SERVICES].media.resolve(request.match_info["name"])
+    if path is None:
+        raise web.HTTPNotFound()
+    head = path.read_bytes()[:32]
+    headers = {
+        "Content-Type": sniff_image(head) or "application/octet-stream",
+        "Cache-Control": "private, max-age=86400",
+        "X-Content-Type-Options": "nosniff",
+    }
+    return web.FileResponse(path, headers=headers)
+
+
 def build_http_app(services: Services, engine: Engine, extra_routes=()) -> web.Application:
     app = web.Application(client_max_size=services.config.http.max_body_kb * 1024)
     app[SERVICES] = services
@@ -36,8 +51,15 @@ def build_http_app(services: Services, engine: Engine, extra_routes=()) -> web.A
         max_photo_bytes=services.config.media.max_photo_mb * 1024 * 1024,
         fetch_inbox=lambda user_id: fetch("web", user_id),
     )
-    kakao = KakaoSkill(engine, services.config.kakao)
+    kakao = KakaoSkill(engine, services.config.kakao, max_photo_bytes=MAX_PHOTO_BYTES)
+    app.on_cleanup.append(lambda _app: kakao.close())
     app.add_routes(
-        [web.get("/healthz", healthz), *webchat.routes(), *kakao.routes(), *extra_routes]
+        [
+            web.get("/healthz", healthz),
+            web.get("/media/{name}", media),
+            *webchat.routes(),
+            *kakao.routes(),
+            *extra_routes,
+        ]
     )
     return app

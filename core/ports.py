@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+from core.defects.ports import DefectRepository
 from core.identity.model import (
     ChannelAccount,
     Complex,
@@ -36,6 +37,7 @@ class ResidentRepository(Protocol):
     async def add(self, item: Resident) -> Resident: ...
     async def count_verified(self, complex_id: int) -> int: ...
     async def count_in_household(self, household_id: int) -> int: ...
+    async def ids_in_household(self, household_id: int) -> list[int]: ...
 
 
 class AccountRepository(Protocol):
@@ -47,6 +49,9 @@ class AccountRepository(Protocol):
 
 class RoleRepository(Protocol):
     async def for_resident(self, resident_id: int) -> list[RoleGrant]: ...
+    async def holders(self, role: str, complex_id: int) -> list[int]:
+        """Residents holding `role` in the complex now (e.g. its coordinators)."""
+
     async def add(self, item: RoleGrant) -> RoleGrant: ...
 
 
@@ -86,6 +91,28 @@ class Notifier(Protocol):
         `key` names its cause, so the same cause never notifies twice."""
 
 
+class Scheduler(Protocol):
+    """Scheduled work as rows (`uow.jobs`), written in the caller's transaction: a deadline
+    is armed if and only if the change that set it commits. A job is named by (kind, key),
+    e.g. ("vote.close", "vote:42"); its handler is registered per kind in the application."""
+
+    async def at(
+        self,
+        kind: str,
+        key: str,
+        due_at: datetime,
+        payload: dict | None = None,
+        complex_id: int | None = None,
+    ) -> bool:
+        """Arm the job for `due_at`: create it, or move a pending job (and replace its payload);
+        a cancelled job is armed again. A running, done or dead job is left alone (a done job
+        is never re-armed). True when the job is now pending at `due_at`."""
+
+    async def cancel(self, kind: str, key: str) -> bool:
+        """Cancel a pending (or running) job; True when one was cancelled. A running handler
+        then fails its fenced finish, so its effect rolls back."""
+
+
 class UnitOfWork(Protocol):
     """One transaction. Its owner (the engine for a message, a CLI command, a scheduled job)
     commits once at the end; use cases never commit, so a refused rule leaves nothing behind."""
@@ -98,7 +125,9 @@ class UnitOfWork(Protocol):
     invites: InviteRepository
     links: LinkCodeRepository
     notifier: Notifier
+    defects: DefectRepository
     rate_events: RateEventRepository
+    jobs: Scheduler
 
     async def flush(self) -> None:
         """Send pending changes (e.g. to get generated ids) without committing."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import registry
 
+from core.defects.model import DefectEvent, DefectReport
 from core.identity import model
 from storage import tables
 
@@ -23,4 +24,6 @@ def map_domain() -> None:
     mapper_registry.map_imperatively(model.RoleGrant, tables.role_grants)
     mapper_registry.map_imperatively(model.InviteCode, tables.invite_codes)
     mapper_registry.map_imperatively(model.LinkCode, tables.link_codes)
+    mapper_registry.map_imperatively(DefectReport, tables.defect_reports)
+    mapper_registry.map_imperatively(DefectEvent, tables.defect_events)
     _mapped = True

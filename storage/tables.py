@@ -197,3 +197,76 @@ outbox = Table(
     Index("ix_outbox_due", "status", "channel", "next_attempt_at"),
     Index("ix_outbox_inbox", "account_id", "status"),
 )
+
+# --- scheduled work: the rows are the truth, APScheduler only ticks ---
+
+scheduled_jobs = Table(
+    "scheduled_jobs",
+    metadata,
+    pk(),
+    Column("kind", String(48), nullable=False),  # e.g. "vote.close"
+    Column("key", String(120), nullable=False),  # names the target, e.g. "vote:42"
+    Column("complex_id", ForeignKey("complexes.id"), nullable=True),
+    Column("due_at", UTCDateTime, nullable=False),  # the original due time, never moved by retries
+    Column("payload", JSONText, nullable=False),
+    Column("status", String(12), nullable=False, default="pending"),  # see repositories/jobs.py
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("lease_owner", String(40), nullable=True),
+    Column("lease_until", UTCDateTime, nullable=True),  # running: lease end; pending: retry time
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("done_at", UTCDateTime, nullable=True),
+    Column("last_error", String(200), nullable=False, default=""),
+    UniqueConstraint("kind", "key", name="uq_scheduled_jobs_kind_key"),
+    Index("ix_scheduled_jobs_due", "status", "due_at"),
+)
+
+# --- 하자접수: defect reports ---
+
+defect_reports = Table(
+    "defect_reports",
+    metadata,
+    pk(),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=False),
+    Column("household_id", ForeignKey("households.id"), nullable=False, index=True),
+    Column("reporter_id", ForeignKey("residents.id"), nullable=False),
+    Column("category", String(16), nullable=False),
+    Column("where", String(8), nullable=False),
+    Column("place", String(50), nullable=False, default=""),
+    Column("description", Text, nullable=False, default=""),
+    Column("photos", JSONText, nullable=False),
+    Column("urgent", Boolean, nullable=False, default=False),
+    Column("status", String(16), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Column("acknowledged_at", UTCDateTime, nullable=True),
+    Column("done_at", UTCDateTime, nullable=True),
+    Column("hold_until", UTCDateTime, nullable=True),
+    Column("reason", Text, nullable=False, default=""),
+    Column("reopen_count", Integer, nullable=False, default=0),
+    Column("rating", Integer, nullable=True),
+    Column("rating_comment", Text, nullable=False, default=""),
+    Column("supporters", Integer, nullable=False, default=0),
+    Index("ix_defect_reports_queue", "complex_id", "status", "urgent", "created_at"),
+)
+
+defect_events = Table(
+    "defect_events",
+    metadata,
+    pk(),
+    Column("report_id", ForeignKey("defect_reports.id"), nullable=False, index=True),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("actor_id", ForeignKey("residents.id"), nullable=True),
+    Column("status", String(16), nullable=False, default=""),
+    Column("text", Text, nullable=False, default=""),
+)
+
+defect_supporters = Table(
+    "defect_supporters",
+    metadata,
+    Column("report_id", ForeignKey("defect_reports.id"), primary_key=True),
+    Column("household_id", ForeignKey("households.id"), primary_key=True),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+)

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.errors import ConcurrencyConflict
+from storage.repositories.defects import SqlDefectRepository
 from storage.repositories.engine import (
     SqlConversationRepository,
     SqlDeliveryRepository,
@@ -25,6 +26,7 @@ from storage.repositories.identity import (
     SqlResidentRepository,
     SqlRoleRepository,
 )
+from storage.repositories.jobs import SqlJobRepository
 from storage.repositories.outbox import SqlOutboxRepository
 
 
@@ -41,11 +43,13 @@ class SqlUnitOfWork:
         self.invites = SqlInviteRepository(session)
         self.links = SqlLinkCodeRepository(session)
         self.outbox = SqlOutboxRepository(session)
+        self.defects = SqlDefectRepository(session)
         self.notifier = None  # set by the composition root: the Notifier port
         self.rate_events = SqlRateEventRepository(session)
         self.conversations = SqlConversationRepository(session)
         self.tokens = SqlTokenRepository(session)
         self.deliveries = SqlDeliveryRepository(session)
+        self.jobs = SqlJobRepository(session)  # the Scheduler port
 
     async def flush(self) -> None:
         await self.session.flush()

@@ -15,6 +15,7 @@ import json
 import logging
 from dataclasses import replace
 
+import aiohttp
 from aiohttp import web
 
 from bot.channels.base import Engine
@@ -22,11 +23,12 @@ from bot.channels.kakao_limits import encode_response
 from bot.channels.kakao_protocol import KakaoPayloadError, parse_skill_payload, to_inbound
 from bot.channels.kakao_render import render_reply
 from bot.config import KakaoConfig
-from bot.screens import Screen
+from bot.screens import Photo, Screen
 
 log = logging.getLogger("naechingu.kakao")
 MAX_BODY = 256 * 1024  # skill payloads are small; photos arrive as URLs
 ANSWER_WITHIN_S = 4.5
+PHOTO_S = 2.5  # photo downloads share the 5-second budget
 
 
 def _error(status: int, message: str) -> web.Response:
@@ -34,9 +36,34 @@ def _error(status: int, message: str) -> web.Response:
 
 
 class KakaoSkill:
-    def __init__(self, engine: Engine, config: KakaoConfig) -> None:
+    def __init__(self, engine: Engine, config: KakaoConfig, *, max_photo_bytes: int) -> None:
         self.engine = engine
         self.config = config
+        self.max_photo_bytes = max_photo_bytes
+        self._http: aiohttp.ClientSession | None = None
+
+    async def close(self) -> None:
+        if self._http is not None:
+            await self._http.close()
+
+    async def _download(self, urls: list[str]) -> tuple[Photo, ...]:
+        """Photos sent on KakaoTalk arrive as URLs on Kakao's servers (only those are
+        accepted by the parser): fetch them within the answer's time budget."""
+        if self._http is None:
+            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=PHOTO_S))
+        photos = []
+        for url in urls[:3]:
+            try:
+                # No redirects: a Kakao URL must not lead the server anywhere else.
+                async with self._http.get(url, allow_redirects=False) as resp:
+                    if resp.status != 200:
+                        continue
+                    data = await resp.content.read(self.max_photo_bytes + 1)
+            except (aiohttp.ClientError, TimeoutError):
+                log.warning("a KakaoTalk photo could not be fetched")
+                continue
+            photos.append(Photo(data, resp.headers.get("Content-Type", "")))
+        return tuple(photos)
 
     def routes(self) -> list[web.RouteDef]:
         return [web.post(self.config.path, self.handle)]
@@ -49,6 +76,7 @@ class KakaoSkill:
         return hmac.compare_digest(given.encode(), expected.encode())
 
     async def handle(self, request: web.Request) -> web.Response:
+        started = asyncio.get_running_loop().time()
         if not self._authorised(request):
             return _error(401, "unauthorised")
         if request.content_length is not None and request.content_length > MAX_BODY:
@@ -58,7 +86,11 @@ class KakaoSkill:
             return _error(413, "body too large")
         try:
             payload = json.loads(body.decode("utf-8"))
-            skill = parse_skill_payload(payload, expected_bot_id=self.config.bot_id or None)
+            skill = parse_skill_payload(
+                payload,
+                expected_bot_id=self.config.bot_id or None,
+                photo_hosts=tuple(self.config.photo_hosts),
+            )
         except (UnicodeDecodeError, json.JSONDecodeError):
             return _error(400, "malformed JSON")
         except KakaoPayloadError as exc:
@@ -66,8 +98,11 @@ class KakaoSkill:
         inbound = to_inbound(skill)
         # The Event API pushes to a botUserKey: keep it as the account's push address.
         inbound = replace(inbound, extra={**inbound.extra, "address": skill.user_key})
+        if skill.image_urls:
+            inbound = replace(inbound, photos=await self._download(list(skill.image_urls)))
         try:
-            reply = await asyncio.wait_for(self.engine.handle(inbound), ANSWER_WITHIN_S)
+            left = ANSWER_WITHIN_S - (asyncio.get_running_loop().time() - started)
+            reply = await asyncio.wait_for(self.engine.handle(inbound), max(left, 0.5))
             screens = reply.screens
         except TimeoutError:
             log.warning("kakao skill answer took too long")

@@ -44,8 +44,11 @@ class KakaoRequest:
     image_urls: tuple[str, ...] = ()  # photos the person sent (Kakao CDN URLs)
 
 
-def parse_skill_payload(body: object, *, expected_bot_id: str | None = None) -> KakaoRequest:
-    """A KakaoRequest from a decoded JSON body; raises KakaoPayloadError when it is unusable."""
+def parse_skill_payload(
+    body: object, *, expected_bot_id: str | None = None, photo_hosts: tuple[str, ...] = ()
+) -> KakaoRequest:
+    """A KakaoRequest from a decoded JSON body; raises KakaoPayloadError when it is unusable.
+    `photo_hosts` are extra hosts (besides Kakao's) whose image URLs count as photos."""
     if not isinstance(body, dict):
         raise KakaoPayloadError("body is not a JSON object")
     request = _obj(body.get("userRequest"))
@@ -74,7 +77,7 @@ def parse_skill_payload(body: object, *, expected_bot_id: str | None = None) -> 
         client_extra=_obj(action.get("clientExtra")),
         callback_url=_callback_url(request.get("callbackUrl")),
         is_bot_test=_obj(request.get("params")).get("surface") == "BuilderBotTest",
-        image_urls=_image_urls(utterance, _obj(action.get("params"))),
+        image_urls=_image_urls(utterance, _obj(action.get("params")), photo_hosts),
     )
 
 
@@ -123,7 +126,7 @@ def _callback_url(value: object) -> str | None:
     return value if _kakao_host(value) else None
 
 
-def _kakao_host(url: str) -> bool:
+def _kakao_host(url: str, extra: tuple[str, ...] = ()) -> bool:
     try:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
@@ -131,16 +134,20 @@ def _kakao_host(url: str) -> bool:
         return False
     if parts.username or parts.password or parts.scheme not in ("http", "https"):
         return False
+    if host in (h.lower() for h in extra):
+        return True
     return any(host == h or host.endswith("." + h) for h in _KAKAO_HOSTS)
 
 
-def _image_urls(utterance: str, params: dict[str, Any]) -> tuple[str, ...]:
+def _image_urls(utterance: str, params: dict[str, Any], hosts: tuple[str, ...]) -> tuple[str, ...]:
     found: list[str] = []
     text = utterance.strip()
     if text and _only_urls(text):
-        found += [u for u in text.split() if _kakao_host(u) and _IMAGE_PATH.search(_path(u))]
+        found += [
+            u for u in text.split() if _kakao_host(u, hosts) and _IMAGE_PATH.search(_path(u))
+        ]
     for value in params.values():
-        found += [u for u in _plugin_urls(value) if _kakao_host(u)]
+        found += [u for u in _plugin_urls(value) if _kakao_host(u, hosts)]
     return tuple(dict.fromkeys(found))[:MAX_IMAGES]
 
 

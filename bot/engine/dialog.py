@@ -34,7 +34,9 @@ class Invalid(Exception):
 @dataclass(frozen=True)
 class Choice:
     label: str
-    value: Any  # JSON-serialisable; stored server-side with the button
+    value: Any = None  # JSON-serialisable; stored server-side with the button
+    once: bool = False  # a committing answer (접수): its button works once, even redelivered
+    action: Action | None = None  # instead of an answer: leave the dialog for this handler
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,12 @@ class DialogAnswer(Action, kind="dlg"):
     dialog: str
     step: str
     value: Any
+
+
+@dataclass(frozen=True)
+class DialogAnswerOnce(DialogAnswer, kind="dlg1", single_use=True):
+    """A dialog answer whose button works once (e.g. 접수): a redelivered tap is answered
+    from the stored reply instead of running the step again."""
 
 
 @dataclass(frozen=True)
@@ -99,10 +107,16 @@ class Dialog:
         if note:
             text = f"{note}\n\n{text}"
         buttons = [
-            ctx.button(choice.label, DialogAnswer(self.name, step.name, choice.value))
+            self._choice_button(ctx, step, choice)
             for choice in (step.choices(ctx, answers) if step.choices else ())
         ]
         history = ctx.conversation.data.get("history", [])
         back = Nav(to="back") if history else None
         placeholder = step.placeholder(ctx) if step.placeholder else ""
         return ctx.screen(text, *buttons, expect=step.expect, back=back, placeholder=placeholder)
+
+    def _choice_button(self, ctx: Ctx, step: Step, choice: Choice):
+        if choice.action is not None:
+            return ctx.button(choice.label, choice.action)
+        answer = DialogAnswerOnce if choice.once else DialogAnswer
+        return ctx.button(choice.label, answer(self.name, step.name, choice.value))

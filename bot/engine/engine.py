@@ -17,7 +17,7 @@ from typing import Any
 
 from bot.engine.actions import Router, UnknownAction
 from bot.engine.context import Conversation, Ctx
-from bot.engine.dialog import DialogAnswer
+from bot.engine.dialog import DialogAnswer, DialogAnswerOnce
 from bot.engine.nav import UNIVERSAL_WORDS, Nav, normalize_words
 from bot.engine.present import (
     Tokenizer,
@@ -44,7 +44,7 @@ class Engine:
         self.runner = runner
         self.pages = pages  # home(ctx), help(ctx), explain(ctx, error), start(ctx, arg)
         # The engine's own actions: navigation and dialog answers (handled below, not routed).
-        for builtin in (Nav, DialogAnswer):
+        for builtin in (Nav, DialogAnswer, DialogAnswerOnce):
             self.router.handlers.setdefault(builtin.kind, (builtin, self._builtin))
 
     async def handle(self, inbound: Inbound) -> Reply:

@@ -48,10 +48,51 @@ MESSAGES = {
         "이 메신저는 이미 다른 세대로 인증되어 있어서 연결할 수 없어요. "
         "코디네이터에게 문의해 주세요."
     ),
+    "defect.bad_transition": N_(
+        "지금 '{current}' 단계라서 '{target}' 단계로 바꿀 수 없어요. "
+        "신고를 다시 열어 확인해 주세요."
+    ),
+    "defect.hold_needs_date": N_(
+        "보류는 오늘 이후의 날짜가 있어야 해요. 날짜를 다시 골라 주세요."
+    ),
+    "defect.reject_needs_reason": N_("반려할 때는 세대에 전할 까닭을 적어 주세요."),
+    "defect.too_long": N_("{limit}자까지 쓸 수 있어요. 조금 줄여 주세요."),
+    "defect.bad_choice": N_("아래 버튼 중에서 골라 주세요."),
+    "defect.empty": N_("무슨 일인지 적거나 사진을 한 장 이상 보내 주세요."),
+    "defect.too_many_photos": N_("사진은 {limit}장까지 보낼 수 있어요."),
+    "defect.no_place": N_("공용부는 어디인지 알려 주세요. (예: 지하주차장)"),
+    "defect.not_urgent_kind": N_(
+        "'급함'은 물, 전기, 가스, 승강기처럼 위험한 고장에만 고를 수 있어요."
+    ),
+    "defect.too_many": N_(
+        "하루에 {limit}건까지 신고할 수 있어요. 급한 일은 관리사무소에 전화해 주세요."
+    ),
+    "defect.own_report": N_("우리 집에서 신고한 문제예요. 따로 공감하지 않아도 돼요."),
+    "defect.already_supported": N_("이미 '같은 문제예요'를 누르셨어요."),
+    "defect.not_done": N_("수리가 끝난 신고만 평가하거나 다시 신고할 수 있어요."),
+    "defect.already_rated": N_("이미 평가를 남기셨어요. 고맙습니다."),
+    "defect.bad_rating": N_("점수는 1점부터 5점까지 골라 주세요."),
+    "defect.reopen_too_late": N_(
+        "수리가 끝나고 {days}일이 지나서 다시 신고할 수 없어요. 새로 고장 신고를 해 주세요."
+    ),
+    "defect.bad_reason": N_("다시 신고하는 까닭을 {limit}자 안으로 적어 주세요."),
     "link.current": N_(
         "지금 쓰고 있는 메신저의 연결은 여기서 끊을 수 없어요. 다른 메신저에서 끊어 주세요."
     ),
 }
+
+
+def _status_words(ctx: Ctx, params: dict) -> dict:
+    """Workflow statuses in the reader's words ("처리중"), never the stored codes."""
+    from bot.handlers.coordinator_defect_words import status_word
+
+    return {
+        k: status_word(ctx.t, v) if k in ("current", "target") else v for k, v in params.items()
+    }
+
+
+# Codes whose parameters need wording before they fill the message.
+PARAMS = {"defect.bad_transition": _status_words}
 
 
 def explain(ctx: Ctx, error: DomainError) -> str:
@@ -59,7 +100,8 @@ def explain(ctx: Ctx, error: DomainError) -> str:
     if message is None:
         log.warning("no wording for error code %s", error.code)
         message = MESSAGES["invalid"]
+    params = PARAMS.get(error.code, lambda ctx, p: p)(ctx, error.params)
     try:
-        return ctx._(message, **error.params)
+        return ctx._(message, **params)
     except (KeyError, IndexError, ValueError):
         return ctx._(message) if "{" not in message else ctx._(MESSAGES["invalid"])

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from bot.engine.actions import Action, Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav, normalize_words
+from bot.handlers.defects import MyReports, StartFiling
+from bot.handlers.defects_common import CommonReports
 from bot.handlers.linking import EnterLinkCode
 from bot.i18n import N_
 from bot.screens import Screen
@@ -46,7 +48,12 @@ class StartVerify(Action, kind="home.verify"):
 SECTION_ENTRIES: dict[str, list[tuple[str, type[Action]]]] = {
     "share": [],
     "shop": [],
-    "complex": [(N_("우리 집 정보"), ShowHousehold)],
+    "complex": [
+        (N_("고장 신고"), StartFiling),
+        (N_("내 신고 내역"), MyReports),
+        (N_("공용부 신고"), CommonReports),
+        (N_("우리 집 정보"), ShowHousehold),
+    ],
     "points": [],
 }
 

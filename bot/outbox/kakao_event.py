@@ -23,8 +23,16 @@ BLOCKED_HINTS = ("block", "not friend", "차단", "친구")
 
 class KakaoEventDeliverer:
     def __init__(
-        self, http: aiohttp.ClientSession, *, base: str, bot_id: str, key: str, event: str
+        self,
+        http: aiohttp.ClientSession,
+        *,
+        base: str,
+        bot_id: str,
+        key: str,
+        event: str,
+        batch: int = MAX_USERS,
     ) -> None:
+        self.batch = max(1, min(batch, MAX_USERS))
         self.http = http
         self.base = base.rstrip("/")
         self.bot_id = bot_id
@@ -37,8 +45,8 @@ class KakaoEventDeliverer:
         for row in rows:  # one call carries one text: group identical messages
             groups.setdefault(payload_text(row["payload"])[:MAX_TEXT], []).append(row)
         for text, group in groups.items():
-            for start in range(0, len(group), MAX_USERS):
-                chunk = _distinct_users(group[start : start + MAX_USERS], outcomes)
+            for start in range(0, len(group), self.batch):
+                chunk = _distinct_users(group[start : start + self.batch], outcomes)
                 outcomes.update(await self._send(text, chunk))
         return outcomes
 

@@ -123,7 +123,9 @@ class OutboxSender:
                 account = await uow.accounts.get(row["account_id"])
                 if account is not None:
                     account.unreachable = True
-        elif outcome.status == "retry" and row["attempts"] < self.max_attempts:
+        elif outcome.status == "retry" and (
+            outcome.retry_in or row["attempts"] < self.max_attempts
+        ):  # a "slow down" (429) is not a failed attempt
             delay = outcome.retry_in or backoff_seconds(row["attempts"])
             await repo.retry_at(
                 row["id"], self.owner, now + timedelta(seconds=delay), outcome.error

@@ -1,5 +1,11 @@
 """Delivering outbox rows to Telegram within its limits: about 30 messages a second per bot
-(configurable, default 25 for headroom) and one a second per chat, with 429 honoured."""
+(configurable, default 25 for headroom) and one a second per chat, with 429 honoured.
+
+The global limit is a leaky bucket with no burst (messages leave evenly spaced); the per-chat
+spacing is waited for before taking a global slot, so a slow chat never holds one. A chat
+whose next slot is further away than `MAX_CHAT_WAIT` gives its row back to be retried later,
+so a batch never outlives its lease.
+"""
 
 from __future__ import annotations
 
@@ -12,29 +18,44 @@ from bot.channels.base import RetryAfter
 from bot.outbox.sender import Outcome, deliver_each
 from bot.screens import screen_from_dict
 
-MAX_CHAT_LIMITERS = 10_000
+MAX_CHATS_TRACKED = 10_000
+MAX_CHAT_WAIT = 10.0
+
+
+class _ChatSlot:
+    __slots__ = ("lock", "next_at")
+
+    def __init__(self) -> None:
+        self.lock = asyncio.Lock()
+        self.next_at = 0.0
 
 
 class TelegramDeliverer:
-    def __init__(self, channel, *, rate: float, per_chat: float, loop_time=None) -> None:
+    def __init__(self, channel, *, rate: float, per_chat: float) -> None:
         self.channel = channel  # bot.channels.telegram.TelegramChannel
-        self.limiter = AsyncLimiter(max(rate, 1), 1) if rate >= 1 else AsyncLimiter(1, 1 / rate)
-        self.per_chat = per_chat
-        self._chats: OrderedDict[str, AsyncLimiter] = OrderedDict()
+        self.limiter = AsyncLimiter(1, 1 / rate)
+        self.chat_gap = 1 / per_chat
+        self._chats: OrderedDict[str, _ChatSlot] = OrderedDict()
         self._paused_until = 0.0
         self.sent = 0
 
-    def _chat_limiter(self, chat: str) -> AsyncLimiter:
-        limiter = self._chats.pop(chat, None) or AsyncLimiter(1, 1 / self.per_chat)
-        self._chats[chat] = limiter
-        while len(self._chats) > MAX_CHAT_LIMITERS:  # bounded memory for huge broadcasts
+    def _slot(self, chat: str) -> _ChatSlot:
+        slot = self._chats.pop(chat, None) or _ChatSlot()
+        self._chats[chat] = slot
+        while len(self._chats) > MAX_CHATS_TRACKED:  # bounded memory for huge broadcasts
             self._chats.popitem(last=False)
-        return limiter
+        return slot
 
     async def _send(self, row: dict) -> None:
         loop = asyncio.get_running_loop()
         screens = [screen_from_dict(s) for s in row["payload"]]
-        async with self._chat_limiter(row["address"]):
+        slot = self._slot(row["address"])
+        async with slot.lock:
+            wait = slot.next_at - loop.time()
+            if wait > MAX_CHAT_WAIT:
+                raise RetryAfter(wait)  # back to the table; the lease is not held meanwhile
+            if wait > 0:
+                await asyncio.sleep(wait)
             pause = self._paused_until - loop.time()  # the channel said 429: everyone waits
             if pause > 0:
                 await asyncio.sleep(pause)
@@ -44,6 +65,8 @@ class TelegramDeliverer:
                 except RetryAfter as exc:
                     self._paused_until = max(self._paused_until, loop.time() + exc.seconds)
                     raise
+                finally:
+                    slot.next_at = loop.time() + self.chat_gap
         self.sent += 1
 
     async def deliver(self, rows: list[dict]) -> dict[int, Outcome]:

@@ -64,6 +64,11 @@ class SqlResidentRepository(_Repo):
         stmt = select(func.count()).where(c.complex_id == complex_id, c.household_id.is_not(None))
         return int(await self.session.scalar(stmt) or 0)
 
+    async def ids_in_household(self, household_id: int) -> list[int]:
+        c = tables.residents.c
+        stmt = select(c.id).where(c.household_id == household_id).order_by(c.id)
+        return list(await self.session.scalars(stmt))
+
     async def count_in_household(self, household_id: int) -> int:
         stmt = select(func.count()).where(tables.residents.c.household_id == household_id)
         return int(await self.session.scalar(stmt) or 0)
@@ -85,6 +90,16 @@ class SqlAccountRepository(_Repo):
 
 class SqlRoleRepository(_Repo):
     model = RoleGrant
+
+    async def holders(self, role: str, complex_id: int) -> list[int]:
+        c = tables.role_grants.c
+        stmt = (
+            select(c.resident_id)
+            .where(c.role == role, c.complex_id == complex_id, c.revoked_at.is_(None))
+            .distinct()
+            .order_by(c.resident_id)
+        )
+        return list(await self.session.scalars(stmt))
 
     async def for_resident(self, resident_id: int) -> list[RoleGrant]:
         c = tables.role_grants.c

@@ -70,3 +70,16 @@ async def test_typed_labels_and_unknown_text(person, demo):
     await person.say("무슨 말인지 모를 글")
     assert "잘 알아듣지 못했어요" in person.text
     assert "처음으로" in person.labels
+
+
+async def test_language_change_to_english_and_back(person, demo):
+    await person.start(demo["101-1203"])
+    await person.tap("도움말")
+    await person.tap("언어 Language")
+    await person.tap("English")
+    assert "I'll show everything in English" in person.text
+    assert "Home" in person.labels
+    await person.tap("언어 Language")
+    await person.tap("한국어")
+    assert "이제 한국어로 보여 드릴게요" in person.text
+    assert "처음으로" in person.labels

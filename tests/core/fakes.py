@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 from datetime import datetime
 
+from core.defects.model import DefectEvent, DefectReport, Where
 from core.identity.model import (
     ChannelAccount,
     Complex,
@@ -51,6 +52,9 @@ class FakeResidentRepository(_FakeRepository):
     async def count_in_household(self, household_id: int) -> int:
         return sum(1 for r in self.rows.values() if r.household_id == household_id)
 
+    async def ids_in_household(self, household_id: int) -> list[int]:
+        return [r.id for r in self.rows.values() if r.household_id == household_id]
+
 
 class FakeAccountRepository(_FakeRepository):
     async def find(self, channel: str, external_id: str) -> ChannelAccount | None:
@@ -71,6 +75,15 @@ class FakeAccountRepository(_FakeRepository):
 class FakeRoleRepository(_FakeRepository):
     async def for_resident(self, resident_id: int) -> list[RoleGrant]:
         return [g for g in self.rows.values() if g.resident_id == resident_id]
+
+    async def holders(self, role: str, complex_id: int) -> list[int]:
+        return sorted(
+            {
+                g.resident_id
+                for g in self.rows.values()
+                if g.role == role and g.complex_id == complex_id and g.revoked_at is None
+            }
+        )
 
 
 class FakeInviteRepository(_FakeRepository):
@@ -132,6 +145,116 @@ class FakeNotifier:
         return 1
 
 
+class FakeJobRepository:
+    """The Scheduler port in memory: {(kind, key): job dict}, with the same arming rules."""
+
+    def __init__(self) -> None:
+        self.jobs: dict[tuple[str, str], dict] = {}
+
+    async def at(self, kind, key, due_at, payload=None, complex_id=None) -> bool:
+        job = self.jobs.get((kind, key))
+        if job is not None and job["status"] not in ("pending", "cancelled"):
+            return False
+        self.jobs[(kind, key)] = {
+            "kind": kind,
+            "key": key,
+            "due_at": due_at,
+            "payload": payload or {},
+            "complex_id": complex_id,
+            "status": "pending",
+        }
+        return True
+
+    async def cancel(self, kind, key) -> bool:
+        job = self.jobs.get((kind, key))
+        if job is None or job["status"] not in ("pending", "running"):
+            return False
+        job["status"] = "cancelled"
+        return True
+
+
+class FakeDefectRepository(_FakeRepository):
+    """Reports in memory, with the same ordering and scoping rules as the SQL repository."""
+
+    def __init__(self, households: FakeHouseholdRepository) -> None:
+        super().__init__()
+        self.households = households
+        self.history: list[DefectEvent] = []
+        self.supporters: set[tuple[int, int]] = set()
+
+    async def add_event(self, event: DefectEvent) -> None:
+        event.id = len(self.history) + 1
+        self.history.append(event)
+
+    async def events(self, report_id: int) -> list[DefectEvent]:
+        return sorted((e for e in self.history if e.report_id == report_id), key=_event_order)
+
+    @staticmethod
+    def _page(rows: list, offset: int, limit: int) -> tuple[list, int]:
+        return rows[offset : offset + limit], len(rows)
+
+    async def for_household(self, household_id: int, *, offset: int, limit: int):
+        rows = [r for r in self.rows.values() if r.household_id == household_id]
+        return self._page(sorted(rows, key=_newest_first), offset, limit)
+
+    async def open_common(self, complex_id: int, *, offset: int, limit: int):
+        rows = [
+            r
+            for r in self.rows.values()
+            if r.complex_id == complex_id and r.where == Where.COMMON and r.is_open
+        ]
+        return self._page(sorted(rows, key=_newest_first), offset, limit)
+
+    async def queue(self, complex_id, *, statuses, category, building, offset, limit):
+        rows = [
+            r
+            for r in self.rows.values()
+            if r.complex_id == complex_id
+            and r.status in statuses
+            and (not category or r.category == category)
+            and (not building or self.households.rows[r.household_id].building == building)
+        ]
+        rows.sort(key=lambda r: (not r.urgent, r.created_at, r.id))
+        return self._page(rows, offset, limit)
+
+    async def filed_since(self, household_id: int, since: datetime) -> int:
+        return sum(
+            1
+            for r in self.rows.values()
+            if r.household_id == household_id and r.created_at >= since
+        )
+
+    async def add_supporter(self, report_id: int, household_id: int, at: datetime) -> bool:
+        if (report_id, household_id) in self.supporters:
+            return False
+        self.supporters.add((report_id, household_id))
+        return True
+
+    async def open_buildings(self, complex_id: int) -> list[str]:
+        return sorted(
+            {
+                self.households.rows[r.household_id].building
+                for r in self.rows.values()
+                if r.complex_id == complex_id and r.is_open
+            }
+        )
+
+    async def created_between(self, complex_id: int, start: datetime, end: datetime):
+        return [
+            r
+            for r in self.rows.values()
+            if r.complex_id == complex_id and start <= r.created_at < end
+        ]
+
+
+def _event_order(event: DefectEvent):
+    return (event.at, event.id)
+
+
+def _newest_first(report: DefectReport):
+    return (-report.created_at.timestamp(), -report.id)
+
+
 class FakeUnitOfWork:
     """One shared in-memory "database"; `commits` counts how often the owner committed."""
 
@@ -145,6 +268,8 @@ class FakeUnitOfWork:
         self.links = FakeLinkCodeRepository()
         self.rate_events = FakeRateEventRepository()
         self.notifier = FakeNotifier()
+        self.jobs = FakeJobRepository()
+        self.defects = FakeDefectRepository(self.households)
         self.commits = 0
 
     async def flush(self) -> None:

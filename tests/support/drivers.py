@@ -1,7 +1,8 @@
 """One journey, three channels: drivers that talk to the running app exactly as each
 messenger does, so the same conversation test runs on the web chat, KakaoTalk and Telegram.
 
-Each driver: `await d.say(text)`, `await d.tap(label)`, `await d.start(code="")`,
+Each driver: `await d.say(text)`, `await d.tap(label)`, `await d.photo(bytes)`,
+`await d.start(code="")`,
 `d.text` (everything the person read in the last answer), `d.labels` (the buttons now shown).
 """
 
@@ -12,6 +13,7 @@ import itertools
 import uuid
 
 import aiohttp
+from aiohttp import web
 
 from bot.channels.kakao_limits import validate_skill_response
 
@@ -45,10 +47,21 @@ class WebDriver:
         await self._post({"text": text})
 
     async def tap(self, label: str) -> None:
-        buttons = self.answer["screens"][-1]["buttons"]
+        screen = self.answer["screens"][-1]
+        buttons = [*screen["buttons"], *(b for c in screen["cards"] for b in c["buttons"])]
         token = next((b["token"] for b in buttons if b["label"] == label), None)
         assert token, f"no button {label!r} in {[b['label'] for b in buttons]}"
         await self._post({"token": token})
+
+    async def photo(self, data: bytes) -> None:
+        """Upload a photo the way the page does: multipart with session, id and the file."""
+        form = aiohttp.FormData()
+        form.add_field("session", self.session)
+        form.add_field("id", uuid.uuid4().hex)
+        form.add_field("photo", data, filename="photo.jpg", content_type="image/jpeg")
+        async with self.http.post(f"{self.base}/api/web/message", data=form) as r:
+            assert r.status == 200, await r.text()
+            self.answer = await r.json()
 
     @property
     def text(self) -> str:
@@ -67,8 +80,11 @@ class KakaoDriver:
 
     name = "kakao"
 
-    def __init__(self, base: str, http: aiohttp.ClientSession, *, secret: str = "") -> None:
+    def __init__(
+        self, base: str, http: aiohttp.ClientSession, *, secret: str = "", photo_host=None
+    ) -> None:
         self.base, self.http = base, http
+        self.photo_host = photo_host  # a PhotoHost: KakaoTalk sends photos as image URLs
         self.user_key = uuid.uuid4().hex + uuid.uuid4().hex[:2]
         self.headers = {"X-Naechingu-Secret": secret} if secret else {}
         self.answer: dict = {}
@@ -119,11 +135,24 @@ class KakaoDriver:
         await self._post(text)
 
     async def tap(self, label: str) -> None:
-        for reply in self.answer["template"].get("quickReplies", []):
+        for reply in [*self.answer["template"].get("quickReplies", []), *self._card_buttons()]:
             if reply["label"] == label or reply.get("messageText") == label:
                 await self._post(reply.get("messageText", reply["label"]), reply.get("extra"))
                 return
         raise AssertionError(f"no quick reply {label!r} in {self.labels}")
+
+    async def photo(self, data: bytes) -> None:
+        """A photo arrives as an image URL in the utterance (served by the test's host)."""
+        await self._post(self.photo_host.put(data))
+
+    def _card_buttons(self) -> list[dict]:
+        found = []
+        for output in self.answer["template"]["outputs"]:
+            for kind, body in output.items():
+                cards = body.get("items", []) if kind == "carousel" else [body]
+                for card in cards:
+                    found += card.get("buttons", []) if isinstance(card, dict) else []
+        return found
 
     @property
     def text(self) -> str:
@@ -142,6 +171,40 @@ class KakaoDriver:
     def labels(self) -> list[str]:
         replies = self.answer["template"].get("quickReplies", [])
         return [r.get("messageText", r["label"]) for r in replies]
+
+
+class PhotoHost:
+    """A tiny image server standing in for Kakao's photo CDN (allowed via `photo_hosts`)."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+        self.base = ""
+        self._runner: web.AppRunner | None = None
+
+    async def start(self) -> PhotoHost:
+        app = web.Application()
+        app.router.add_get("/p/{name}", self._get)
+        self._runner = web.AppRunner(app)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        self.base = f"http://127.0.0.1:{site._server.sockets[0].getsockname()[1]}"
+        return self
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+
+    def put(self, data: bytes) -> str:
+        name = f"{uuid.uuid4().hex}.jpg"
+        self.files[name] = data
+        return f"{self.base}/p/{name}"
+
+    async def _get(self, request: web.Request) -> web.Response:
+        data = self.files.get(request.match_info["name"])
+        if data is None:
+            raise web.HTTPNotFound()
+        return web.Response(body=data, content_type="image/jpeg")
 
 
 class TelegramDriver:
@@ -178,6 +241,9 @@ class TelegramDriver:
 
     async def tap(self, label: str) -> None:
         await self._act(lambda: self.srv.user_tap_button(self.chat_id, label))
+
+    async def photo(self, data: bytes) -> None:
+        await self._act(lambda: self.srv.user_photo(self.chat_id, data))
 
     @property
     def _recent(self) -> list[dict]:

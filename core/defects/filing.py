@@ -1,0 +1,225 @@
+"""Residents' use cases: file a report, see their household's reports, say "같은 문제예요"
+on a neighbour's common-area report, rate a fix, reopen it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from core.clock import Clock
+from core.defects.model import (
+    MAX_COMMENT,
+    MAX_DESCRIPTION,
+    MAX_PER_DAY,
+    MAX_PHOTOS,
+    MAX_PLACE,
+    REOPEN_WITHIN,
+    URGENT_CATEGORIES,
+    Category,
+    DefectEvent,
+    DefectReport,
+    Status,
+    Where,
+)
+from core.defects.notify import notify_coordinators
+from core.errors import DomainError, Forbidden, InvalidInput, NotFound
+from core.identity.model import Membership
+
+
+@dataclass(frozen=True)
+class AckPolicy:
+    """How soon coordinators must acknowledge a report before they are reminded."""
+
+    hours: int = 24
+    urgent_hours: int = 2
+
+
+@dataclass(frozen=True)
+class NewReport:
+    category: str
+    where: str
+    description: str = ""
+    place: str = ""
+    photos: tuple[str, ...] = ()
+    urgent: bool = False
+
+
+def require_resident(member: Membership) -> None:
+    if not member.verified:
+        raise Forbidden("not_verified")
+
+
+async def file_report(
+    uow, clock: Clock, member: Membership, new: NewReport, policy: AckPolicy = AckPolicy()
+) -> DefectReport:
+    """File a defect report for the member's household.
+
+    Rules:
+    - Only verified members of a household file, always for their own household and complex.
+    - A category and a place kind from the fixed lists; 공용부 needs a place (≤ 50 characters).
+    - A description (≤ 1,000 characters) or at least one photo; at most 3 photos.
+    - 급함 only for safety (water, electricity, gas/heating, elevators).
+    - At most 10 reports a day per household ("defect.too_many").
+    - Coordinators are reminded if nobody acknowledges it in time (2 h urgent, else 24 h);
+      urgent reports notify them at once.
+    """
+    require_resident(member)
+    if new.category not in set(Category) or new.where not in set(Where):
+        raise InvalidInput("defect.bad_choice")
+    description, place = new.description.strip(), new.place.strip()
+    if len(description) > MAX_DESCRIPTION:
+        raise InvalidInput("defect.too_long", limit=MAX_DESCRIPTION)
+    if not description and not new.photos:
+        raise InvalidInput("defect.empty")
+    if len(new.photos) > MAX_PHOTOS:
+        raise InvalidInput("defect.too_many_photos", limit=MAX_PHOTOS)
+    if new.where == Where.COMMON and not place:
+        raise InvalidInput("defect.no_place")
+    if len(place) > MAX_PLACE:
+        raise InvalidInput("defect.too_long", limit=MAX_PLACE)
+    if new.urgent and new.category not in URGENT_CATEGORIES:
+        raise InvalidInput("defect.not_urgent_kind")
+    now = clock.now()
+    if await uow.defects.filed_since(member.household_id, now - timedelta(days=1)) >= MAX_PER_DAY:
+        raise DomainError("defect.too_many", limit=MAX_PER_DAY)
+    report = await uow.defects.add(
+        DefectReport(
+            complex_id=member.complex_id,
+            household_id=member.household_id,
+            reporter_id=member.resident_id,
+            category=new.category,
+            where=new.where,
+            place=place if new.where == Where.COMMON else "",
+            description=description,
+            photos=list(new.photos),
+            urgent=new.urgent,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    await uow.defects.add_event(
+        DefectEvent(
+            report.id, report.complex_id, now, "filed", member.resident_id, Status.RECEIVED
+        )
+    )
+    hours = policy.urgent_hours if new.urgent else policy.hours
+    await uow.jobs.at(
+        "defect.ack",
+        str(report.id),
+        now + timedelta(hours=hours),
+        {"report_id": report.id},
+        complex_id=report.complex_id,
+    )
+    if new.urgent:
+        await notify_coordinators(uow, report, "defect.urgent", key=f"defect:{report.id}:urgent")
+    return report
+
+
+async def get_own_or_handled(uow, member: Membership, report_id: int) -> DefectReport:
+    """A report the member may open: their household's, or any of their complex if they are
+    its coordinator. Anything else looks exactly like a missing report."""
+    report = await uow.defects.get(report_id)
+    if report is None or report.complex_id != member.complex_id:
+        raise NotFound()
+    if report.household_id != member.household_id and not member.is_coordinator:
+        raise NotFound()
+    return report
+
+
+async def support_report(uow, clock: Clock, member: Membership, report_id: int) -> DefectReport:
+    """ "같은 문제예요": another household joins an open common-area report instead of filing
+    a duplicate. Rules: same complex, common area, still open, not one's own, once each."""
+    require_resident(member)
+    report = await uow.defects.get(report_id)
+    if (
+        report is None
+        or report.complex_id != member.complex_id
+        or report.where != Where.COMMON
+        or not report.is_open
+    ):
+        raise NotFound()
+    if report.household_id == member.household_id:
+        raise DomainError("defect.own_report")
+    if not await uow.defects.add_supporter(report.id, member.household_id, clock.now()):
+        raise DomainError("defect.already_supported")
+    report.supporters += 1
+    await uow.defects.add_event(
+        DefectEvent(report.id, report.complex_id, clock.now(), "supported", member.resident_id)
+    )
+    return report
+
+
+async def rate_fix(
+    uow, clock: Clock, member: Membership, report_id: int, stars: int, comment: str = ""
+) -> DefectReport:
+    """Rate a completed fix 1–5 (once), with an optional comment (≤ 500 characters)."""
+    report = await get_own_or_handled(uow, member, report_id)
+    if report.household_id != member.household_id:
+        raise NotFound()
+    if report.status != Status.DONE:
+        raise DomainError("defect.not_done")
+    if report.rating is not None:
+        raise DomainError("defect.already_rated")
+    if not 1 <= stars <= 5:
+        raise InvalidInput("defect.bad_rating")
+    if len(comment.strip()) > MAX_COMMENT:
+        raise InvalidInput("defect.too_long", limit=MAX_COMMENT)
+    report.rating, report.rating_comment = stars, comment.strip()
+    report.updated_at = clock.now()
+    await uow.defects.add_event(
+        DefectEvent(
+            report.id, report.complex_id, clock.now(), "rated", member.resident_id, text=str(stars)
+        )
+    )
+    return report
+
+
+async def reopen_report(
+    uow, clock: Clock, member: Membership, report_id: int, reason: str, policy=AckPolicy()
+) -> DefectReport:
+    """Reopen a completed report within 7 days, with a reason; it goes back to 접수, the
+    reopen count grows, and the coordinators are told."""
+    report = await get_own_or_handled(uow, member, report_id)
+    if report.household_id != member.household_id:
+        raise NotFound()
+    now = clock.now()
+    if report.status != Status.DONE or report.done_at is None:
+        raise DomainError("defect.not_done")
+    if now - report.done_at > REOPEN_WITHIN:
+        raise DomainError("defect.reopen_too_late", days=REOPEN_WITHIN.days)
+    reason = reason.strip()
+    if not reason or len(reason) > MAX_COMMENT:
+        raise InvalidInput("defect.bad_reason", limit=MAX_COMMENT)
+    report.status, report.reopen_count, report.updated_at = (
+        Status.RECEIVED,
+        report.reopen_count + 1,
+        now,
+    )
+    report.acknowledged_at = report.done_at = None
+    report.rating, report.rating_comment = None, ""
+    await uow.defects.add_event(
+        DefectEvent(
+            report.id,
+            report.complex_id,
+            now,
+            "reopened",
+            member.resident_id,
+            Status.RECEIVED,
+            reason,
+        )
+    )
+    await uow.jobs.at(
+        "defect.ack",
+        f"{report.id}:r{report.reopen_count}",
+        now + timedelta(hours=policy.urgent_hours if report.urgent else policy.hours),
+        {"report_id": report.id},
+        complex_id=report.complex_id,
+    )
+    await notify_coordinators(
+        uow,
+        report,
+        "defect.reopened",
+        key=f"defect:{report.id}:reopen:{report.reopen_count}",
+        reason=reason,
+    )
+    return report

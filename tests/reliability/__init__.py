@@ -1,0 +1,1 @@
+"""Reliability tests: the outbox sender, channel limits, crashes and concurrent claims."""
