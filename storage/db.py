@@ -18,13 +18,19 @@ def is_sqlite(url: str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
-def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
-    """An async engine for `url`, configured for safe concurrent writes."""
-    map_domain()
+def ensure_sqlite_dir(url: str) -> None:
+    """A SQLite file's folder (e.g. data/) exists before anything opens the file."""
     if is_sqlite(url):
         database = make_url(url).database
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
+
+
+def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
+    """An async engine for `url`, configured for safe concurrent writes."""
+    map_domain()
+    if is_sqlite(url):
+        ensure_sqlite_dir(url)
         engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
         _configure_sqlite(engine)
         return engine

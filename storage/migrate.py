@@ -31,6 +31,9 @@ def upgrade(url: str, revision: str = "head") -> None:
     (env.py runs its own), or through `asyncio.to_thread` from inside one."""
     if _in_running_loop():
         raise RuntimeError("call storage.migrate.upgrade via asyncio.to_thread")
+    from storage.db import ensure_sqlite_dir
+
+    ensure_sqlite_dir(url)
     command.upgrade(alembic_config(url), revision)
 
 
