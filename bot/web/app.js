@@ -151,5 +151,28 @@
     bigger.setAttribute("aria-pressed", String(on));
   });
 
+  // Messages the bot sends on its own (notices, status changes) wait in the inbox:
+  // fetch them every 15 seconds while the page is open and show them as notices.
+  async function pollInbox() {
+    if (busy || document.hidden || !localStorage.getItem("naechingu.session")) return;
+    try {
+      const r = await fetch("/api/web/inbox", {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ session: await session() }),
+      });
+      if (!r.ok) return;
+      const data = await r.json();
+      for (const s of data.screens || []) {
+        const parts = [...(s.notices || []), s.text].filter(Boolean);
+        if (parts.length) bubble("notice", parts.join("\n"));
+      }
+      if ((data.screens || []).length) log.scrollTop = log.scrollHeight;
+    } catch (e) {
+      /* offline for a moment: try again at the next tick */
+    }
+  }
+  setInterval(pollInbox, window.NAECHINGU_INBOX_MS || 15000);
+
   send({ text: "" }, null);
 })();

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.runtime import Runtime
+from tests.support.db import services_required
 
 CHROMIUM = Path("/usr/bin/chromium")
 HAVE_CHROMIUM = CHROMIUM.exists()
@@ -25,14 +26,21 @@ ARGS = [
 ]
 
 
+def _skip(reason: str) -> None:
+    """Skip locally; in CI (.ci/run sets NAECHINGU_REQUIRE_SERVICES=1) a missing browser fails."""
+    if services_required():
+        pytest.fail(reason)
+    pytest.skip(reason)
+
+
 @pytest.fixture
 async def browser():
     if not HAVE_CHROMIUM:
-        pytest.skip(f"{CHROMIUM} is not installed")
+        _skip(f"{CHROMIUM} is not installed")
     try:
         from playwright.async_api import async_playwright
     except ImportError:
-        pytest.skip("playwright is not installed")
+        _skip("playwright is not installed")
     profile = tempfile.mkdtemp(prefix="naechingu-chromium-")
     async with async_playwright() as pw:
         try:
@@ -46,7 +54,7 @@ async def browser():
             )
         except Exception as exc:  # no display libraries, a sandbox refusal, ...
             shutil.rmtree(profile, ignore_errors=True)
-            pytest.skip(f"chromium cannot be launched: {exc}")
+            _skip(f"chromium cannot be launched: {exc}")
         try:
             yield context
         finally:
