@@ -1,4 +1,4 @@
-"""Command line: `python -m bot run|migrate|complex add|invite`.
+"""Command line: `python -m bot run|migrate|complex add|invite|ledger check|rent export`.
 
 Exit codes: 0 done, 1 a rule said no (the message says which), 2 bad configuration or usage.
 """
@@ -27,9 +27,25 @@ def _parser() -> argparse.ArgumentParser:
     invite.add_argument("--complex", required=True, dest="complex_code")
     invite.add_argument("--building", required=True, help="동, e.g. 101")
     invite.add_argument("--unit", required=True, help="호, e.g. 1203")
-    invite.add_argument("--role", default="resident", choices=["resident", "coordinator"])
+    invite.add_argument(
+        "--role", default="resident", choices=["resident", "coordinator", "vendor"]
+    )
+    invite.add_argument("--shop", default="", help="vendor: the shop's name")
+    invite.add_argument(
+        "--kind", default="", help="vendor, new shop: 로컬푸드 | 사회적경제 | 중소기업 | 제휴상가"
+    )
     invite.add_argument("--uses", type=int, default=4)
     invite.add_argument("--days", type=int, default=30)
+    ledger = sub.add_parser("ledger", help="points ledger")
+    ledger.add_subparsers(dest="ledger_command", required=True).add_parser(
+        "check", help="verify balances against entries and the zero sum"
+    )
+    rent = sub.add_parser("rent", help="rent paid with points")
+    export = rent.add_subparsers(dest="rent_command", required=True).add_parser(
+        "export", help="CSV of a month's settlements per household"
+    )
+    export.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-12")
+    export.add_argument("--out", help="CSV file (default: standard output)")
     for p in sub.choices.values():
         p.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
@@ -52,6 +68,10 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(cli.complex_add(config, args.code, args.name))
     if args.command == "invite":
         return asyncio.run(cli.invite(config, args))
+    if args.command == "ledger":
+        return asyncio.run(cli.ledger_check(config))
+    if args.command == "rent":
+        return asyncio.run(cli.rent_export(config, args.month, args.out))
     return 2
 
 

@@ -112,6 +112,42 @@ def build_engine(services: Services) -> Engine:
     for dialog in (file_defect.dialog, defect_after.rate_dialog, defect_after.reopen_dialog):
         dialogs[dialog.name] = dialog
     defect_notices.register_notifications(services.notifications)
+    # 우리단지: notices (broadcast in chunks) and household votes, with their jobs.
+    from bot.dialogs import create_vote, send_notice
+    from bot.handlers import coordinator_notices, coordinator_votes, notices, votes
+
+    router.include(notices.router, votes.router)
+    router.include(coordinator_notices.router, coordinator_votes.router)
+    for dialog in (send_notice.dialog, create_vote.dialog, create_vote.proxy_dialog):
+        dialogs[dialog.name] = dialog
+    coordinator_notices.register(services)
+    coordinator_votes.register(services)
+    # 포인트: balance and history, 임대료로 내기, 공용 포인트, the daily expiry sweep.
+    from bot.dialogs import pay_rent, spend_common_points
+    from bot.handlers import points, points_jobs
+
+    router.include(points.router)
+    for dialog in (pay_rent.dialog, spend_common_points.dialog):
+        dialogs[dialog.name] = dialog
+    points_jobs.register(services)
+    # 알뜰쇼핑: browsing and orders, group buys, the vendor's menu, their notices and jobs.
+    from bot.dialogs import shop_order, shop_product, shop_vendor
+    from bot.handlers import shop, shop_groupbuy, shop_notices
+    from bot.handlers import shop_vendor as vendor_menu
+
+    router.include(shop.router, shop_groupbuy.router, vendor_menu.router)
+    for dialog in (*shop_order.DIALOGS, *shop_product.DIALOGS, *shop_vendor.DIALOGS):
+        dialogs[dialog.name] = dialog
+    shop_notices.register(services)
+    # 공유마켓: listings, carpool seats, relay conversations, thanks, moderation, their jobs.
+    from bot.dialogs import post_carpool, post_listing, share_chat
+    from bot.handlers import coordinator_share, share, share_actions, share_notices, share_rides
+
+    router.include(share.router, share_rides.router, share_actions.router)
+    router.include(coordinator_share.router)
+    for dialog in (post_carpool.dialog, post_listing.dialog, *share_chat.DIALOGS):
+        dialogs[dialog.name] = dialog
+    share_notices.register(services)
     runner = DialogRunner(dialogs, errors.explain)
     pages = home.Pages(runner)
     return Engine(services=services, router=router, runner=runner, pages=pages)

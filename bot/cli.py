@@ -62,6 +62,8 @@ async def invite(config: Config, args) -> int:
                 role=args.role,
                 uses=args.uses,
                 days=args.days,
+                shop=getattr(args, "shop", ""),
+                shop_kind=shop_kind(getattr(args, "kind", "")),
             )
             await uow.commit()
         print(
@@ -69,12 +71,21 @@ async def invite(config: Config, args) -> int:
             f"{issued.household.unit}호 (role {issued.invite.role}, "
             f"{issued.invite.max_uses} uses, expires {issued.invite.expires_at:%Y-%m-%d})"
         )
+        if issued.invite.shop_id is not None:
+            print(f"vendor of shop #{issued.invite.shop_id}: {getattr(args, 'shop', '')}")
         print(issued.display)
         return 0
     except DomainError as exc:
         return _fail(exc)
     finally:
         await services.close()
+
+
+def shop_kind(word: str) -> str:
+    """`--kind` in Korean (로컬푸드) or as the stored code (local_food)."""
+    from core.shop.words import KIND_BY_WORD
+
+    return KIND_BY_WORD.get(word.strip(), word.strip())
 
 
 def run(config: Config) -> int:
@@ -116,4 +127,6 @@ async def _serve(config: Config) -> None:
     await services.close()
 
 
-__all__ = ["complex_add", "invite", "migrate", "run"]
+from bot.cli_points import ledger_check, rent_export  # noqa: E402  (포인트 commands)
+
+__all__ = ["complex_add", "invite", "ledger_check", "migrate", "rent_export", "run"]

@@ -112,6 +112,27 @@ class DefectsConfig:
 
 
 @dataclass(frozen=True)
+class ShareConfig:
+    places: tuple[str, ...] = ("단지 정문", "동탄역", "시청", "초등학교", "대형마트")
+    # preset carpool places offered as buttons (출발지/도착지); residents may also type one
+
+
+@dataclass(frozen=True)
+class ShopConfig:
+    # Pickup slots residents choose from; "CODE=slot" applies to one complex only.
+    pickup: tuple[str, ...] = ("관리동 앞 · 평일 오후 6~8시", "관리동 앞 · 토요일 오전 10~12시")
+    eve_hours: int = 24  # group buy: remind participants this long before the deadline
+    closing_soon_hours: int = 3  # "마감 임박" to the complex if the minimum is not reached
+    pickup_hours: int = 3  # remind participants this long before the pickup time
+
+
+@dataclass(frozen=True)
+class PointsConfig:
+    valid_years: int = 5  # points expire this long after they were credited, oldest first
+    notice_days: tuple[int, ...] = (60, 30, 3)  # residents are told this many days before
+
+
+@dataclass(frozen=True)
 class MediaConfig:
     dir: str = "data/media"
     max_photo_mb: int = 10
@@ -136,6 +157,9 @@ class Config:
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
     media: MediaConfig = field(default_factory=MediaConfig)
     defects: DefectsConfig = field(default_factory=DefectsConfig)
+    points: PointsConfig = field(default_factory=PointsConfig)
+    shop: ShopConfig = field(default_factory=ShopConfig)
+    share: ShareConfig = field(default_factory=ShareConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
     def replace(self, **sections: dict) -> Config:

@@ -65,6 +65,18 @@ async def seed_demo(services: Services, *, samples: bool = True) -> bool:
             for h in DEMO_HOUSEHOLDS
         }
         await seed_demo_defects(services, codes)
+        from bot.demo_share import seed_share
+
+        await seed_share(services, codes)
+        from bot.demo_points import seed_points
+
+        await seed_points(services, codes)
+        from bot.demo_shop import seed_shop
+
+        await seed_shop(services, codes)
+        from bot.demo_complex import seed_complex_life
+
+        await seed_complex_life(services, codes)
     return True
 
 

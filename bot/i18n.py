@@ -29,7 +29,7 @@ class Translator:
         self._t = translations
         self.tz = tz
 
-    def _(self, message: str, **params: object) -> str:
+    def _(self, message: str, /, **params: object) -> str:
         text = self._t.gettext(message)
         return text.format(**params) if params else text
 

@@ -18,6 +18,11 @@ from core.identity.model import (
     Resident,
     RoleGrant,
 )
+from core.notices.ports import NoticeRepository
+from core.points.ports import PointsRepository
+from core.share.ports import ShareRepository
+from core.shop.ports import ShopRepository
+from core.votes.ports import VoteRepository
 
 
 class ComplexRepository(Protocol):
@@ -126,8 +131,13 @@ class UnitOfWork(Protocol):
     links: LinkCodeRepository
     notifier: Notifier
     defects: DefectRepository
+    notices: NoticeRepository
+    votes: VoteRepository
+    share: ShareRepository
+    shop: ShopRepository
     rate_events: RateEventRepository
     jobs: Scheduler
+    points: PointsRepository
 
     async def flush(self) -> None:
         """Send pending changes (e.g. to get generated ids) without committing."""

@@ -7,6 +7,11 @@ from sqlalchemy.orm import registry
 
 from core.defects.model import DefectEvent, DefectReport
 from core.identity import model
+from core.notices.model import Notice
+from core.points.model import CommonSpend, RentSettlement
+from core.share import model as share
+from core.shop import model as shop
+from core.votes.model import Vote
 from storage import tables
 
 mapper_registry = registry(metadata=tables.metadata)
@@ -26,4 +31,21 @@ def map_domain() -> None:
     mapper_registry.map_imperatively(model.LinkCode, tables.link_codes)
     mapper_registry.map_imperatively(DefectReport, tables.defect_reports)
     mapper_registry.map_imperatively(DefectEvent, tables.defect_events)
+    mapper_registry.map_imperatively(share.Listing, tables.share_listings)
+    mapper_registry.map_imperatively(share.RideRequest, tables.share_ride_requests)
+    mapper_registry.map_imperatively(share.ShareChat, tables.share_chats)
+    mapper_registry.map_imperatively(share.ShareReport, tables.share_reports)
+    mapper_registry.map_imperatively(share.Standing, tables.share_standings)
+    mapper_registry.map_imperatively(Notice, tables.notices)
+    mapper_registry.map_imperatively(Vote, tables.votes)
+    mapper_registry.map_imperatively(RentSettlement, tables.rent_settlements)
+    mapper_registry.map_imperatively(CommonSpend, tables.common_spends)
+    for cls, table in (
+        (shop.Shop, tables.shops),
+        (shop.Product, tables.shop_products),
+        (shop.Exhibition, tables.shop_exhibitions),
+        (shop.GroupBuy, tables.shop_group_buys),
+        (shop.Order, tables.shop_orders),
+    ):
+        mapper_registry.map_imperatively(cls, table)
     _mapped = True

@@ -27,7 +27,12 @@ from storage.repositories.identity import (
     SqlRoleRepository,
 )
 from storage.repositories.jobs import SqlJobRepository
+from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutboxRepository
+from storage.repositories.points import SqlPointsRepository
+from storage.repositories.share import SqlShareRepository
+from storage.repositories.shop import SqlShopRepository
+from storage.repositories.votes import SqlVoteRepository
 
 
 class SqlUnitOfWork:
@@ -44,12 +49,17 @@ class SqlUnitOfWork:
         self.links = SqlLinkCodeRepository(session)
         self.outbox = SqlOutboxRepository(session)
         self.defects = SqlDefectRepository(session)
+        self.notices = SqlNoticeRepository(session)
+        self.votes = SqlVoteRepository(session)
+        self.share = SqlShareRepository(session)
+        self.shop = SqlShopRepository(session)  # 알뜰쇼핑
         self.notifier = None  # set by the composition root: the Notifier port
         self.rate_events = SqlRateEventRepository(session)
         self.conversations = SqlConversationRepository(session)
         self.tokens = SqlTokenRepository(session)
         self.deliveries = SqlDeliveryRepository(session)
         self.jobs = SqlJobRepository(session)  # the Scheduler port
+        self.points = SqlPointsRepository(session)
 
     async def flush(self) -> None:
         await self.session.flush()

@@ -53,7 +53,7 @@ class Ctx:
     async def start_dialog(self, name: str, **answers: Any) -> Screen:
         return await self.dialogs.start(self, name, **answers)
 
-    def _(self, message: str, **params: object) -> str:
+    def _(self, message: str, /, **params: object) -> str:
         return self.t._(message, **params)
 
     def button(self, label: str, action: Action, *, nav: bool = False) -> Button:

@@ -24,9 +24,15 @@ class StartInvite(Action, kind="coord.invite"):
     pass
 
 
+@dataclass(frozen=True)
+class InviteVendor(Action, kind="coord.vendor"):
+    pass
+
+
 # Coordinator tools: features add their entry points here.
 COORDINATOR_ENTRIES: list[tuple[str, type[Action]]] = [
     (N_("초대코드 만들기"), StartInvite),
+    (N_("입점 업체 초대"), InviteVendor),
 ]
 
 
@@ -53,3 +59,9 @@ async def open_menu(ctx: Ctx, action: OpenCoordinator) -> Screen:
 async def start_invite(ctx: Ctx, action: StartInvite) -> Screen:
     require_coordinator(ctx)
     return await ctx.start_dialog("coordinator.invite")
+
+
+@router.on(InviteVendor)
+async def invite_vendor(ctx: Ctx, action: InviteVendor) -> Screen:
+    require_coordinator(ctx)
+    return await ctx.start_dialog("shop.invite_vendor")

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from bot.handlers.share_errors import MESSAGES as SHARE_MESSAGES
 from bot.i18n import N_
 from core.errors import DomainError
 
@@ -76,10 +77,77 @@ MESSAGES = {
         "수리가 끝나고 {days}일이 지나서 다시 신고할 수 없어요. 새로 고장 신고를 해 주세요."
     ),
     "defect.bad_reason": N_("다시 신고하는 까닭을 {limit}자 안으로 적어 주세요."),
+    "notice.empty": N_("공지할 내용을 적어 주세요."),
+    "notice.too_long": N_("공지는 {limit}자까지 쓸 수 있어요. 조금 줄여 주세요."),
+    "notice.bad_target": N_("우리 단지에 있는 동만 고를 수 있어요. 동을 다시 골라 주세요."),
+    "notice.bad_time": N_("보낼 시각은 지금부터 {days}일 안의 앞으로의 시각이어야 해요."),
+    "notice.already_sent": N_("이미 보내기 시작한 공지라서 취소할 수 없어요."),
+    "notice.not_sent": N_("보낸 공지만 맨 위에 고정할 수 있어요."),
+    "vote.bad_question": N_("질문을 {limit}자 안으로 적어 주세요."),
+    "vote.bad_options": N_("서로 다른 선택지를 {low}~{high}개 적어 주세요."),
+    "vote.option_too_long": N_("선택지는 하나에 {limit}자까지예요."),
+    "vote.bad_time": N_("투표 기간은 1시간에서 60일 사이로 정해 주세요."),
+    "vote.bad_quorum": N_("정족수는 1%에서 100% 사이로 정해 주세요."),
+    "vote.bad_option": N_("아래 버튼 중에서 골라 주세요."),
+    "vote.not_eligible": N_("우리 집은 이 투표에 참여하는 세대가 아니에요."),
+    "vote.closed": N_("이미 마감한 투표예요. 결과는 주민투표에서 볼 수 있어요."),
+    "vote.not_open": N_("아직 시작하지 않은 투표예요. 시작하면 알려 드릴게요."),
+    "vote.results_hidden": N_("결과는 투표를 마감한 뒤에 볼 수 있어요."),
+    "vote.no_household": N_("그 동·호의 세대를 찾을 수 없어요. 동과 호를 다시 확인해 주세요."),
+    "points.insufficient": N_(
+        "포인트가 모자라요. '내 포인트'에서 지금 있는 포인트를 확인해 주세요."
+    ),
+    "points.bad_amount": N_("포인트는 1점 이상, 한 번에 {limit}점까지 적어 주세요."),
+    "points.bad_month": N_("이번 달이나 다음 달 임대료만 포인트로 낼 수 있어요."),
+    "points.bad_purpose": N_("어디에 쓰는지 {limit}자 안으로 적어 주세요."),
+    "points.bad_vote": N_("연결할 투표를 찾을 수 없어요."),
+    "points.replay_mismatch": N_("이미 처리된 요청이에요. '내 포인트'에서 내역을 확인해 주세요."),
+    "points.bad_transfer": N_("처리할 수 없는 포인트 요청이에요."),
+    "points.bad_legs": N_("처리할 수 없는 포인트 요청이에요."),
+    "points.unbalanced": N_("처리할 수 없는 포인트 요청이에요."),
+    "points.cross_complex": N_("처리할 수 없는 포인트 요청이에요."),
+    "shop.bad_name": N_("이름은 {limit}자 안으로 적어 주세요."),
+    "shop.bad_kind": N_(
+        "가게 종류는 로컬푸드, 사회적경제, 중소기업, 제휴상가 중에서 골라 주세요."
+    ),
+    "shop.other_household": N_("이 이름의 가게는 이미 다른 업체 계정에 연결되어 있어요."),
+    "shop.bad_price": N_("가격은 1원부터 {limit}원까지 적어 주세요."),
+    "shop.bad_stock": N_("재고는 0부터 {limit}까지 적어 주세요."),
+    "shop.too_long": N_("{limit}자까지 쓸 수 있어요. 조금 줄여 주세요."),
+    "shop.bad_choice": N_("아래 버튼 중에서 골라 주세요."),
+    "shop.bad_period": N_(
+        "기간을 다시 확인해 주세요. 마감은 지금부터 한 시간 넘게 남아야 하고, "
+        "받는 날은 마감 뒤여야 해요."
+    ),
+    "shop.bad_quantity": N_("수량은 1개부터 {limit}개까지 골라 주세요."),
+    "shop.bad_points": N_("포인트는 0점부터 {limit}점까지 쓸 수 있어요."),
+    "shop.out_of_stock": N_("남은 수량이 모자라요. 지금 {left}개 남았어요."),
+    "shop.order_changed": N_(
+        "그사이 주문 상태가 바뀌었어요. 주문을 다시 열어 확인해 주세요."
+    ),
+    "shop.leave_group_buy": N_(
+        "공동구매 참여는 공동구매 화면에서 '참여 취소'로 취소해 주세요."
+    ),
+    "shop.too_late_to_cancel": N_(
+        "이미 준비가 끝난 주문이라 취소할 수 없어요. 가게에 문의해 주세요."
+    ),
+    "shop.bad_transition": N_(
+        "지금 단계에서는 그렇게 바꿀 수 없어요. 주문을 다시 열어 확인해 주세요."
+    ),
+    "shop.needs_reason": N_("취소하는 까닭을 {limit}자 안으로 적어 주세요."),
+    "shop.not_paid": N_(
+        "계좌이체 주문은 입금을 확인한 뒤에 수령완료로 바꿀 수 있어요."
+    ),
+    "shop.already_paid": N_("이미 입금을 확인한 주문이에요."),
+    "shop.bad_minimum": N_("최소 수량은 1개부터 10,000개까지 적어 주세요."),
+    "shop.bad_maximum": N_("최대 수량은 최소 수량보다 적을 수 없어요."),
+    "shop.gb_closed": N_("이미 마감된 공동구매예요."),
+    "shop.gb_full": N_("최대 수량이 거의 찼어요. 지금 {left}개까지 참여할 수 있어요."),
     "link.current": N_(
         "지금 쓰고 있는 메신저의 연결은 여기서 끊을 수 없어요. 다른 메신저에서 끊어 주세요."
     ),
 }
+MESSAGES.update(SHARE_MESSAGES)  # 공유마켓
 
 
 def _status_words(ctx: Ctx, params: dict) -> dict:

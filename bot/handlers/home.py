@@ -15,9 +15,15 @@ from bot.engine.nav import Nav, normalize_words
 from bot.handlers.defects import MyReports, StartFiling
 from bot.handlers.defects_common import CommonReports
 from bot.handlers.linking import EnterLinkCode
+from bot.handlers.notices import NoticeList
+from bot.handlers.points import CommonPoints, HowToEarn, MyPoints, PayRent
+from bot.handlers.shop import Exhibitions, MyOrders, ShopKinds
+from bot.handlers.shop_groupbuy import GroupBuys
+from bot.handlers.votes import VoteList
 from bot.i18n import N_
 from bot.screens import Screen
 from core.identity.linking import LINK_CODE_LENGTH
+from core.identity.model import Role
 
 router = Router()
 
@@ -47,14 +53,26 @@ class StartVerify(Action, kind="home.verify"):
 # section -> [(label, action factory)]: features add their entry points here.
 SECTION_ENTRIES: dict[str, list[tuple[str, type[Action]]]] = {
     "share": [],
-    "shop": [],
+    "shop": [
+        (N_("가게별 상품"), ShopKinds),
+        (N_("기획전"), Exhibitions),
+        (N_("공동구매"), GroupBuys),
+        (N_("내 주문"), MyOrders),
+    ],
     "complex": [
+        (N_("공지사항"), NoticeList),
+        (N_("주민투표"), VoteList),
         (N_("고장 신고"), StartFiling),
         (N_("내 신고 내역"), MyReports),
         (N_("공용부 신고"), CommonReports),
         (N_("우리 집 정보"), ShowHousehold),
     ],
-    "points": [],
+    "points": [
+        (N_("내 포인트"), MyPoints),
+        (N_("임대료로 내기"), PayRent),
+        (N_("공용 포인트 보기"), CommonPoints),
+        (N_("포인트 모으는 법"), HowToEarn),
+    ],
 }
 
 
@@ -86,6 +104,10 @@ async def home(ctx: Ctx) -> Screen:
         from bot.handlers.coordinator import OpenCoordinator
 
         buttons.append(ctx.button(ctx._("코디네이터"), OpenCoordinator()))
+    if ctx.membership.has(Role.VENDOR, ctx.membership.complex_id):
+        from bot.handlers.shop_vendor import VendorMenu
+
+        buttons.append(ctx.button(ctx._("내 가게"), VendorMenu()))
     buttons.append(ctx.button(ctx._("도움말"), Nav(to="help")))
     text = ctx._(
         "{complex} {building}동 이웃님, 안녕하세요!\n무엇을 도와드릴까요?",

@@ -16,7 +16,8 @@ BUILDING = re.compile(r"^[0-9A-Za-z가-힣]{1,10}$")
 UNIT = re.compile(r"^[0-9A-Za-z가-힣]{1,10}$")
 DEFAULT_DAYS = 30
 DEFAULT_USES = 4  # family members
-INVITABLE_ROLES = (Role.RESIDENT, Role.COORDINATOR)
+INVITABLE_ROLES = (Role.RESIDENT, Role.COORDINATOR, Role.VENDOR)
+COORDINATOR_INVITES = (Role.RESIDENT, Role.VENDOR)  # what a coordinator may issue
 
 
 async def add_complex(uow, code: str, name: str) -> Complex:
@@ -61,19 +62,23 @@ async def issue_invite(
     days: int = DEFAULT_DAYS,
     actor: Membership | None = None,
     code: str | None = None,
+    shop: str = "",
+    shop_kind: str = "",
 ) -> IssuedInvite:
     """Issue a fresh invite code for a household, creating the household if needed.
 
     Rules:
     - `actor` None means the operator's command line; otherwise the actor must be a
-      coordinator of that complex, and may issue resident codes only.
+      coordinator of that complex, and may issue resident and vendor codes only.
+    - A vendor code carries its shop (`shop` name, `shop_kind` for a new one): the shop is
+      created with the household as its own, or linked if it exists (core.shop.vendors).
     - 동 and 호 are 1–10 letters or digits; uses 1–20; validity 1–365 days.
     """
     complex_ = await uow.complexes.by_code(complex_code.strip().upper())
     if complex_ is None:
         raise NotFound("complex.not_found", code=complex_code)
     if actor is not None and (
-        not actor.has(Role.COORDINATOR, complex_.id) or role != Role.RESIDENT
+        not actor.has(Role.COORDINATOR, complex_.id) or role not in COORDINATOR_INVITES
     ):
         raise Forbidden()
     if role not in INVITABLE_ROLES:
@@ -88,6 +93,15 @@ async def issue_invite(
         household = await uow.households.add(
             Household(complex_id=complex_.id, building=building, unit=unit)
         )
+    shop_id = None
+    if role == Role.VENDOR:
+        from core.shop.vendors import link_shop
+
+        linked = await link_shop(
+            uow, clock, complex_id=complex_.id, household_id=household.id, name=shop,
+            kind=shop_kind,
+        )  # fmt: skip
+        shop_id = linked.id
     code = code or new_code()  # a given code: only the demo seeds its well-known ones
     now = clock.now()
     invite = await uow.invites.add(
@@ -99,6 +113,7 @@ async def issue_invite(
             max_uses=uses,
             expires_at=now + timedelta(days=days),
             created_at=now,
+            shop_id=shop_id,
         )
     )
     return IssuedInvite(code=code, invite=invite, household=household, complex=complex_)

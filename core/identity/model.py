@@ -83,6 +83,7 @@ class InviteCode:
     created_at: datetime
     uses: int = 0
     revoked_at: datetime | None = None
+    shop_id: int | None = None  # a vendor invite carries the shop it runs
     id: int | None = None
 
 

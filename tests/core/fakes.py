@@ -270,6 +270,24 @@ class FakeUnitOfWork:
         self.notifier = FakeNotifier()
         self.jobs = FakeJobRepository()
         self.defects = FakeDefectRepository(self.households)
+        from tests.core.fakes_share import FakeShareRepository
+
+        self.share = FakeShareRepository()
+        from tests.core.fakes_complex import (
+            FakeNoticeRepository,
+            FakeOutboxProgress,
+            FakeVoteRepository,
+        )
+
+        self.notices = FakeNoticeRepository(self)
+        self.votes = FakeVoteRepository(self)
+        self.outbox = FakeOutboxProgress()
+        from tests.core.fakes_points import FakePointsRepository
+
+        self.points = FakePointsRepository()
+        from tests.core.fakes_shop import FakeShopRepository
+
+        self.shop = FakeShopRepository(self)
         self.commits = 0
 
     async def flush(self) -> None:

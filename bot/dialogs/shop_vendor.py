@@ -1,0 +1,323 @@
+"""The vendor's other questions: why an order is cancelled, opening a group buy (product →
+price → minimum → maximum → deadline day and hour → pickup day → place → 열기), opening a
+기획전 (title → how long → 열기), and the coordinator's vendor invite (shop name → kind).
+
+```mermaid
+flowchart TD
+    O[주문 관리 → 주문 취소] --> R[까닭 적기] --> X[move_order 취소 → 주문 관리]
+    G[내 가게 → 공동구매 열기] --> P[상품] --> W[가격] --> MN[최소 수량]
+    MN --> MX[최대 수량 / 제한 없음]
+    MX --> DD[마감 날: 내일 모레 다음 주 / 12/3] --> DH[마감 시각: 12시 18시 21시 / 18:00]
+    DH --> PD[받는 날: 마감 다음 날 / 이틀 뒤 / 12/5] --> PL[받는 곳]
+    PL --> C[열기 (한 번만)] --> Y[open_group_buy]
+    E[내 가게 → 기획전 열기] --> T[제목] --> L[기간: 3일 7일 14일] --> Z[open_exhibition]
+    I[코디네이터 → 입점 업체 초대] --> N[가게 이름] --> K[종류] --> V[issue_invite vendor → 코드]
+    R & P & W & MN & MX & DD & DH & PD & PL & C & T & L & N & K -->|이전 / 처음으로| H[처음 메뉴]
+```
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+
+from bot.dialogs.defect_status import parse_day
+from bot.dialogs.shop_product import number_in, text_of
+from bot.engine.context import Ctx
+from bot.engine.dialog import Choice, Dialog, Invalid, Step
+from bot.handlers.shop_words import KIND_WORDS
+from bot.screens import Expect, Screen
+from core.shop.groupbuys import GroupBuyPolicy, NewGroupBuy, open_group_buy
+from core.shop.model import MAX_NAME, MAX_PRICE, MAX_REASON, MAX_TITLE, OrderStatus
+from core.shop.orders import move_order
+from core.shop.vendors import open_exhibition
+
+HOUR = re.compile(r"^(\d{1,2})\s*(?::|시)\s*(\d{2})?\s*(?:분)?$")
+PICKUP_HOUR = time(18)
+
+
+def _today(ctx: Ctx) -> date:
+    return ctx.clock.now().astimezone(ctx.t.tz).date()
+
+
+def _day(ctx: Ctx, text: str, a: dict) -> str:
+    day = parse_day(text.strip(), _today(ctx))
+    if day is None:
+        raise Invalid(ctx._("날짜는 12/3 이나 2026-12-03 처럼 적어 주세요."))
+    return day.isoformat()
+
+
+def _hour(ctx: Ctx, text: str, a: dict) -> str:
+    match = HOUR.match(text.strip())
+    if not match or int(match.group(1)) > 23 or int(match.group(2) or 0) > 59:
+        raise Invalid(ctx._("시각은 18:00 처럼 적어 주세요."))
+    return f"{int(match.group(1)):02d}:{int(match.group(2) or 0):02d}"
+
+
+def _at(ctx: Ctx, day: str, hour: str) -> datetime:
+    return datetime.combine(date.fromisoformat(day), time.fromisoformat(hour), tzinfo=ctx.t.tz)
+
+
+def _days_from(ctx: Ctx, base: date, *pairs) -> list[Choice]:
+    return [
+        Choice(
+            f"{label} ({(base + timedelta(n)).month}/{(base + timedelta(n)).day})",
+            (base + timedelta(n)).isoformat(),
+        )
+        for label, n in pairs
+    ]
+
+
+async def _cancelled(ctx: Ctx, a: dict) -> Screen:
+    from bot.handlers.shop_vendor import VendorOrders, vendor_orders
+
+    order = await move_order(
+        ctx.uow,
+        ctx.clock,
+        ctx.membership,
+        a["_order_id"],
+        OrderStatus.CANCELLED,
+        reason=a["reason"],
+    )
+    note = ctx._("{number}을 취소했어요. 주문하신 분께 알려 드렸어요.", number=order.number)
+    return await vendor_orders(ctx, VendorOrders(), note)
+
+
+cancel_dialog = Dialog(
+    "vendor.cancel",
+    [
+        Step(
+            "reason",
+            lambda ctx, a: ctx._("{number}을 취소하는 까닭을 적어 주세요.", number=a["_number"]),
+            Expect.TEXT,
+            choices=lambda ctx, a: [Choice(ctx._("재고가 떨어졌어요"), "재고 부족")],
+            parse=text_of(MAX_REASON),
+        )
+    ],
+    on_done=_cancelled,
+)
+
+
+def _gb_summary(ctx: Ctx, a: dict) -> str:
+    name = next(p[1] for p in a["_products"] if p[0] == a["product"])
+    most = ctx._("제한 없음") if not a["maximum"] else ctx._("{n}개", n=a["maximum"])
+    return "\n".join(
+        [
+            ctx._("[공동구매 확인] {name}", name=name),
+            ctx._("가격: {price} / 1개", price=ctx.t.won(a["price"])),
+            ctx._("최소 {low}개 · 최대 {high}", low=a["minimum"], high=most),
+            ctx._(
+                "마감: {when}",
+                when=ctx.t.datetime(_at(ctx, a["deadline_day"], a["deadline_hour"])),
+            ),
+            ctx._("받는 날: {when}", when=ctx.t.datetime(_at(ctx, a["pickup_day"], "18:00"))),
+            ctx._("받는 곳: {place}", place=a["place"]),
+            ctx._("이대로 열까요?"),
+        ]
+    )
+
+
+async def _opened(ctx: Ctx, a: dict) -> Screen:
+    from bot.handlers.shop_vendor import VendorMenu
+
+    if a["confirm"] != "go":
+        return ctx.screen(ctx._("공동구매 열기를 그만뒀어요."), back=VendorMenu())
+    cfg = ctx.services.config.shop
+    name = next(p[1] for p in a["_products"] if p[0] == a["product"])
+    new = NewGroupBuy(
+        product_id=a["product"],
+        price=a["price"],
+        minimum=a["minimum"],
+        maximum=a["maximum"] or None,
+        deadline=_at(ctx, a["deadline_day"], a["deadline_hour"]),
+        pickup_at=_at(ctx, a["pickup_day"], PICKUP_HOUR.isoformat("minutes")),
+        pickup_place=a["place"],
+        title=name,
+    )
+    policy = GroupBuyPolicy(cfg.eve_hours, cfg.closing_soon_hours, cfg.pickup_hours)
+    item = await open_group_buy(ctx.uow, ctx.clock, ctx.membership, new, policy)
+    return ctx.screen(
+        ctx._(
+            "공동구매 '{title}'을 열었어요. 이웃들이 알뜰쇼핑 → 공동구매에서 볼 수 있어요.",
+            title=item.title,
+        ),
+        back=VendorMenu(),
+    )
+
+
+def _price_choices(ctx: Ctx, a: dict) -> list[Choice]:
+    price = next(p[2] for p in a["_products"] if p[0] == a["product"])
+    return [Choice(ctx._("상품 가격 그대로 ({won})", won=ctx.t.won(price)), price)]
+
+
+group_buy_dialog = Dialog(
+    "vendor.groupbuy",
+    [
+        Step(
+            "product",
+            lambda ctx, a: ctx._("어떤 상품으로 공동구매를 열까요?"),
+            choices=lambda ctx, a: [Choice(p[1], p[0]) for p in a["_products"]],
+        ),
+        Step(
+            "price",
+            lambda ctx, a: ctx._("공동구매 가격(1개)은 얼마인가요?"),
+            Expect.NUMBER,
+            choices=_price_choices,
+            parse=number_in(1, MAX_PRICE),
+        ),
+        Step(
+            "minimum",
+            lambda ctx, a: ctx._("모두 몇 개가 모이면 성사될까요? (최소 수량)"),
+            Expect.NUMBER,
+            parse=number_in(1, 10_000),
+        ),
+        Step(
+            "maximum",
+            lambda ctx, a: ctx._("최대 몇 개까지 받을까요?"),
+            Expect.NUMBER,
+            choices=lambda ctx, a: [Choice(ctx._("제한 없음"), 0)],
+            parse=lambda ctx, text, a: number_in(a["minimum"], 100_000)(ctx, text, a),
+        ),
+        Step(
+            "deadline_day",
+            lambda ctx, a: ctx._("언제 마감할까요? 날짜를 고르거나 적어 주세요."),
+            Expect.DATE,
+            parse=_day,
+            choices=lambda ctx, a: _days_from(
+                ctx, _today(ctx), (ctx._("내일"), 1), (ctx._("모레"), 2), (ctx._("다음 주"), 7)
+            ),
+        ),
+        Step(
+            "deadline_hour",
+            lambda ctx, a: ctx._("마감 시각을 골라 주세요."),
+            Expect.TEXT,
+            choices=lambda ctx, a: [Choice(h, h) for h in ("12:00", "18:00", "21:00")],
+            parse=_hour,
+        ),
+        Step(
+            "pickup_day",
+            lambda ctx, a: ctx._("물건은 언제 받나요? (오후 6시)"),
+            Expect.DATE,
+            parse=_day,
+            choices=lambda ctx, a: _days_from(
+                ctx,
+                date.fromisoformat(a["deadline_day"]),
+                (ctx._("마감 다음 날"), 1),
+                (ctx._("이틀 뒤"), 2),
+            ),
+        ),
+        Step(
+            "place",
+            lambda ctx, a: ctx._("어디에서 나눠 드릴까요?"),
+            Expect.TEXT,
+            choices=lambda ctx, a: [
+                Choice(p.split("·")[0].strip(), p.split("·")[0].strip()) for p in a["_pickups"]
+            ],
+            parse=text_of(MAX_NAME),
+        ),
+        Step(
+            "confirm",
+            _gb_summary,
+            choices=lambda ctx, a: [
+                Choice(ctx._("열기"), "go", once=True),
+                Choice(ctx._("그만두기"), "stop"),
+            ],
+        ),
+    ],
+    on_done=_opened,
+)
+
+
+async def _exhibited(ctx: Ctx, a: dict) -> Screen:
+    from bot.handlers.shop_vendor import VendorMenu
+
+    now = ctx.clock.now()
+    item = await open_exhibition(
+        ctx.uow,
+        ctx.clock,
+        ctx.membership,
+        title=a["title"],
+        starts_at=now,
+        ends_at=now + timedelta(days=a["days"]),
+        product_ids=a["_ids"],
+    )
+    return ctx.screen(
+        ctx._(
+            "기획전 '{title}'을 열었어요. 상품 {n}개가 들어 있어요.",
+            title=item.title,
+            n=len(item.product_ids),
+        ),
+        back=VendorMenu(),
+    )
+
+
+exhibition_dialog = Dialog(
+    "vendor.exhibition",
+    [
+        Step(
+            "title",
+            lambda ctx, a: ctx._("기획전 제목을 적어 주세요. 지금 파는 상품이 모두 들어가요."),
+            Expect.TEXT,
+            parse=text_of(MAX_TITLE),
+            placeholder=lambda ctx: ctx._("예: 제철 과일전"),
+        ),
+        Step(
+            "days",
+            lambda ctx, a: ctx._("며칠 동안 열까요?"),
+            choices=lambda ctx, a: [Choice(ctx._("{n}일", n=n), n) for n in (3, 7, 14)],
+        ),
+    ],
+    on_done=_exhibited,
+)
+
+
+async def _invited(ctx: Ctx, a: dict) -> Screen:
+    from bot.handlers.coordinator import OpenCoordinator
+    from core.identity.admin import issue_invite
+    from core.identity.model import Role
+    from core.shop.vendors import vendor_address
+
+    complex_ = await ctx.uow.complexes.get(ctx.membership.complex_id)
+    building, unit = await vendor_address(ctx.uow, complex_.id, a["shop"])
+    issued = await issue_invite(
+        ctx.uow,
+        ctx.clock,
+        ctx.services.invite_key,
+        complex_code=complex_.code,
+        building=building,
+        unit=unit,
+        role=Role.VENDOR,
+        uses=3,
+        actor=ctx.membership,
+        shop=a["shop"],
+        shop_kind=a["kind"],
+    )
+    text = ctx._(
+        "'{shop}' 업체 초대코드예요: {code}\n업체에 전해 주세요. 이 코드로 인증하면 "
+        "'내 가게' 메뉴가 열려요.",
+        shop=a["shop"],
+        code=issued.display,
+    )
+    return ctx.screen(text, back=OpenCoordinator())
+
+
+invite_dialog = Dialog(
+    "shop.invite_vendor",
+    [
+        Step(
+            "shop",
+            lambda ctx, a: ctx._("입점할 가게 이름을 적어 주세요."),
+            Expect.TEXT,
+            parse=text_of(MAX_NAME),
+            placeholder=lambda ctx: ctx._("예: 행복농원"),
+        ),
+        Step(
+            "kind",
+            lambda ctx, a: ctx._("어떤 종류의 가게인가요?"),
+            choices=lambda ctx, a: [Choice(ctx._(w), k.value) for k, w in KIND_WORDS.items()],
+        ),
+    ],
+    on_done=_invited,
+)
+
+DIALOGS = (cancel_dialog, group_buy_dialog, exhibition_dialog, invite_dialog)

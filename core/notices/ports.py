@@ -1,0 +1,44 @@
+"""What the notice use cases need from storage."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from core.notices.model import Notice
+
+
+class NoticeRepository(Protocol):
+    async def add(self, notice: Notice) -> Notice: ...
+    async def get(self, notice_id: int) -> Notice | None: ...
+    async def transition(self, notice_id: int, before: str, after: str, at: datetime) -> bool:
+        """Move the notice from `before` to `after` in one conditional update; False when it
+        was not in `before` (cancelled, or another runner got there first)."""
+
+    async def recipients(
+        self, complex_id: int, buildings: list[str], *, after: int, limit: int
+    ) -> list[int]:
+        """Verified residents of the complex (of those 동 when given), id > after, by id."""
+
+    async def expected_messages(self, complex_id: int, buildings: list[str]) -> int:
+        """Reachable channel accounts of those residents: the outbox rows a broadcast makes."""
+
+    async def buildings(self, complex_id: int) -> list[str]:
+        """The 동 of the complex that have households, sorted."""
+
+    async def visible(
+        self, complex_id: int, building: str, *, offset: int, limit: int
+    ) -> tuple[list[Notice], int]:
+        """Sent (or sending) notices a resident of `building` gets: pinned first, newest."""
+
+    async def for_complex(
+        self, complex_id: int, *, offset: int, limit: int
+    ) -> tuple[list[Notice], int]:
+        """Every notice of the complex, newest first (the coordinators' list)."""
+
+    async def mark_read(self, notice_id: int, resident_id: int, complex_id: int, at) -> bool:
+        """Record one read; False when the resident had read it already."""
+
+    async def read_count(self, notice_id: int) -> int: ...
+    async def inbox_waiting(self, batch: str) -> int:
+        """Rows of the batch waiting in an inbox (delivered when the person next writes)."""

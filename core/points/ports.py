@@ -1,0 +1,54 @@
+"""What the points use cases need from storage."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from core.points.model import (
+    CommonSpend,
+    Discrepancy,
+    Legs,
+    Line,
+    RentSettlement,
+    Transfer,
+)
+
+
+class PointsRepository(Protocol):
+    async def get_transfer(self, transfer_id: str) -> Transfer | None: ...
+    async def legs(self, transfer_id: str) -> list[tuple[str, int]]:
+        """The transfer's entries as (account key, amount)."""
+
+    async def post(self, transfer: Transfer, legs: Legs) -> str:
+        """Write the transfer, its entries and the balances atomically (a savepoint).
+        Each non-system balance moves with one conditional UPDATE that refuses to go below
+        zero. Returns "posted"; "insufficient" when a balance would go below zero, or
+        "exists" when the transfer id was taken meanwhile (then nothing was written)."""
+
+    async def balance(self, account_key: str) -> int: ...
+    async def lines(self, account_key: str, limit: int) -> list[Line]:
+        """The account's latest entries, newest first."""
+
+    async def credits_and_debits(
+        self, account_key: str, credited_until: datetime
+    ) -> tuple[int, int]:
+        """(sum of credits at or before `credited_until`, sum of all debits as a positive
+        number): what FIFO expiry needs."""
+
+    async def holders(self, complex_id: int) -> list[int]:
+        """Residents of the complex whose personal balance is above zero."""
+
+    async def add_settlement(self, item: RentSettlement) -> RentSettlement: ...
+    async def settlement_by_transfer(self, transfer_id: str) -> RentSettlement | None: ...
+    async def count_settlements(self, resident_id: int, month: str) -> int: ...
+    async def settlements(
+        self, month: str, complex_id: int | None = None
+    ) -> list[RentSettlement]: ...
+    async def add_common_spend(self, item: CommonSpend, actor_id: int) -> CommonSpend:
+        """Store the spend and its audit-log line."""
+
+    async def count_common_spends(self, complex_id: int) -> int: ...
+    async def check(self) -> list[Discrepancy]:
+        """Every account whose stored balance differs from its entries' sum, and ("*") the
+        total of all entries when it is not zero."""

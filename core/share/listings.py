@@ -1,0 +1,201 @@
+"""Listings (글) of every kind: post, browse by kind, open one, 내 글, close and delete.
+
+Everything is scoped to the resident's complex: a listing of another complex, a deleted one,
+or a hidden one (except for its poster and the coordinators) reads as "찾을 수 없어요"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.clock import Clock
+from core.errors import DomainError, Forbidden, InvalidInput, NotFound
+from core.identity.model import Membership
+from core.share.model import (
+    CARE_KINDS,
+    MAX_PLACE,
+    MAX_PRICE,
+    MAX_TEXT,
+    MAX_TITLE,
+    MAX_WHEN,
+    MAX_WHO,
+    PAGE,
+    THANKS_WINDOW,
+    Kind,
+    Listing,
+    ListingStatus,
+    Side,
+)
+
+
+def require_member(member: Membership) -> None:
+    """Only verified residents use the market."""
+    if not member.verified:
+        raise Forbidden("not_verified")
+
+
+async def require_can_post(uow, member: Membership) -> None:
+    """Verified, and posting not suspended by a coordinator."""
+    require_member(member)
+    standing = await uow.share.standing(member.resident_id)
+    if standing is not None and standing.suspended_at is not None:
+        raise DomainError("share.suspended")
+
+
+def check_text(value: str, limit: int, *, required: bool = False) -> str:
+    value = value.strip()
+    if required and not value:
+        raise InvalidInput("share.empty")
+    if len(value) > limit:
+        raise InvalidInput("share.too_long", limit=limit)
+    return value
+
+
+def check_price(price: int, limit: int = MAX_PRICE) -> int:
+    if not isinstance(price, int) or price < 0 or price > limit:
+        raise InvalidInput("share.bad_price", limit=limit)
+    return price
+
+
+@dataclass(frozen=True)
+class NewListing:
+    kind: str
+    side: str
+    title: str
+    when_text: str = ""
+    place: str = ""
+    who: str = ""
+    details: str = ""
+    price: int = 0
+
+
+async def building_of(uow, member: Membership) -> str:
+    household = await uow.households.get(member.household_id)
+    return household.building
+
+
+async def post_listing(uow, clock: Clock, member: Membership, new: NewListing) -> Listing:
+    """Post a care, childcare, nursing, school escort, goods or skills listing.
+
+    Rules:
+    - Verified residents whose posting is not suspended; always in their own complex.
+    - A kind of the list other than 카풀 (carpools have their own use case), 해드려요 or 구해요.
+    - A title (≤ 50), when (≤ 100), where (≤ 50), who (≤ 100, care kinds only — e.g. the
+      age of a child, never a name), details (≤ 500); a fee in won, 0 = 무료.
+    """
+    await require_can_post(uow, member)
+    if new.kind not in set(Kind) or new.kind == Kind.CARPOOL or new.side not in set(Side):
+        raise InvalidInput("share.bad_choice")
+    now = clock.now()
+    listing = Listing(
+        complex_id=member.complex_id,
+        poster_id=member.resident_id,
+        building=await building_of(uow, member),
+        kind=new.kind,
+        side=new.side,
+        title=check_text(new.title, MAX_TITLE, required=True),
+        when_text=check_text(new.when_text, MAX_WHEN),
+        place=check_text(new.place, MAX_PLACE),
+        who=check_text(new.who, MAX_WHO) if new.kind in CARE_KINDS else "",
+        details=check_text(new.details, MAX_TEXT),
+        price=check_price(new.price),
+        created_at=now,
+        updated_at=now,
+    )
+    return await uow.share.add(listing)
+
+
+@dataclass(frozen=True)
+class Page:
+    listings: list[Listing]
+    total: int
+    offset: int
+    thanks: dict[int, int]  # poster id → thanks over the last 12 months
+    verified: set[int]  # posters a coordinator met in person
+
+    @property
+    def more(self) -> bool:
+        return self.offset + PAGE < self.total
+
+
+async def _page(uow, clock: Clock, listings, total, offset) -> Page:
+    posters = [item.poster_id for item in listings]
+    thanks = await uow.share.thanks_count(posters, clock.now() - THANKS_WINDOW)
+    return Page(listings, total, offset, thanks, await uow.share.verified_among(posters))
+
+
+async def browse(uow, clock: Clock, member: Membership, kind: str, offset: int = 0) -> Page:
+    """Open listings of one kind in the member's complex, newest first, 5 a page; carpools
+    that have already left are not shown."""
+    require_member(member)
+    if kind not in set(Kind):
+        raise InvalidInput("share.bad_choice")
+    offset = max(offset, 0)
+    listings, total = await uow.share.browse(
+        member.complex_id, kind, after=clock.now(), offset=offset, limit=PAGE
+    )
+    return await _page(uow, clock, listings, total, offset)
+
+
+async def my_listings(uow, clock: Clock, member: Membership, offset: int = 0) -> Page:
+    """The member's own listings (open, closed, hidden), newest first."""
+    require_member(member)
+    offset = max(offset, 0)
+    listings, total = await uow.share.by_poster(member.resident_id, offset=offset, limit=PAGE)
+    return await _page(uow, clock, listings, total, offset)
+
+
+async def get_listing(uow, member: Membership, listing_id: int) -> Listing:
+    """A listing the member may see; anything else looks missing (no probing)."""
+    require_member(member)
+    listing = await uow.share.get(listing_id)
+    if listing is None or listing.complex_id != member.complex_id:
+        raise NotFound()
+    if listing.status == ListingStatus.DELETED:
+        raise NotFound()
+    own = listing.poster_id == member.resident_id
+    if listing.status == ListingStatus.HIDDEN and not (own or member.is_coordinator):
+        raise NotFound()
+    return listing
+
+
+async def own_listing(uow, member: Membership, listing_id: int) -> Listing:
+    listing = await get_listing(uow, member, listing_id)
+    if listing.poster_id != member.resident_id:
+        raise NotFound()
+    return listing
+
+
+async def close_listing(uow, clock: Clock, member: Membership, listing_id: int) -> Listing:
+    """마감: the poster closes an open listing (a ride with passengers is cancelled for them,
+    see carpool.cancel_ride)."""
+    listing = await own_listing(uow, member, listing_id)
+    if listing.kind == Kind.CARPOOL:
+        from core.share.carpool import cancel_ride
+
+        return await cancel_ride(uow, clock, member, listing_id)
+    if not listing.is_open:
+        raise DomainError("share.not_open")
+    listing.status, listing.closed_at = ListingStatus.CLOSED, clock.now()
+    listing.updated_at = clock.now()
+    return listing
+
+
+async def delete_listing(uow, clock: Clock, member: Membership, listing_id: int) -> None:
+    """삭제: the poster deletes a listing (an open ride is cancelled first); it disappears."""
+    listing = await own_listing(uow, member, listing_id)
+    if listing.kind == Kind.CARPOOL and listing.is_open:
+        from core.share.carpool import cancel_ride
+
+        await cancel_ride(uow, clock, member, listing_id)
+    listing.status, listing.updated_at = ListingStatus.DELETED, clock.now()
+
+
+async def edit_details(
+    uow, clock: Clock, member: Membership, listing_id: int, details: str
+) -> Listing:
+    """수정: the poster rewrites the details (≤ 500) of an open listing."""
+    listing = await own_listing(uow, member, listing_id)
+    if not listing.is_open:
+        raise DomainError("share.not_open")
+    listing.details, listing.updated_at = check_text(details, MAX_TEXT), clock.now()
+    return listing

@@ -1,0 +1,113 @@
+"""Coordinators and the market: 코디네이터 확인 (a provider met in person), reports, hiding a
+listing and suspending a resident's posting. Every action needs a coordinator of the same
+complex and is written to the audit log."""
+
+from __future__ import annotations
+
+from core.clock import Clock
+from core.errors import DomainError, Forbidden, NotFound
+from core.identity.model import Membership
+from core.share.listings import check_text, get_listing
+from core.share.model import MAX_TEXT, Listing, ListingStatus, ShareReport, Standing
+
+
+def require_coordinator(member: Membership) -> None:
+    if not member.is_coordinator:
+        raise Forbidden()
+
+
+async def _standing(uow, resident_id: int, complex_id: int) -> Standing:
+    standing = await uow.share.standing(resident_id)
+    if standing is None:
+        standing = Standing(resident_id, complex_id)
+    return standing
+
+
+async def verify_provider(uow, clock: Clock, member: Membership, listing_id: int) -> Listing:
+    """코디네이터 확인: the coordinator met the listing's poster in person; the badge shows on
+    all their listings. Audited ("share.verify")."""
+    require_coordinator(member)
+    listing = await get_listing(uow, member, listing_id)
+    standing = await _standing(uow, listing.poster_id, listing.complex_id)
+    if standing.verified_at is not None:
+        raise DomainError("share.already_verified")
+    standing.verified_at, standing.verified_by = clock.now(), member.resident_id
+    await uow.share.save_standing(standing)
+    await uow.share.audit(
+        clock.now(), listing.complex_id, member.resident_id, "share.verify",
+        f"resident={listing.poster_id} listing={listing.id}",
+    )  # fmt: skip
+    return listing
+
+
+async def open_reports(uow, member: Membership, limit: int = 10) -> list[ShareReport]:
+    require_coordinator(member)
+    return await uow.share.open_reports(member.complex_id, limit=limit)
+
+
+async def _report(uow, member: Membership, report_id: int) -> ShareReport:
+    require_coordinator(member)
+    report = await uow.share.get_report(report_id)
+    if report is None or report.complex_id != member.complex_id:
+        raise NotFound()
+    return report
+
+
+async def hide_listing(
+    uow, clock: Clock, member: Membership, listing_id: int, reason: str
+) -> Listing:
+    """글 숨기기: with a reason (≤ 500); the poster is told; open reports on it are closed."""
+    require_coordinator(member)
+    reason = check_text(reason, MAX_TEXT, required=True)
+    listing = await get_listing(uow, member, listing_id)
+    if listing.status == ListingStatus.HIDDEN:
+        raise DomainError("share.already_hidden")
+    listing.status, listing.updated_at = ListingStatus.HIDDEN, clock.now()
+    await _handled(uow, clock, member, listing.id)
+    await uow.share.audit(
+        clock.now(), listing.complex_id, member.resident_id, "share.hide",
+        f"listing={listing.id} reason={reason}",
+    )  # fmt: skip
+    await uow.notifier.notify(
+        listing.poster_id, "share.hidden", {"title": listing.title, "reason": reason},
+        key=f"share:hide:{listing.id}", complex_id=listing.complex_id,
+    )  # fmt: skip
+    return listing
+
+
+async def suspend_poster(
+    uow, clock: Clock, member: Membership, listing_id: int, reason: str
+) -> Standing:
+    """글쓰기 정지: the listing's poster can no longer post, ask for rides or contact anyone
+    in the market until a coordinator lifts it. With a reason; audited; the poster is told."""
+    require_coordinator(member)
+    reason = check_text(reason, MAX_TEXT, required=True)
+    listing = await get_listing(uow, member, listing_id)
+    if listing.poster_id == member.resident_id:
+        raise DomainError("share.own_listing")
+    standing = await _standing(uow, listing.poster_id, listing.complex_id)
+    standing.suspended_at, standing.suspended_reason = clock.now(), reason
+    await uow.share.save_standing(standing)
+    await _handled(uow, clock, member, listing.id)
+    await uow.share.audit(
+        clock.now(), listing.complex_id, member.resident_id, "share.suspend",
+        f"resident={listing.poster_id} listing={listing.id} reason={reason}",
+    )  # fmt: skip
+    await uow.notifier.notify(
+        listing.poster_id, "share.suspended", {"reason": reason},
+        key=f"share:suspend:{listing.poster_id}:{listing.id}", complex_id=listing.complex_id,
+    )  # fmt: skip
+    return standing
+
+
+async def _handled(uow, clock: Clock, member: Membership, listing_id: int) -> None:
+    for report in await uow.share.open_reports(member.complex_id, limit=100):
+        if report.listing_id == listing_id:
+            report.handled_at = clock.now()
+
+
+async def dismiss_report(uow, clock: Clock, member: Membership, report_id: int) -> ShareReport:
+    """문제없음: the coordinator closes a report without action."""
+    report = await _report(uow, member, report_id)
+    report.handled_at = report.handled_at or clock.now()
+    return report

@@ -1,0 +1,233 @@
+"""Orders: a resident orders a product for pickup, pays on site or by transfer (points may pay
+part), and the vendor moves the order along 확인 → 준비완료 → 수령완료 (or 취소 with a reason).
+
+Every status change is one conditional update, so a resident's cancel and a vendor's move
+racing each other cannot both happen; stock, points and the reward follow the change that won.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from core.clock import Clock
+from core.errors import DomainError, InvalidInput, NotFound
+from core.identity.model import Membership
+from core.shop import points
+from core.shop.catalog import require_verified, visible_product
+from core.shop.model import (
+    MAX_QUANTITY,
+    MAX_REASON,
+    ORDER_FLOW,
+    RESIDENT_CANCELLABLE,
+    Order,
+    OrderStatus,
+    Payment,
+)
+from core.shop.vendors import own_shop
+
+
+def check_quantity(quantity) -> int:
+    if not isinstance(quantity, int) or isinstance(quantity, bool):
+        raise InvalidInput("shop.bad_quantity", limit=MAX_QUANTITY)
+    if not 1 <= quantity <= MAX_QUANTITY:
+        raise InvalidInput("shop.bad_quantity", limit=MAX_QUANTITY)
+    return quantity
+
+
+def check_points(used, total: int) -> int:
+    if not isinstance(used, int) or isinstance(used, bool) or not 0 <= used <= total:
+        raise InvalidInput("shop.bad_points", limit=total)
+    return used
+
+
+async def notify_buyer(uow, order: Order, kind: str, *, key: str, **extra) -> None:
+    params = {"order_id": order.id, "number": order.number, "status": order.status, **extra}
+    await uow.notifier.notify(
+        order.resident_id, kind, params, key=key, complex_id=order.complex_id
+    )
+
+
+async def notify_vendors(uow, order: Order, kind: str, *, key: str, **extra) -> None:
+    shop = await uow.shop.get_shop(order.shop_id)
+    params = {"order_id": order.id, "number": order.number, "status": order.status, **extra}
+    for resident_id in await uow.residents.ids_in_household(shop.household_id):
+        await uow.notifier.notify(resident_id, kind, params, key=key, complex_id=order.complex_id)
+
+
+@dataclass(frozen=True)
+class NewOrder:
+    product_id: int
+    quantity: int
+    pickup: str
+    payment: str
+    points: int = 0
+
+
+async def place_order(
+    uow, clock: Clock, member: Membership, new: NewOrder, pickups: tuple[str, ...]
+) -> Order:
+    """Order a product of the resident's complex.
+
+    Rules:
+    - Verified residents only; a product of another complex or off sale is "not found".
+    - Quantity 1–99, never more than the stock left ("shop.out_of_stock"); stock is taken
+      with one conditional update, so it never goes below zero.
+    - Pickup is one of the complex's pickup slots; payment 현장결제 or 계좌이체.
+    - Points: whole points, at most the price and the balance (the ledger refuses more with
+      "points.insufficient"); they are spent now and returned if the order is cancelled.
+    - The shop's vendors are told.
+    """
+    require_verified(member)
+    product = await visible_product(uow, member, new.product_id)
+    quantity = check_quantity(new.quantity)
+    if new.pickup not in pickups:
+        raise InvalidInput("shop.bad_choice")
+    if new.payment not in set(Payment):
+        raise InvalidInput("shop.bad_choice")
+    used = check_points(new.points, quantity * product.price)
+    if not await uow.shop.take_stock(product.id, quantity):
+        raise DomainError("shop.out_of_stock", left=product.stock)
+    now = clock.now()
+    order = await uow.shop.add_order(
+        Order(
+            complex_id=product.complex_id,
+            shop_id=product.shop_id,
+            product_id=product.id,
+            resident_id=member.resident_id,
+            household_id=member.household_id,
+            quantity=quantity,
+            unit_price=product.price,
+            points_used=used,
+            pickup=new.pickup,
+            payment=new.payment,
+            created_at=now,
+            updated_at=now,
+        )
+    )
+    await points.spend(uow, clock, order)
+    await notify_vendors(
+        uow, order, "shop.order.new", key=f"shop:order:{order.id}:new", product=product.name,
+        quantity=quantity,
+    )  # fmt: skip
+    return order
+
+
+async def own_order(uow, member: Membership, order_id: int) -> Order:
+    require_verified(member)
+    order = await uow.shop.get_order(order_id)
+    if order is None or order.resident_id != member.resident_id:
+        raise NotFound()
+    return order
+
+
+async def _undo(uow, clock: Clock, order: Order) -> None:
+    """What a cancelled order gives back: its stock (group-buy shares took none), its points."""
+    if order.group_buy_id is None:
+        await uow.shop.put_back_stock(order.product_id, order.quantity)
+    await points.give_back(uow, clock, order)
+
+
+async def _move(uow, clock: Clock, order: Order, expected, target: str) -> None:
+    if not await uow.shop.move_order(order.id, sorted(expected), target):
+        raise DomainError("shop.order_changed")
+    order.status = target
+    order.updated_at = clock.now()
+
+
+async def cancel_own_order(uow, clock: Clock, member: Membership, order_id: int) -> Order:
+    """The resident cancels before 준비완료; stock and points come back, vendors are told.
+    A group-buy share is left through the group buy (before its deadline)."""
+    order = await own_order(uow, member, order_id)
+    if order.group_buy_id is not None:
+        raise DomainError("shop.leave_group_buy")
+    if order.status not in RESIDENT_CANCELLABLE:
+        raise DomainError("shop.too_late_to_cancel")
+    await _move(uow, clock, order, RESIDENT_CANCELLABLE, OrderStatus.CANCELLED)
+    order.reason = "resident"
+    await _undo(uow, clock, order)
+    await notify_vendors(uow, order, "shop.order.cancelled", key=f"shop:order:{order.id}:cancel")
+    return order
+
+
+async def shop_order(uow, member: Membership, order_id: int) -> Order:
+    shop = await own_shop(uow, member)
+    order = await uow.shop.get_order(order_id)
+    if order is None or order.shop_id != shop.id:
+        raise NotFound()
+    return order
+
+
+async def move_order(
+    uow, clock: Clock, member: Membership, order_id: int, target: str, *, reason: str = ""
+) -> Order:
+    """The vendor moves an own shop's order: 확인 → 준비완료 → 수령완료, 취소 (with a reason)
+    from any open status, 환불 after 수령완료.
+
+    Rules:
+    - Only the workflow's transitions ("shop.bad_transition"); a group-buy share is confirmed
+      by its deadline, not by hand.
+    - 계좌이체 orders are handed over (수령완료) only once the money was confirmed.
+    - 수령완료 credits the reward on the money part; 환불 takes it back and returns the points;
+      취소 returns stock and points.
+    - The buyer is told of every change.
+    """
+    order = await shop_order(uow, member, order_id)
+    current = OrderStatus(order.status)
+    if target not in set(OrderStatus) or OrderStatus(target) not in ORDER_FLOW[current]:
+        raise DomainError("shop.bad_transition")
+    if order.group_buy_id is not None and current == OrderStatus.PLACED:
+        raise DomainError("shop.bad_transition")
+    reason = " ".join(reason.split())
+    needs_reason = target in (OrderStatus.CANCELLED, OrderStatus.REFUNDED)
+    if needs_reason and (not reason or len(reason) > MAX_REASON):
+        raise InvalidInput("shop.needs_reason", limit=MAX_REASON)
+    needs_money = order.payment == Payment.TRANSFER and order.money > 0
+    if target == OrderStatus.PICKED_UP and needs_money and not order.paid:
+        raise DomainError("shop.not_paid")
+    await _move(uow, clock, order, [current], target)
+    order.reason = reason
+    if target == OrderStatus.PICKED_UP:
+        await points.reward(uow, clock, order)
+    elif target == OrderStatus.CANCELLED:
+        await _undo(uow, clock, order)
+    elif target == OrderStatus.REFUNDED:
+        await points.take_back_reward(uow, clock, order)
+        await points.give_back(uow, clock, order)
+    await notify_buyer(
+        uow, order, "shop.order.status", key=f"shop:order:{order.id}:{target}", reason=reason
+    )
+    return order
+
+
+async def confirm_payment(uow, clock: Clock, member: Membership, order_id: int) -> Order:
+    """The vendor saw the transfer arrive ("입금 확인"); once, for an open transfer order."""
+    order = await shop_order(uow, member, order_id)
+    if order.payment != Payment.TRANSFER or order.status in (
+        OrderStatus.CANCELLED,
+        OrderStatus.REFUNDED,
+    ):
+        raise DomainError("shop.bad_transition")
+    if order.paid:
+        raise DomainError("shop.already_paid")
+    order.paid = True
+    order.updated_at = clock.now()
+    await notify_buyer(uow, order, "shop.order.paid", key=f"shop:order:{order.id}:paid")
+    return order
+
+
+async def my_orders(uow, member: Membership, offset: int = 0, limit: int = 5):
+    require_verified(member)
+    return await uow.shop.orders_of_resident(
+        member.resident_id, offset=max(offset, 0), limit=limit
+    )
+
+
+OPEN_STATUSES = [OrderStatus.PLACED, OrderStatus.CONFIRMED, OrderStatus.READY]
+
+
+async def shop_orders(uow, member: Membership, *, offset: int = 0, limit: int = 5):
+    """The vendor's open orders, oldest first (group-buy shares once confirmed)."""
+    shop = await own_shop(uow, member)
+    return await uow.shop.orders_of_shop(
+        shop.id, statuses=OPEN_STATUSES, offset=max(offset, 0), limit=limit
+    )

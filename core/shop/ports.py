@@ -1,0 +1,73 @@
+"""What the shop's use cases need from storage. Scarce things change only through conditional
+updates here (stock, a group buy's total, an order's status), so two people racing for the
+last unit cannot both get it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Protocol
+
+from core.shop.model import Exhibition, GroupBuy, Order, Product, Shop
+
+
+class ShopRepository(Protocol):
+    async def add_shop(self, shop: Shop) -> Shop: ...
+    async def get_shop(self, shop_id: int) -> Shop | None: ...
+    async def shop_named(self, complex_id: int, name: str) -> Shop | None: ...
+    async def shop_of_household(self, household_id: int) -> Shop | None: ...
+    async def shops(self, complex_id: int, kind: str | None = None) -> list[Shop]: ...
+
+    async def add_product(self, product: Product) -> Product: ...
+    async def get_product(self, product_id: int) -> Product | None: ...
+    async def products(
+        self,
+        complex_id: int,
+        *,
+        shop_id: int | None = None,
+        kind: str | None = None,
+        ids: list[int] | None = None,
+        active_only: bool = True,
+        offset: int = 0,
+        limit: int = 5,
+    ) -> tuple[list[Product], int]:
+        """Products of the complex, newest first, filtered by shop, shop kind or ids."""
+
+    async def take_stock(self, product_id: int, quantity: int) -> bool:
+        """Take `quantity` if that much is left (one conditional update); False otherwise."""
+
+    async def put_back_stock(self, product_id: int, quantity: int) -> None: ...
+
+    async def add_exhibition(self, item: Exhibition) -> Exhibition: ...
+    async def get_exhibition(self, exhibition_id: int) -> Exhibition | None: ...
+    async def exhibitions_on(self, complex_id: int, now: datetime) -> list[Exhibition]: ...
+
+    async def add_group_buy(self, item: GroupBuy) -> GroupBuy: ...
+    async def get_group_buy(self, group_buy_id: int) -> GroupBuy | None: ...
+    async def group_buys(
+        self, complex_id: int, *, statuses: list[str], shop_id: int | None = None
+    ) -> list[GroupBuy]:
+        """Soonest deadline first."""
+
+    async def change_joined(self, group_buy_id: int, delta: int, now: datetime) -> bool:
+        """Add `delta` (may be negative) to the total while the group buy is open, its deadline
+        not passed, and the maximum not exceeded (one conditional update)."""
+
+    async def claim_group_buy(self, group_buy_id: int) -> bool:
+        """모집중 → 마감중, once: False when another run already claimed it."""
+
+    async def add_order(self, order: Order) -> Order: ...
+    async def get_order(self, order_id: int) -> Order | None: ...
+    async def move_order(self, order_id: int, expected: list[str], target: str) -> bool:
+        """Set the status if it is still one of `expected` (one conditional update)."""
+
+    async def orders_of_resident(
+        self, resident_id: int, *, offset: int, limit: int
+    ) -> tuple[list[Order], int]: ...
+    async def orders_of_shop(
+        self, shop_id: int, *, statuses: list[str], offset: int, limit: int
+    ) -> tuple[list[Order], int]: ...
+    async def shares(self, group_buy_id: int, statuses: list[str]) -> list[Order]: ...
+    async def share_of(self, group_buy_id: int, resident_id: int) -> Order | None:
+        """The resident's live (not cancelled) share of the group buy."""
+
+    async def verified_residents(self, complex_id: int) -> list[int]: ...

@@ -1,0 +1,1 @@
+"""주민투표: votes decided by households, one ballot each."""

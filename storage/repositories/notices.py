@@ -1,0 +1,119 @@
+"""Notices: the target 동 kept in their own table (for the residents' list), status changes
+as conditional updates, reads with a unique key, recipients paged by resident id."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import and_, exists, func, not_, or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from core.notices.model import Notice, NoticeStatus
+from storage import tables
+
+n = tables.notices.c
+nb = tables.notice_buildings.c
+r = tables.residents.c
+h = tables.households.c
+SHOWN = (NoticeStatus.SENDING.value, NoticeStatus.SENT.value)
+
+
+class SqlNoticeRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(self, notice: Notice) -> Notice:
+        self.session.add(notice)
+        await self.session.flush()
+        if notice.buildings:
+            await self.session.execute(
+                tables.notice_buildings.insert(),
+                [
+                    {"notice_id": notice.id, "building": b, "complex_id": notice.complex_id}
+                    for b in notice.buildings
+                ],
+            )
+        return notice
+
+    async def get(self, notice_id: int) -> Notice | None:
+        return await self.session.get(Notice, notice_id, populate_existing=True)
+
+    async def transition(self, notice_id: int, before: str, after: str, at: datetime) -> bool:
+        values: dict = {"status": after}
+        if after == NoticeStatus.SENDING:
+            values["started_at"] = at
+        elif after == NoticeStatus.SENT:
+            values["sent_at"] = at
+        result = await self.session.execute(
+            update(tables.notices)
+            .where(n.id == notice_id, n.status == before)
+            .values(**values)
+            .execution_options(synchronize_session=False)
+        )
+        return result.rowcount == 1
+
+    def _residents(self, complex_id: int, buildings: list[str]):
+        stmt = (
+            select(r.id)
+            .join(tables.households, h.id == r.household_id)
+            .where(r.complex_id == complex_id)
+        )
+        return stmt.where(h.building.in_(buildings)) if buildings else stmt
+
+    async def recipients(self, complex_id, buildings, *, after: int, limit: int) -> list[int]:
+        stmt = self._residents(complex_id, buildings).where(r.id > after)
+        return list(await self.session.scalars(stmt.order_by(r.id).limit(limit)))
+
+    async def expected_messages(self, complex_id: int, buildings: list[str]) -> int:
+        a = tables.channel_accounts.c
+        stmt = select(func.count()).where(
+            a.resident_id.in_(self._residents(complex_id, buildings)), a.unreachable.is_(False)
+        )
+        return int(await self.session.scalar(stmt) or 0)
+
+    async def buildings(self, complex_id: int) -> list[str]:
+        stmt = select(h.building).where(h.complex_id == complex_id).distinct()
+        return sorted(await self.session.scalars(stmt))
+
+    async def _page(self, stmt, order, offset: int, limit: int):
+        total = await self.session.scalar(select(func.count()).select_from(stmt.subquery()))
+        rows = await self.session.scalars(stmt.order_by(*order).offset(offset).limit(limit))
+        return list(rows), int(total or 0)
+
+    async def visible(self, complex_id: int, building: str, *, offset: int, limit: int):
+        targeted = exists().where(nb.notice_id == n.id)
+        here = exists().where(nb.notice_id == n.id, nb.building == building)
+        stmt = select(Notice).where(
+            n.complex_id == complex_id, n.status.in_(SHOWN), or_(not_(targeted), here)
+        )
+        order = (n.pinned.desc(), n.send_at.desc(), n.id.desc())
+        return await self._page(stmt, order, offset, limit)
+
+    async def for_complex(self, complex_id: int, *, offset: int, limit: int):
+        stmt = select(Notice).where(n.complex_id == complex_id)
+        return await self._page(stmt, (n.send_at.desc(), n.id.desc()), offset, limit)
+
+    async def mark_read(self, notice_id: int, resident_id: int, complex_id: int, at) -> bool:
+        try:
+            async with self.session.begin_nested():
+                await self.session.execute(
+                    tables.notice_reads.insert().values(
+                        notice_id=notice_id, resident_id=resident_id, complex_id=complex_id, at=at
+                    )
+                )
+        except IntegrityError:
+            return False
+        return True
+
+    async def read_count(self, notice_id: int) -> int:
+        c = tables.notice_reads.c
+        stmt = select(func.count()).where(c.notice_id == notice_id)
+        return int(await self.session.scalar(stmt) or 0)
+
+    async def inbox_waiting(self, batch: str) -> int:
+        o = tables.outbox.c
+        stmt = select(func.count()).where(
+            and_(o.batch == batch, o.status == "pending", o.mode == "inbox")
+        )
+        return int(await self.session.scalar(stmt) or 0)

@@ -1,0 +1,91 @@
+"""우리단지 on every channel: a coordinator's notice reaches the resident (Telegram pushed,
+web chat and KakaoTalk on the next message) and is read from 공지사항; a vote opens, the
+resident votes with a button, and after the close the result (with its chart) arrives."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import timedelta
+
+import aiohttp
+import pytest
+
+from bot.app import build_engine
+from bot.runtime import Runtime
+from core.notices.broadcast import NewNotice, create_notice
+from core.votes.ballots import NewVote, create_vote
+from tests.fakes.telegram_server import FakeTelegramServer
+from tests.support.complex_life import member_of, run_jobs, verified
+from tests.support.drivers import KakaoDriver, TelegramDriver, WebDriver
+
+
+@pytest.fixture(params=["web", "kakao", "telegram"])
+async def person(request, services, demo):
+    fake = None
+    if request.param == "telegram":
+        fake = await FakeTelegramServer().start()
+        services.config = services.config.replace(
+            telegram={"token": fake.token, "api_base": fake.base_url}
+        )
+    runtime = Runtime(services, build_engine(services))
+    await runtime.start()
+    base = f"http://127.0.0.1:{runtime.port}"
+    async with aiohttp.ClientSession() as http:
+        if request.param == "web":
+            yield WebDriver(base, http)
+        elif request.param == "kakao":
+            yield KakaoDriver(base, http)
+        else:
+            yield TelegramDriver(fake)
+        await runtime.stop()
+    if fake is not None:
+        await fake.stop()
+
+
+async def hears(person, words: str) -> str:
+    """What the person reads next: pushed on Telegram, on the next message elsewhere."""
+    if person.name == "telegram":
+        for _ in range(200):
+            pushed = [p.get("text") or p.get("caption") or "" for _, p, _ in person.srv.sent]
+            if any(words in t for t in pushed):
+                return "\n".join(pushed)
+            await asyncio.sleep(0.05)
+        raise AssertionError(f"no message with {words!r}")
+    await person.say("처음으로")
+    assert words in person.text, person.text
+    return person.text
+
+
+async def test_notice_received_and_vote_cast_and_result(person, services, clock, engine, demo):
+    await person.start(demo["101-1203"])
+    assert "101동 1203호로 인증되었습니다" in person.text
+    await verified(engine, demo, "관리동-100", "coord")
+    coord = await member_of(services, "coord")
+    async with services.uow() as uow:
+        await create_notice(uow, clock, coord, NewNotice("내일 오전 10시 소독이 있어요."))
+        now = clock.now()
+        question = NewVote("경로당 개방 시간 연장", ("찬성", "반대"), now, now + timedelta(days=2))
+        await create_vote(uow, clock, coord, question)
+        await uow.commit()
+    await run_jobs(services)
+    await hears(person, "내일 오전 10시 소독이 있어요.")
+
+    await person.say("처음으로")
+    await person.tap("우리단지")
+    await person.tap("공지사항")
+    await person.tap("읽기")
+    assert "[공지]" in person.text and "소독" in person.text
+    async with services.uow() as uow:
+        assert await uow.notices.read_count(1) == 1
+
+    await person.say("처음으로")
+    await person.tap("우리단지")
+    await person.tap("주민투표")
+    await person.tap("보기")
+    await person.tap("1. 찬성")
+    assert "'찬성'에 투표했어요" in person.text
+    clock.advance(days=2, seconds=1)
+    await run_jobs(services)
+    await hears(person, "[투표 결과] 경로당 개방 시간 연장")
+    async with services.uow() as uow:
+        assert (await uow.votes.get(1)).results == [1, 0]

@@ -1,0 +1,31 @@
+"""`python -m bot invite --role vendor --shop NAME --kind 로컬푸드`: the invite carries its
+shop, created on the first invite and linked afterwards; a vendor code needs a shop name."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from tests.test_cli import CODE_LINE, bot, complex_, db_file, invite, refused  # noqa: F401
+
+
+def test_a_vendor_invite_creates_and_then_links_its_shop(db_file, complex_):  # noqa: F811
+    args = ("--role", "vendor", "--shop", "행복농원", "--kind", "로컬푸드")
+    lines = invite(db_file, "업체", "1", *args)
+    assert "role vendor" in lines[0] and "행복농원" in lines[1] and CODE_LINE.match(lines[-1])
+    again = invite(db_file, "업체", "1", "--role", "vendor", "--shop", "행복농원")
+    assert CODE_LINE.match(again[-1])
+    with sqlite3.connect(db_file) as conn:
+        shops = conn.execute("select name, kind from shops").fetchall()
+        carried = conn.execute("select shop_id from invite_codes").fetchall()
+    assert shops == [("행복농원", "local_food")] and carried == [(1,), (1,)]
+
+
+def test_a_vendor_invite_without_a_shop_or_for_another_household_is_refused(
+    db_file,  # noqa: F811
+    complex_,  # noqa: F811
+):
+    refused(bot(db_file, "invite", "--complex", "TEST1", "--building", "업체", "--unit", "1",
+                "--role", "vendor", "--kind", "로컬푸드"), "shop.bad_name")  # fmt: skip
+    invite(db_file, "업체", "1", "--role", "vendor", "--shop", "행복농원", "--kind", "로컬푸드")
+    refused(bot(db_file, "invite", "--complex", "TEST1", "--building", "업체", "--unit", "2",
+                "--role", "vendor", "--shop", "행복농원"), "shop.other_household")  # fmt: skip
