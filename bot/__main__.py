@@ -1,4 +1,5 @@
-"""Command line: `python -m bot run|migrate|complex add|invite|ledger check|rent export`.
+"""Command line: `python -m bot run|migrate|complex add|invite|ledger check|rent export|survey
+export`.
 
 Exit codes: 0 done, 1 a rule said no (the message says which), 2 bad configuration or usage.
 """
@@ -46,6 +47,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     export.add_argument("--month", required=True, help="YYYY-MM, e.g. 2026-12")
     export.add_argument("--out", help="CSV file (default: standard output)")
+    survey = sub.add_parser("survey", help="설문조사")
+    survey_export = survey.add_subparsers(dest="survey_command", required=True).add_parser(
+        "export", help="CSV of a survey's responses, one row per response"
+    )
+    survey_export.add_argument("survey_id", type=int, metavar="ID")
+    survey_export.add_argument("--out", help="CSV file (default: standard output)")
     for p in sub.choices.values():
         p.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
@@ -72,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(cli.ledger_check(config))
     if args.command == "rent":
         return asyncio.run(cli.rent_export(config, args.month, args.out))
+    if args.command == "survey":
+        return asyncio.run(cli.survey_export(config, args.survey_id, args.out))
     return 2
 
 

@@ -122,6 +122,21 @@ def build_engine(services: Services) -> Engine:
         dialogs[dialog.name] = dialog
     coordinator_notices.register(services)
     coordinator_votes.register(services)
+    # 설문조사: surveys answered one question at a time, the reminder and the close.
+    from bot.dialogs import answer_survey, create_survey
+    from bot.handlers import coordinator_surveys, surveys
+
+    router.include(surveys.router, coordinator_surveys.router)
+    for dialog in (create_survey.dialog, *answer_survey.DIALOGS):
+        dialogs[dialog.name] = dialog
+    coordinator_surveys.register(services)
+    # 우리단지 게시판: 생활편의 / 일자리 / 교육문화, event sign-ups and their reminder job.
+    from bot.dialogs import post_board
+    from bot.handlers import boards, coordinator_boards
+
+    router.include(boards.router, coordinator_boards.router)
+    dialogs[post_board.dialog.name] = post_board.dialog
+    coordinator_boards.register(services)
     # 포인트: balance and history, 임대료로 내기, 공용 포인트, the daily expiry sweep.
     from bot.dialogs import pay_rent, spend_common_points
     from bot.handlers import points, points_jobs
@@ -131,12 +146,15 @@ def build_engine(services: Services) -> Engine:
         dialogs[dialog.name] = dialog
     points_jobs.register(services)
     # 알뜰쇼핑: browsing and orders, group buys, the vendor's menu, their notices and jobs.
-    from bot.dialogs import shop_order, shop_product, shop_vendor
-    from bot.handlers import shop, shop_groupbuy, shop_notices
+    from bot.dialogs import shop_order, shop_product, shop_refund, shop_vendor
+    from bot.handlers import coordinator_shop, shop, shop_groupbuy, shop_history, shop_notices
     from bot.handlers import shop_vendor as vendor_menu
 
-    router.include(shop.router, shop_groupbuy.router, vendor_menu.router)
+    router.include(shop.router, shop_groupbuy.router, vendor_menu.router, shop_history.router)
+    router.include(coordinator_shop.router)
     for dialog in (*shop_order.DIALOGS, *shop_product.DIALOGS, *shop_vendor.DIALOGS):
+        dialogs[dialog.name] = dialog
+    for dialog in shop_refund.DIALOGS:
         dialogs[dialog.name] = dialog
     shop_notices.register(services)
     # 공유마켓: listings, carpool seats, relay conversations, thanks, moderation, their jobs.
@@ -145,7 +163,17 @@ def build_engine(services: Services) -> Engine:
 
     router.include(share.router, share_rides.router, share_actions.router)
     router.include(coordinator_share.router)
-    for dialog in (post_carpool.dialog, post_listing.dialog, *share_chat.DIALOGS):
+    from bot.dialogs import share_edit
+    from bot.handlers import coordinator_share_lift
+
+    router.include(coordinator_share_lift.router)
+
+    for dialog in (
+        post_carpool.dialog,
+        post_listing.dialog,
+        share_edit.dialog,
+        *share_chat.DIALOGS,
+    ):
         dialogs[dialog.name] = dialog
     share_notices.register(services)
     runner = DialogRunner(dialogs, errors.explain)

@@ -128,5 +128,14 @@ async def _serve(config: Config) -> None:
 
 
 from bot.cli_points import ledger_check, rent_export  # noqa: E402  (포인트 commands)
+from bot.cli_surveys import survey_export  # noqa: E402  (설문조사 export)
 
-__all__ = ["complex_add", "invite", "ledger_check", "migrate", "rent_export", "run"]
+__all__ = [
+    "complex_add",
+    "invite",
+    "ledger_check",
+    "migrate",
+    "rent_export",
+    "run",
+    "survey_export",
+]

@@ -77,6 +77,12 @@ async def seed_demo(services: Services, *, samples: bool = True) -> bool:
         from bot.demo_complex import seed_complex_life
 
         await seed_complex_life(services, codes)
+        from bot.demo_surveys import seed_surveys
+
+        await seed_surveys(services, codes)
+        from bot.demo_boards import seed_boards
+
+        await seed_boards(services, codes)
     return True
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
+from core.boards.ports import BoardRepository
 from core.defects.ports import DefectRepository
 from core.identity.model import (
     ChannelAccount,
@@ -22,6 +23,7 @@ from core.notices.ports import NoticeRepository
 from core.points.ports import PointsRepository
 from core.share.ports import ShareRepository
 from core.shop.ports import ShopRepository
+from core.surveys.ports import SurveyRepository
 from core.votes.ports import VoteRepository
 
 
@@ -133,6 +135,8 @@ class UnitOfWork(Protocol):
     defects: DefectRepository
     notices: NoticeRepository
     votes: VoteRepository
+    surveys: SurveyRepository
+    boards: BoardRepository
     share: ShareRepository
     shop: ShopRepository
     rate_events: RateEventRepository

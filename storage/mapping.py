@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy.orm import registry
 
+from core.boards.model import BoardEntry
 from core.defects.model import DefectEvent, DefectReport
 from core.identity import model
 from core.notices.model import Notice
@@ -38,6 +39,7 @@ def map_domain() -> None:
     mapper_registry.map_imperatively(share.Standing, tables.share_standings)
     mapper_registry.map_imperatively(Notice, tables.notices)
     mapper_registry.map_imperatively(Vote, tables.votes)
+    mapper_registry.map_imperatively(BoardEntry, tables.board_entries)
     mapper_registry.map_imperatively(RentSettlement, tables.rent_settlements)
     mapper_registry.map_imperatively(CommonSpend, tables.common_spends)
     for cls, table in (

@@ -10,6 +10,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
 from core.errors import ConcurrencyConflict
+from storage.repositories.boards import SqlBoardRepository
 from storage.repositories.defects import SqlDefectRepository
 from storage.repositories.engine import (
     SqlConversationRepository,
@@ -32,6 +33,7 @@ from storage.repositories.outbox import SqlOutboxRepository
 from storage.repositories.points import SqlPointsRepository
 from storage.repositories.share import SqlShareRepository
 from storage.repositories.shop import SqlShopRepository
+from storage.repositories.surveys import SqlSurveyRepository
 from storage.repositories.votes import SqlVoteRepository
 
 
@@ -51,6 +53,8 @@ class SqlUnitOfWork:
         self.defects = SqlDefectRepository(session)
         self.notices = SqlNoticeRepository(session)
         self.votes = SqlVoteRepository(session)
+        self.surveys = SqlSurveyRepository(session)  # 설문조사
+        self.boards = SqlBoardRepository(session)  # 게시판
         self.share = SqlShareRepository(session)
         self.shop = SqlShopRepository(session)  # 알뜰쇼핑
         self.notifier = None  # set by the composition root: the Notifier port

@@ -14,10 +14,11 @@ flowchart TD
     M --> N[인원 1–6]
     N --> C[비용: 무료 / 실비 분담 + 법 안내]
     C -->|실비 분담| P[금액, 평일 07–09·18–20만; 아니면 같은 질문 다시]
-    C -->|무료| T[덧붙일 말 / 건너뛰기]
-    P --> T --> K[확인: 올리기 한 번만 / 취소]
+    C -->|무료| RP[평일마다 반복할까요? 한 번만 / 평일마다 반복]
+    P --> RP --> T[덧붙일 말 / 건너뛰기] --> K[확인: 올리기 한 번만 / 취소]
     K -->|올리기| R[post_carpool → 30분 전 알림, 출발 때 마감 예약]
-    W & H & M & N & C & P & T & K -->|이전 / 처음으로| X[앞 질문 / 처음 메뉴]
+    R -->|반복| NX[마감 작업이 다음 평일 카풀을 올림, 마감·삭제하면 멈춤]
+    W & H & M & N & C & P & RP & T & K -->|이전 / 처음으로| X[앞 질문 / 처음 메뉴]
 ```
 """
 
@@ -205,6 +206,8 @@ def _summary(ctx: Ctx, a: dict) -> str:
         ctx._("인원: {n}명", n=a["seats"]),
         ctx._("비용: {price}", price=price),
     ]
+    if a.get("repeat"):
+        lines.append(ctx._("반복: 평일마다 (월~금)"))
     if a.get("note"):
         lines.append(ctx._("덧붙인 말: {text}", text=a["note"]))
     lines.append(ctx._("이대로 올릴까요?"))
@@ -229,6 +232,7 @@ async def _done(ctx: Ctx, a: dict) -> Screen:
         seats=a["seats"],
         price=a.get("amount") or 0,
         details=a.get("note", ""),
+        repeat=bool(a.get("repeat")),
     )
     listing = await post_carpool(ctx.uow, ctx.clock, ctx.membership, new)
     text = ctx._("카풀을 올렸어요. 출발 30분 전에 알려 드릴게요.")
@@ -327,6 +331,17 @@ dialog = Dialog(
             parse=_parse_amount,
             skip=lambda ctx, a: a.get("cost") != "paid",
             placeholder=lambda ctx: ctx._("예: 3000"),
+        ),
+        Step(
+            "repeat",
+            prompt=lambda ctx, a: ctx._(
+                "평일마다 반복할까요? 반복하면 차가 떠날 때 다음 평일 같은 시각의 카풀이 새로 "
+                "올라가요. 마감하거나 지우면 멈춰요."
+            ),
+            choices=lambda ctx, a: [
+                Choice(ctx._("한 번만"), False),
+                Choice(ctx._("평일마다 반복"), True),
+            ],
         ),
         Step(
             "note",

@@ -1,5 +1,5 @@
 """공유마켓's short dialogs: the relay conversation (연락하기), a report's reason (신고하기),
-rewriting a listing's details (내용 고치기) and a coordinator's reason to hide a listing or to
+and a coordinator's reason to hide a listing or to
 suspend a poster.
 
 ```mermaid
@@ -8,9 +8,8 @@ flowchart TD
     M -->|적음| R[relay_message → 상대에게 알림 '102동 이웃'] --> M
     M -->|대화 끝내기 / 차단하기 / 감사 보내기 / 신고하기| X[그 일을 하고 대화를 나감]
     P[글 → 신고하기] --> Q[까닭: 버튼 또는 적기] --> S[report_listing → 코디네이터에게 알림]
-    E[내 글 → 내용 고치기] --> D[새 내용] --> F[edit_details]
     K[코디네이터 → 숨기기 / 글쓰기 정지] --> W[까닭 적기] --> H[숨기기 / 정지, 기록]
-    M & Q & D & W -->|이전 / 처음으로| Z[처음 메뉴]
+    M & Q & W -->|이전 / 처음으로| Z[처음 메뉴]
 ```
 """
 
@@ -22,7 +21,7 @@ from bot.engine.dialog import AskAgain, Choice, Dialog, Step
 from bot.handlers.share_words import neighbour
 from bot.i18n import N_
 from bot.screens import Expect, Screen
-from core.share import contact, listings, moderation
+from core.share import contact, moderation
 from core.share.model import MAX_TEXT
 
 REASONS = (N_("광고나 사기 같아요"), N_("불쾌한 말을 했어요"), N_("개인정보를 물어봐요"))
@@ -92,29 +91,6 @@ report_dialog = Dialog(
 )
 
 
-async def _edit(ctx: Ctx, a: dict) -> Screen:
-    from bot.handlers.share import OpenListing
-
-    await listings.edit_details(ctx.uow, ctx.clock, ctx.membership, a["listing_id"], a["details"])
-    return ctx.screen(
-        ctx._("내용을 고쳤어요."), ctx.button(ctx._("글 보기"), OpenListing(a["listing_id"]))
-    )
-
-
-edit_dialog = Dialog(
-    "share.edit",
-    [
-        Step(
-            "details",
-            prompt=lambda ctx, a: ctx._("새 내용을 적어 주세요. (500자까지)"),
-            expect=Expect.TEXT,
-            parse=text_limit(MAX_TEXT),
-        )
-    ],
-    on_done=_edit,
-)
-
-
 async def _moderate(ctx: Ctx, a: dict) -> Screen:
     from bot.handlers.coordinator_share import OpenShareReports
 
@@ -144,4 +120,4 @@ moderate_dialog = Dialog(
     on_done=_moderate,
 )
 
-DIALOGS = (chat_dialog, report_dialog, edit_dialog, moderate_dialog)
+DIALOGS = (chat_dialog, report_dialog, moderate_dialog)  # 고치기: bot/dialogs/share_edit.py

@@ -5,7 +5,7 @@ price → minimum → maximum → deadline day and hour → pickup day → place
 ```mermaid
 flowchart TD
     O[주문 관리 → 주문 취소] --> R[까닭 적기] --> X[move_order 취소 → 주문 관리]
-    G[내 가게 → 공동구매 열기] --> P[상품] --> W[가격] --> MN[최소 수량]
+    G[내 가게 / 코디네이터 → 공동구매 열기] --> P[상품] --> W[가격] --> MN[최소 수량]
     MN --> MX[최대 수량 / 제한 없음]
     MX --> DD[마감 날: 내일 모레 다음 주 / 12/3] --> DH[마감 시각: 12시 18시 21시 / 18:00]
     DH --> PD[받는 날: 마감 다음 날 / 이틀 뒤 / 12/5] --> PL[받는 곳]
@@ -118,10 +118,12 @@ def _gb_summary(ctx: Ctx, a: dict) -> str:
 
 
 async def _opened(ctx: Ctx, a: dict) -> Screen:
+    from bot.handlers.coordinator import OpenCoordinator
     from bot.handlers.shop_vendor import VendorMenu
 
+    back = OpenCoordinator() if a.get("_coordinator") else VendorMenu()
     if a["confirm"] != "go":
-        return ctx.screen(ctx._("공동구매 열기를 그만뒀어요."), back=VendorMenu())
+        return ctx.screen(ctx._("공동구매 열기를 그만뒀어요."), back=back)
     cfg = ctx.services.config.shop
     name = next(p[1] for p in a["_products"] if p[0] == a["product"])
     new = NewGroupBuy(
@@ -141,7 +143,7 @@ async def _opened(ctx: Ctx, a: dict) -> Screen:
             "공동구매 '{title}'을 열었어요. 이웃들이 알뜰쇼핑 → 공동구매에서 볼 수 있어요.",
             title=item.title,
         ),
-        back=VendorMenu(),
+        back=back,
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
+from bot.handlers.board_errors import MESSAGES as BOARD_MESSAGES
 from bot.handlers.share_errors import MESSAGES as SHARE_MESSAGES
 from bot.i18n import N_
 from core.errors import DomainError
@@ -94,6 +95,14 @@ MESSAGES = {
     "vote.not_open": N_("아직 시작하지 않은 투표예요. 시작하면 알려 드릴게요."),
     "vote.results_hidden": N_("결과는 투표를 마감한 뒤에 볼 수 있어요."),
     "vote.no_household": N_("그 동·호의 세대를 찾을 수 없어요. 동과 호를 다시 확인해 주세요."),
+    "survey.bad_title": N_("설문 제목을 {limit}자 안으로 적어 주세요."),
+    "survey.bad_count": N_("질문은 {low}~{high}개까지 만들 수 있어요."),
+    "survey.bad_question": N_("질문을 {limit}자 안으로 적어 주세요."),
+    "survey.bad_options": N_("서로 다른 선택지를 {low}~{high}개 적어 주세요."),
+    "survey.bad_answer": N_("아래 버튼 중에서 골라 주세요."),
+    "survey.text_too_long": N_("답은 {limit}자까지 적을 수 있어요. 조금 줄여 주세요."),
+    "survey.incomplete": N_("아직 답하지 않은 질문이 있어요. 모두 답한 뒤에 제출해 주세요."),
+    "survey.closed": N_("이미 마감한 설문이에요. 답을 받거나 바꿀 수 없어요."),
     "points.insufficient": N_(
         "포인트가 모자라요. '내 포인트'에서 지금 있는 포인트를 확인해 주세요."
     ),
@@ -122,22 +131,19 @@ MESSAGES = {
     "shop.bad_quantity": N_("수량은 1개부터 {limit}개까지 골라 주세요."),
     "shop.bad_points": N_("포인트는 0점부터 {limit}점까지 쓸 수 있어요."),
     "shop.out_of_stock": N_("남은 수량이 모자라요. 지금 {left}개 남았어요."),
-    "shop.order_changed": N_(
-        "그사이 주문 상태가 바뀌었어요. 주문을 다시 열어 확인해 주세요."
-    ),
-    "shop.leave_group_buy": N_(
-        "공동구매 참여는 공동구매 화면에서 '참여 취소'로 취소해 주세요."
-    ),
+    "shop.order_changed": N_("그사이 주문 상태가 바뀌었어요. 주문을 다시 열어 확인해 주세요."),
+    "shop.leave_group_buy": N_("공동구매 참여는 공동구매 화면에서 '참여 취소'로 취소해 주세요."),
     "shop.too_late_to_cancel": N_(
         "이미 준비가 끝난 주문이라 취소할 수 없어요. 가게에 문의해 주세요."
     ),
     "shop.bad_transition": N_(
         "지금 단계에서는 그렇게 바꿀 수 없어요. 주문을 다시 열어 확인해 주세요."
     ),
-    "shop.needs_reason": N_("취소하는 까닭을 {limit}자 안으로 적어 주세요."),
-    "shop.not_paid": N_(
-        "계좌이체 주문은 입금을 확인한 뒤에 수령완료로 바꿀 수 있어요."
+    "shop.reward_spent": N_(
+        "{number}은 환불할 수 없어요. 이 주문으로 적립된 포인트를 이미 써서 되돌릴 수 없어요."
     ),
+    "shop.needs_reason": N_("취소하는 까닭을 {limit}자 안으로 적어 주세요."),
+    "shop.not_paid": N_("계좌이체 주문은 입금을 확인한 뒤에 수령완료로 바꿀 수 있어요."),
     "shop.already_paid": N_("이미 입금을 확인한 주문이에요."),
     "shop.bad_minimum": N_("최소 수량은 1개부터 10,000개까지 적어 주세요."),
     "shop.bad_maximum": N_("최대 수량은 최소 수량보다 적을 수 없어요."),
@@ -148,6 +154,7 @@ MESSAGES = {
     ),
 }
 MESSAGES.update(SHARE_MESSAGES)  # 공유마켓
+MESSAGES.update(BOARD_MESSAGES)  # 게시판
 
 
 def _status_words(ctx: Ctx, params: dict) -> dict:

@@ -7,11 +7,14 @@ registered for it in `SECTION_ENTRIES`, so a feature joins the menu by adding on
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 from bot.engine.actions import Action, Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav, normalize_words
+from bot.handlers.boards import entries_for_home as board_entries
 from bot.handlers.defects import MyReports, StartFiling
 from bot.handlers.defects_common import CommonReports
 from bot.handlers.linking import EnterLinkCode
@@ -19,6 +22,7 @@ from bot.handlers.notices import NoticeList
 from bot.handlers.points import CommonPoints, HowToEarn, MyPoints, PayRent
 from bot.handlers.shop import Exhibitions, MyOrders, ShopKinds
 from bot.handlers.shop_groupbuy import GroupBuys
+from bot.handlers.surveys import SurveyList
 from bot.handlers.votes import VoteList
 from bot.i18n import N_
 from bot.screens import Screen
@@ -51,6 +55,9 @@ class StartVerify(Action, kind="home.verify"):
 
 
 # section -> [(label, action factory)]: features add their entry points here.
+# Entries shown only when this says so (e.g. 설문조사 while a survey is open).
+ENTRY_SHOWN: dict[Any, Callable[[Ctx], Awaitable[bool]]] = {}
+
 SECTION_ENTRIES: dict[str, list[tuple[str, type[Action]]]] = {
     "share": [],
     "shop": [
@@ -66,6 +73,8 @@ SECTION_ENTRIES: dict[str, list[tuple[str, type[Action]]]] = {
         (N_("내 신고 내역"), MyReports),
         (N_("공용부 신고"), CommonReports),
         (N_("우리 집 정보"), ShowHousehold),
+        *board_entries(),  # 생활편의 / 일자리 / 교육문화
+        (N_("설문조사"), SurveyList),  # shown only while a survey is open (ENTRY_SHOWN)
     ],
     "points": [
         (N_("내 포인트"), MyPoints),
@@ -122,7 +131,11 @@ async def open_section(ctx: Ctx, action: OpenSection) -> Screen:
     if action.section not in SECTIONS or not ctx.membership.verified:
         return await home(ctx)
     title, about = SECTIONS[action.section]
-    entries = SECTION_ENTRIES[action.section]
+    entries = [
+        (label, factory)
+        for label, factory in SECTION_ENTRIES[action.section]
+        if factory not in ENTRY_SHOWN or await ENTRY_SHOWN[factory](ctx)
+    ]
     buttons = [ctx.button(ctx._(label), factory()) for label, factory in entries]
     text = f"[{ctx._(title)}]\n{ctx._(about)}"
     if not buttons:

@@ -235,4 +235,4 @@ async def edit_listing(ctx: Ctx, action: EditListing) -> Screen:
     listing = await core.own_listing(ctx.uow, ctx.membership, action.listing_id)
     if not listing.is_open:
         return await open_listing(ctx, OpenListing(listing.id))
-    return await ctx.start_dialog("share.edit", listing_id=listing.id)
+    return await ctx.start_dialog("share.edit", listing_id=listing.id, kind=listing.kind)

@@ -57,7 +57,7 @@ async def listing_buttons(ctx: Ctx, listing: Listing) -> list[Button]:
     if own and listing.is_open:
         if listing.is_ride_offer:
             buttons.append(ctx.button(ctx._("신청 보기"), RideRequests(listing.id)))
-        buttons.append(ctx.button(ctx._("내용 고치기"), EditListing(listing.id)))
+        buttons.append(ctx.button(ctx._("글 고치기"), EditListing(listing.id)))
         close = ctx._("운행 취소") if listing.kind == Kind.CARPOOL else ctx._("마감하기")
         buttons.append(ctx.button(close, CloseListing(listing.id)))
     if own:

@@ -35,4 +35,5 @@ MESSAGES = {
     "share.already_thanked": N_("이미 감사를 보냈어요. 고마워요."),
     "share.already_verified": N_("이미 코디네이터 확인을 받은 이웃이에요."),
     "share.already_hidden": N_("이미 숨긴 글이에요."),
+    "share.not_suspended": N_("글쓰기가 정지되지 않은 이웃이에요."),
 }

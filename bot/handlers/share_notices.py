@@ -119,6 +119,12 @@ def _suspended(t: Translator, p: dict[str, Any]) -> Screen:
     return Screen(text)
 
 
+def _unsuspended(t: Translator, p: dict[str, Any]) -> Screen:
+    text = t._("[공유마켓] 코디네이터가 글쓰기와 연락 정지를 풀었어요. 다시 글을 올리고 "
+               "이웃에게 연락할 수 있어요.")  # fmt: skip
+    return Screen(text)
+
+
 KINDS = {
     "share.ride.requested": _requested,
     "share.ride.accepted": _accepted,
@@ -132,6 +138,7 @@ KINDS = {
     "share.reported": _reported,
     "share.hidden": _hidden,
     "share.suspended": _suspended,
+    "share.unsuspended": _unsuspended,
 }
 
 
@@ -141,8 +148,10 @@ async def remind_job(ctx) -> None:
 
 
 async def close_job(ctx) -> None:
-    """carpool.CLOSE: always closes, however late."""
-    await carpool.finish_ride(ctx.uow, ctx.payload["listing_id"], ctx.now)
+    """carpool.CLOSE: always closes, however late (a repeating ride then posts the next
+    weekday's, after `now`)."""
+    repeat = bool(ctx.payload.get("repeat"))
+    await carpool.finish_ride(ctx.uow, ctx.payload["listing_id"], ctx.now, repeat=repeat)
 
 
 def register(services) -> None:

@@ -1,6 +1,7 @@
 """내 가게: the vendor's menu in chat. Shown on home to vendors; every action checks in core
 that the shop is the vendor's own. Products (add, edit), 주문 관리 (확인 → 준비완료 →
-수령완료, 입금 확인, 취소 with a reason), and the ways to open a group buy or a 기획전."""
+수령완료, 입금 확인, 취소 with a reason), 주문 내역 with 환불 (bot/handlers/shop_history.py),
+and the ways to open a group buy or a 기획전."""
 
 from __future__ import annotations
 
@@ -71,6 +72,8 @@ class StartExhibition(Action, kind="vendor.exhibition"):
 
 @router.on(VendorMenu)
 async def vendor_menu(ctx: Ctx, action: VendorMenu) -> Screen:
+    from bot.handlers.shop_history import VendorHistory
+
     shop = await vendors.own_shop(ctx.uow, ctx.membership)
     _, waiting = await orders.shop_orders(ctx.uow, ctx.membership, limit=1)
     text = ctx._(
@@ -81,6 +84,7 @@ async def vendor_menu(ctx: Ctx, action: VendorMenu) -> Screen:
     )
     buttons = [
         ctx.button(ctx._("주문 관리"), VendorOrders()),
+        ctx.button(ctx._("주문 내역"), VendorHistory()),
         ctx.button(ctx._("내 상품"), VendorProducts()),
         ctx.button(ctx._("상품 추가"), AddProduct()),
         ctx.button(ctx._("공동구매 열기"), StartGroupBuy()),
@@ -123,7 +127,8 @@ async def edit_product(ctx: Ctx, action: EditProduct) -> Screen:
     return await ctx.start_dialog("vendor.edit", _product_id=product.id, _name=product.name)
 
 
-def order_card(ctx: Ctx, order: Order, product_name: str) -> Card:
+def order_lines(ctx: Ctx, order: Order) -> list[str]:
+    """An order's quantity, total, status, pickup, payment and points used."""
     paid = ""
     if order.payment == Payment.TRANSFER and order.money:
         paid = ctx._(" (입금 확인)") if order.paid else ctx._(" (입금 전)")
@@ -135,6 +140,11 @@ def order_card(ctx: Ctx, order: Order, product_name: str) -> Card:
     ]
     if order.points_used:
         lines.append(ctx._("포인트 {n}점 사용", n=order.points_used))
+    return lines
+
+
+def order_card(ctx: Ctx, order: Order, product_name: str) -> Card:
+    lines = order_lines(ctx, order)
     buttons = []
     if order.status in NEXT_STEP:
         target, label = NEXT_STEP[OrderStatus(order.status)]

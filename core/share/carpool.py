@@ -81,6 +81,7 @@ class NewRide:
     seats: int = 1
     price: int = 0  # won per seat; 0 = 무료
     details: str = ""
+    repeat: bool = False  # 평일마다 반복: the close job posts the next weekday's ride
 
 
 async def post_carpool(uow, clock: Clock, member: Membership, new: NewRide) -> Listing:
@@ -93,6 +94,8 @@ async def post_carpool(uow, clock: Clock, member: Membership, new: NewRide) -> L
       depart on a weekday 07–09 or 18–20 (KST) ("share.paid_hours").
     - A reminder is armed 30 minutes before departure and the ride closes itself when it
       leaves (jobs "share.ride.remind" / "share.ride.close").
+    - 평일마다 반복: the closing job then posts the same ride for the next weekday (see
+      `next_weekday_ride`); the flag travels in that job's payload, no column needed.
     """
     await require_can_post(uow, member)
     if new.side not in set(Side):
@@ -123,11 +126,51 @@ async def post_carpool(uow, clock: Clock, member: Membership, new: NewRide) -> L
             updated_at=now,
         )
     )
-    key, payload = str(listing.id), {"listing_id": listing.id}
-    if departs_at - REMIND_BEFORE > now:
-        await uow.jobs.at(REMIND, key, departs_at - REMIND_BEFORE, payload, listing.complex_id)
-    await uow.jobs.at(CLOSE, key, departs_at, payload, complex_id=listing.complex_id)
+    await _arm(uow, listing, now, repeat=bool(new.repeat))
     return listing
+
+
+async def _arm(uow, listing: Listing, now: datetime, *, repeat: bool) -> None:
+    key, payload = str(listing.id), {"listing_id": listing.id}
+    if listing.departs_at - REMIND_BEFORE > now:
+        remind_at = listing.departs_at - REMIND_BEFORE
+        await uow.jobs.at(REMIND, key, remind_at, payload, listing.complex_id)
+    close = {**payload, "repeat": True} if repeat else payload
+    await uow.jobs.at(CLOSE, key, listing.departs_at, close, complex_id=listing.complex_id)
+
+
+def next_weekday(departs_at: datetime, now: datetime) -> datetime:
+    """The same wall-clock time (KST) on the next Monday–Friday after `departs_at` that is
+    still ahead of `now` (a closing job run late skips the days already gone)."""
+    local = departs_at.astimezone(KST)
+    while True:
+        local = (local + timedelta(days=1)).replace(tzinfo=KST)
+        if local.weekday() < 5 and local > now:
+            return local
+
+
+async def next_weekday_ride(uow, listing: Listing, now: datetime) -> Listing | None:
+    """평일마다 반복: called by the closing job of a ride that left (never for one the driver
+    closed or deleted: that disarms the job). Posts the same ride — route, time, seats, cost,
+    details — for the next weekday, with no seats taken and no requests, and arms its own
+    jobs (repeating again). Stops when the poster may no longer post (posting suspended)."""
+    standing = await uow.share.standing(listing.poster_id)
+    if standing is not None and standing.suspended_at is not None:
+        return None
+    departs_at = next_weekday(listing.departs_at, now)
+    if listing.price and not paid_ride_allowed(departs_at):
+        return None
+    new = await uow.share.add(
+        Listing(
+            complex_id=listing.complex_id, poster_id=listing.poster_id,
+            building=listing.building, kind=Kind.CARPOOL, side=listing.side,
+            title=listing.title, origin=listing.origin, destination=listing.destination,
+            departs_at=departs_at, seats=listing.seats, price=listing.price,
+            details=listing.details, created_at=now, updated_at=now,
+        )
+    )  # fmt: skip
+    await _arm(uow, new, now, repeat=True)
+    return new
 
 
 def _params(listing: Listing, **extra) -> dict:
@@ -302,13 +345,16 @@ async def remind_ride(uow, listing_id: int, late_seconds: float) -> bool:
     return True
 
 
-async def finish_ride(uow, listing_id: int, now: datetime) -> bool:
+async def finish_ride(uow, listing_id: int, now: datetime, *, repeat: bool = False) -> bool:
     """The job at departure: the ride closes itself (it leaves the lists); the driver and
-    the accepted passengers are invited to send 감사. Repeated or late runs change nothing."""
+    the accepted passengers are invited to send 감사; a repeating ride posts the next
+    weekday's. Repeated or late runs change nothing."""
     listing = await uow.share.get(listing_id)
     if listing is None or not listing.is_open:
         return False
     listing.status, listing.closed_at, listing.updated_at = ListingStatus.CLOSED, now, now
+    if repeat:
+        await next_weekday_ride(uow, listing, now)
     passengers = await riders(uow, listing)
     for request in passengers:
         await _notify(

@@ -190,12 +190,40 @@ async def delete_listing(uow, clock: Clock, member: Membership, listing_id: int)
     listing.status, listing.updated_at = ListingStatus.DELETED, clock.now()
 
 
+# What 내 글 → 고치기 may change: field → (the check posting applies, carpools too?).
+EDITABLE = {
+    "title": (lambda v: check_text(v, MAX_TITLE, required=True), False),
+    "when_text": (lambda v: check_text(v, MAX_WHEN), False),
+    "place": (lambda v: check_text(v, MAX_PLACE), False),
+    "price": (check_price, False),
+    "details": (lambda v: check_text(v, MAX_TEXT), True),
+}
+
+
+async def edit_listing(
+    uow, clock: Clock, member: Membership, listing_id: int, field: str, value
+) -> Listing:
+    """수정: the poster changes one field of an open listing.
+
+    Rules:
+    - Own open listings only (else "찾을 수 없어요" / share.not_open).
+    - Title (≤ 50, not empty), when (≤ 100), where (≤ 50), price (won, 0 = 무료) and details
+      (≤ 500), checked as when posting.
+    - A carpool's route, time, seats and cost are fixed once posted (passengers booked on
+      them): only its details can change; post a new ride otherwise.
+    """
+    listing = await own_listing(uow, member, listing_id)
+    if not listing.is_open:
+        raise DomainError("share.not_open")
+    if field not in EDITABLE or (listing.kind == Kind.CARPOOL and not EDITABLE[field][1]):
+        raise InvalidInput("share.bad_choice")
+    setattr(listing, field, EDITABLE[field][0](value))
+    listing.updated_at = clock.now()
+    return listing
+
+
 async def edit_details(
     uow, clock: Clock, member: Membership, listing_id: int, details: str
 ) -> Listing:
     """수정: the poster rewrites the details (≤ 500) of an open listing."""
-    listing = await own_listing(uow, member, listing_id)
-    if not listing.is_open:
-        raise DomainError("share.not_open")
-    listing.details, listing.updated_at = check_text(details, MAX_TEXT), clock.now()
-    return listing
+    return await edit_listing(uow, clock, member, listing_id, "details", details)

@@ -1,6 +1,6 @@
 """Coordinators and the market: 코디네이터 확인 (a provider met in person), reports, hiding a
-listing and suspending a resident's posting. Every action needs a coordinator of the same
-complex and is written to the audit log."""
+listing, suspending a resident's posting and lifting it. Every action needs a coordinator of
+the same complex and is written to the audit log."""
 
 from __future__ import annotations
 
@@ -96,6 +96,36 @@ async def suspend_poster(
     await uow.notifier.notify(
         listing.poster_id, "share.suspended", {"reason": reason},
         key=f"share:suspend:{listing.poster_id}:{listing.id}", complex_id=listing.complex_id,
+    )  # fmt: skip
+    return standing
+
+
+async def suspended_posters(uow, member: Membership, limit: int = 10) -> list[Standing]:
+    """Residents of the coordinator's complex whose posting is suspended."""
+    require_coordinator(member)
+    return await uow.share.suspended(member.complex_id, limit=limit)
+
+
+async def lift_suspension(uow, clock: Clock, member: Membership, resident_id: int) -> Standing:
+    """정지 풀기: a coordinator of the same complex lets a suspended resident post and contact
+    again. Audited ("share.lift", with the reason it had); the resident is told. A resident of
+    another complex reads as "찾을 수 없어요"; one not suspended is refused."""
+    require_coordinator(member)
+    standing = await uow.share.standing(resident_id)
+    if standing is None or standing.complex_id != member.complex_id:
+        raise NotFound()
+    if standing.suspended_at is None:
+        raise DomainError("share.not_suspended")
+    since, reason = standing.suspended_at, standing.suspended_reason
+    standing.suspended_at, standing.suspended_reason = None, ""
+    await uow.share.save_standing(standing)
+    await uow.share.audit(
+        clock.now(), standing.complex_id, member.resident_id, "share.lift",
+        f"resident={resident_id} suspended_at={since.isoformat()} reason={reason}",
+    )  # fmt: skip
+    await uow.notifier.notify(
+        resident_id, "share.unsuspended", {},
+        key=f"share:lift:{resident_id}:{since.isoformat()}", complex_id=standing.complex_id,
     )  # fmt: skip
     return standing
 

@@ -169,6 +169,8 @@ async def move_order(
     - 계좌이체 orders are handed over (수령완료) only once the money was confirmed.
     - 수령완료 credits the reward on the money part; 환불 takes it back and returns the points;
       취소 returns stock and points.
+    - A refund whose reward the buyer (or the complex) has already spent is refused
+      ("shop.reward_spent") and changes nothing.
     - The buyer is told of every change.
     """
     order = await shop_order(uow, member, order_id)
@@ -191,7 +193,12 @@ async def move_order(
     elif target == OrderStatus.CANCELLED:
         await _undo(uow, clock, order)
     elif target == OrderStatus.REFUNDED:
-        await points.take_back_reward(uow, clock, order)
+        try:
+            await points.take_back_reward(uow, clock, order)
+        except DomainError as exc:
+            if exc.code != "points.insufficient":
+                raise
+            raise DomainError("shop.reward_spent", number=order.number) from exc
         await points.give_back(uow, clock, order)
     await notify_buyer(
         uow, order, "shop.order.status", key=f"shop:order:{order.id}:{target}", reason=reason
@@ -230,4 +237,12 @@ async def shop_orders(uow, member: Membership, *, offset: int = 0, limit: int = 
     shop = await own_shop(uow, member)
     return await uow.shop.orders_of_shop(
         shop.id, statuses=OPEN_STATUSES, offset=max(offset, 0), limit=limit
+    )
+
+
+async def shop_history(uow, member: Membership, *, offset: int = 0, limit: int = 5):
+    """The vendor's order history, newest first: every order, completed ones included."""
+    shop = await own_shop(uow, member)
+    return await uow.shop.orders_of_shop(
+        shop.id, statuses=list(OrderStatus), offset=max(offset, 0), limit=limit, newest_first=True
     )

@@ -10,7 +10,8 @@ from __future__ import annotations
 import importlib
 
 from core.errors import DomainError
-from core.shop.model import Order
+from core.shop.model import Order, ShopKind
+from core.shop.words import KIND_WORDS
 
 LEDGER_MODULES = ("core.points.ledger", "core.points.use_cases")
 
@@ -26,6 +27,17 @@ def _fn(name: str):
     return None
 
 
+async def memo_of(uow, order: Order) -> str:
+    """What the history calls the purchase: the shop kind's word ("로컬푸드"), else the shop."""
+    shop = await uow.shop.get_shop(order.shop_id)
+    if shop is None:
+        return ""
+    try:
+        return KIND_WORDS[ShopKind(shop.kind)]
+    except ValueError:
+        return shop.name
+
+
 async def balance(uow, resident_id: int) -> int:
     """The resident's personal points, or 0 where the ledger is not there."""
     fn = _fn("balance")
@@ -39,7 +51,12 @@ async def spend(uow, clock, order: Order) -> None:
     if fn is None:
         raise DomainError("points.insufficient")
     await fn(
-        uow, clock, order_key=order.key, resident_id=order.resident_id, points=order.points_used
+        uow,
+        clock,
+        order_key=order.key,
+        resident_id=order.resident_id,
+        points=order.points_used,
+        memo=await memo_of(uow, order),
     )
 
 
@@ -61,6 +78,7 @@ async def reward(uow, clock, order: Order) -> None:
             resident_id=order.resident_id,
             complex_id=order.complex_id,
             paid_won=order.money,
+            memo=await memo_of(uow, order),
         )
 
 

@@ -64,7 +64,13 @@ class ShopRepository(Protocol):
         self, resident_id: int, *, offset: int, limit: int
     ) -> tuple[list[Order], int]: ...
     async def orders_of_shop(
-        self, shop_id: int, *, statuses: list[str], offset: int, limit: int
+        self,
+        shop_id: int,
+        *,
+        statuses: list[str],
+        offset: int,
+        limit: int,
+        newest_first: bool = False,
     ) -> tuple[list[Order], int]: ...
     async def shares(self, group_buy_id: int, statuses: list[str]) -> list[Order]: ...
     async def share_of(self, group_buy_id: int, resident_id: int) -> Order | None:

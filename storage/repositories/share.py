@@ -205,6 +205,11 @@ class SqlShareRepository:
         self.session.add(standing)
         await self.session.flush()
 
+    async def suspended(self, complex_id: int, *, limit: int) -> list[Standing]:
+        c = tables.share_standings.c
+        stmt = select(Standing).where(c.complex_id == complex_id, c.suspended_at.is_not(None))
+        return list(await self.session.scalars(stmt.order_by(c.suspended_at).limit(limit)))
+
     async def verified_among(self, resident_ids: list[int]) -> set[int]:
         if not resident_ids:
             return set()

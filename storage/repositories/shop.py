@@ -200,13 +200,17 @@ class SqlShopRepository:
         stmt = select(Order).where(o_.resident_id == resident_id)
         return await self._page(stmt, (o_.created_at.desc(), o_.id.desc()), offset, limit)
 
-    async def orders_of_shop(self, shop_id: int, *, statuses, offset: int, limit: int):
-        """Open orders, oldest first; a group-buy share shows once its group buy succeeded."""
+    async def orders_of_shop(
+        self, shop_id: int, *, statuses, offset: int, limit: int, newest_first: bool = False
+    ):
+        """Orders in those statuses, oldest first (newest first for the history); a group-buy
+        share shows once its group buy succeeded."""
         waiting = (o_.group_buy_id.is_not(None)) & (o_.status == OrderStatus.PLACED)
         stmt = select(Order).where(
             o_.shop_id == shop_id, o_.status.in_([str(s) for s in statuses]), ~waiting
         )
-        return await self._page(stmt, (o_.created_at, o_.id), offset, limit)
+        order = (o_.created_at.desc(), o_.id.desc()) if newest_first else (o_.created_at, o_.id)
+        return await self._page(stmt, order, offset, limit)
 
     async def shares(self, group_buy_id: int, statuses: list[str]) -> list[Order]:
         stmt = select(Order).where(

@@ -55,6 +55,7 @@ async def test_post_on_telegram_request_on_kakaotalk_accept(app, services, demo)
     await driver.say("내일 오전 8시")
     await driver.tap("2명")
     await driver.tap("무료")
+    await driver.tap("한 번만")
     await driver.tap("건너뛰기")
     assert "출발: 11월 26일 (목) 오전 8:00" in driver.text
     await driver.tap("올리기")

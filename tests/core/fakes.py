@@ -281,6 +281,12 @@ class FakeUnitOfWork:
 
         self.notices = FakeNoticeRepository(self)
         self.votes = FakeVoteRepository(self)
+        from tests.core.fakes_surveys import FakeSurveyRepository
+
+        self.surveys = FakeSurveyRepository(self)
+        from tests.core.fakes_boards import FakeBoardRepository
+
+        self.boards = FakeBoardRepository()
         self.outbox = FakeOutboxProgress()
         from tests.core.fakes_points import FakePointsRepository
 

@@ -150,6 +150,13 @@ class FakeShareRepository:
     async def save_standing(self, standing):
         self.standings[standing.resident_id] = standing
 
+    async def suspended(self, complex_id, *, limit):
+        rows = [
+            s for s in self.standings.values()
+            if s.complex_id == complex_id and s.suspended_at is not None
+        ]  # fmt: skip
+        return sorted(rows, key=lambda s: s.suspended_at)[:limit]
+
     async def verified_among(self, resident_ids):
         return {
             s.resident_id

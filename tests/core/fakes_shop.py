@@ -139,13 +139,13 @@ class FakeShopRepository:
         rows.sort(key=lambda o: (o.created_at, o.id), reverse=True)
         return rows[offset : offset + limit], len(rows)
 
-    async def orders_of_shop(self, shop_id, *, statuses, offset, limit):
+    async def orders_of_shop(self, shop_id, *, statuses, offset, limit, newest_first=False):
         rows = [
             o for o in self._table("orders").values()
             if o.shop_id == shop_id and o.status in statuses
             and not (o.group_buy_id is not None and o.status == OrderStatus.PLACED)
         ]  # fmt: skip
-        rows.sort(key=lambda o: (o.created_at, o.id))
+        rows.sort(key=lambda o: (o.created_at, o.id), reverse=newest_first)
         return rows[offset : offset + limit], len(rows)
 
     async def shares(self, group_buy_id, statuses):

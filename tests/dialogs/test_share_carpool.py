@@ -138,6 +138,7 @@ async def test_a_paid_ride_outside_commuting_hours_is_refused(engine, services, 
     assert "이 시간에는 유료 카풀을 올릴 수 없어요" in kim.text
     assert "한 사람이 낼 실비를" in kim.text  # the same question again
     await kim.tap("무료로 할게요")
+    await kim.tap("한 번만")
     await kim.tap("건너뛰기")
     assert "비용: 무료" in kim.text
     await kim.tap("올리기")

@@ -11,7 +11,9 @@ from tests.support.defects import member, verified
 __all__ = ["member", "verified"]
 
 
-async def post_ride(chat, when: str = "내일 오전 8시", seats: str = "3명", price: str = ""):
+async def post_ride(
+    chat, when: str = "내일 오전 8시", seats: str = "3명", price: str = "", repeat: bool = False
+):
     await chat.say("처음으로")
     await chat.tap("공유마켓")
     await chat.tap("카풀")
@@ -26,6 +28,7 @@ async def post_ride(chat, when: str = "내일 오전 8시", seats: str = "3명",
         await chat.say(price)
     else:
         await chat.tap("무료")
+    await chat.tap("평일마다 반복" if repeat else "한 번만")
     await chat.tap("건너뛰기")
     assert "이대로 올릴까요?" in chat.text, chat.text
     await chat.tap("올리기")

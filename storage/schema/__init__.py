@@ -1,0 +1,1 @@
+"""The tables, one module per feature; `storage.tables` gathers them."""

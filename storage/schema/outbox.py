@@ -1,0 +1,41 @@
+"""The outbox: every message the bot sends on its own."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Table,
+)
+
+from storage.schema.base import metadata, pk
+from storage.types import JSONText, UTCDateTime
+
+outbox = Table(
+    "outbox",
+    metadata,
+    pk(),
+    Column("dedupe_key", String(160), nullable=False, unique=True),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=True),
+    Column("resident_id", ForeignKey("residents.id"), nullable=False),
+    Column("account_id", ForeignKey("channel_accounts.id"), nullable=False),
+    Column("channel", String(16), nullable=False),
+    Column("address", String(200), nullable=False, default=""),
+    Column("mode", String(8), nullable=False),  # push | inbox
+    Column("payload", JSONText, nullable=False),  # rendered screens, buttons as tokens
+    Column("priority", Integer, nullable=False, default=0),  # urgent first
+    Column("status", String(12), nullable=False, default="pending"),
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_attempt_at", UTCDateTime, nullable=False),
+    Column("lease_owner", String(40), nullable=True),
+    Column("lease_until", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime, nullable=True),
+    Column("last_error", String(200), nullable=False, default=""),
+    Column("batch", String(64), nullable=True, index=True),  # e.g. one broadcast
+    Index("ix_outbox_due", "status", "channel", "next_attempt_at"),
+    Index("ix_outbox_inbox", "account_id", "status"),
+)
