@@ -4,38 +4,7 @@ polling the local fake Bot API server)."""
 
 from __future__ import annotations
 
-import aiohttp
-import pytest
-
-from bot.app import build_engine
-from bot.runtime import Runtime
-from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.drivers import KakaoDriver, TelegramDriver, WebDriver
-
 HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말"]
-
-
-@pytest.fixture(params=["web", "kakao", "telegram"])
-async def person(request, services, demo):
-    fake = None
-    if request.param == "telegram":
-        fake = await FakeTelegramServer().start()
-        services.config = services.config.replace(
-            telegram={"token": fake.token, "api_base": fake.base_url}
-        )
-    runtime = Runtime(services, build_engine(services))
-    await runtime.start()
-    base = f"http://127.0.0.1:{runtime.port}"
-    async with aiohttp.ClientSession() as http:
-        if request.param == "web":
-            yield WebDriver(base, http)
-        elif request.param == "kakao":
-            yield KakaoDriver(base, http)
-        else:
-            yield TelegramDriver(fake)
-        await runtime.stop()
-    if fake is not None:
-        await fake.stop()
 
 
 async def test_onboarding_with_an_invite_code_reaches_the_home_menu(person, demo):

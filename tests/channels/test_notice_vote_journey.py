@@ -7,39 +7,9 @@ from __future__ import annotations
 import asyncio
 from datetime import timedelta
 
-import aiohttp
-import pytest
-
-from bot.app import build_engine
-from bot.runtime import Runtime
 from core.notices.broadcast import NewNotice, create_notice
 from core.votes.ballots import NewVote, create_vote
-from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.complex_life import member_of, run_jobs, verified
-from tests.support.drivers import KakaoDriver, TelegramDriver, WebDriver
-
-
-@pytest.fixture(params=["web", "kakao", "telegram"])
-async def person(request, services, demo):
-    fake = None
-    if request.param == "telegram":
-        fake = await FakeTelegramServer().start()
-        services.config = services.config.replace(
-            telegram={"token": fake.token, "api_base": fake.base_url}
-        )
-    runtime = Runtime(services, build_engine(services))
-    await runtime.start()
-    base = f"http://127.0.0.1:{runtime.port}"
-    async with aiohttp.ClientSession() as http:
-        if request.param == "web":
-            yield WebDriver(base, http)
-        elif request.param == "kakao":
-            yield KakaoDriver(base, http)
-        else:
-            yield TelegramDriver(fake)
-        await runtime.stop()
-    if fake is not None:
-        await fake.stop()
 
 
 async def hears(person, words: str) -> str:
