@@ -9,7 +9,6 @@ from datetime import timedelta
 from core.surveys.answering import NewSurvey, create_survey
 from core.surveys.lifecycle import results
 from core.surveys.model import Question, QuestionKind
-from tests.channels.test_notice_vote_journey import person  # noqa: F401  (the fixture)
 from tests.support.complex_life import member_of, verified
 
 
