@@ -9,6 +9,7 @@ import pytest
 
 from bot.app import build_engine
 from bot.runtime import Runtime
+from tests.channels.telegram_support import api, bot  # noqa: F401  (fixtures for the adapter tests)
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.drivers import KakaoDriver, TelegramDriver, WebDriver
 

@@ -8,222 +8,27 @@ that records Inbounds and returns canned replies.
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import json
 from collections.abc import AsyncIterator
-from dataclasses import replace
 from typing import Any
 
 import pytest
 from aiohttp import web
 from aiohttp.test_utils import TestClient, TestServer
-from telegram import Bot, Update
+from telegram import Bot
 
 from bot.channels import base
-from bot.channels.telegram import ERROR_ANSWER, TelegramChannel, update_to_inbound
-from bot.channels.telegram_render import render_screen, split_text, tg_len
-from bot.screens import Button, ButtonRole, Card, Channel, Inbound, Reply, Screen
-
-TOKEN = "123:ABC"
-CHAT = 42
-BOT_USER = {"id": 123, "is_bot": True, "first_name": "내친구", "username": "naechingu_bot"}
-JSON_PARAMS = {"reply_markup", "allowed_updates", "commands"}
-INT_PARAMS = {"chat_id", "message_id", "offset", "limit", "timeout"}
-
-
-class MiniBotApi:
-    """Just enough of the Bot API: records calls, stores messages, serves files and updates."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[str, dict[str, Any]]] = []
-        self.updates: list[dict[str, Any]] = []
-        self.files: dict[str, bytes] = {}
-        self.failures: dict[str, list[tuple[int, str, int | None]]] = {}
-        self.sent: dict[int, dict[str, Any]] = {}
-        self._arrived = asyncio.Event()
-        self._runner: web.AppRunner | None = None
-        self.base_url = ""
-
-    async def start(self) -> None:
-        app = web.Application()
-        app.router.add_route("*", "/bot{token}/{method}", self._api)
-        app.router.add_get("/file/bot{token}/{path:.+}", self._file)
-        self._runner = web.AppRunner(app)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = self._runner.addresses[0][1]
-        self.base_url = f"http://127.0.0.1:{port}"
-
-    async def stop(self) -> None:
-        self._arrived.set()  # release any long poll still waiting
-        if self._runner:
-            await self._runner.cleanup()
-
-    def fail(self, method: str, status: int, description: str, retry_after: int | None = None):
-        self.failures.setdefault(method.lower(), []).append((status, description, retry_after))
-
-    def push_update(self, update: dict[str, Any]) -> None:
-        self.updates.append(update)
-        self._arrived.set()
-
-    def called(self, method: str) -> list[dict[str, Any]]:
-        return [params for name, params in self.calls if name == method.lower()]
-
-    async def _api(self, request: web.Request) -> web.Response:
-        method = request.match_info["method"].lower()
-        params = {k: _decode(k, v) for k, v in (await request.post()).items()}
-        self.calls.append((method, params))
-        if self.failures.get(method):
-            status, description, retry_after = self.failures[method].pop(0)
-            body: dict[str, Any] = {"ok": False, "error_code": status, "description": description}
-            if retry_after is not None:
-                body["parameters"] = {"retry_after": retry_after}
-            return web.json_response(body, status=status)
-        handler = getattr(self, f"_m_{method}", None)
-        result = await handler(params) if handler else True
-        if isinstance(result, tuple):  # (status, description)
-            body = {"ok": False, "error_code": result[0], "description": result[1]}
-            return web.json_response(body, status=result[0])
-        return web.json_response({"ok": True, "result": result})
-
-    async def _file(self, request: web.Request) -> web.Response:
-        file_id = request.match_info["path"].rsplit("/", 1)[-1].removesuffix(".jpg")
-        return web.Response(body=self.files[file_id])
-
-    def _message(self, params: dict[str, Any], **content: Any) -> dict[str, Any]:
-        message_id = len(self.sent) + 1
-        message = {"message_id": message_id, "date": 1756000000, "from": BOT_USER}
-        message["chat"] = {"id": params["chat_id"], "type": "private", "first_name": "u"}
-        message.update({k: v for k, v in content.items() if v is not None})
-        if params.get("reply_markup"):
-            message["reply_markup"] = params["reply_markup"]
-        self.sent[message_id] = message
-        return message
-
-    async def _m_getme(self, params: dict[str, Any]) -> dict[str, Any]:
-        return BOT_USER
-
-    async def _m_sendmessage(self, params: dict[str, Any]) -> dict[str, Any]:
-        return self._message(params, text=params["text"])
-
-    async def _m_sendphoto(self, params: dict[str, Any]) -> dict[str, Any]:
-        size = {"file_id": "p1", "file_unique_id": "u1", "width": 9, "height": 9}
-        return self._message(params, photo=[size], caption=params.get("caption"))
-
-    async def _m_editmessagetext(self, params: dict[str, Any]) -> Any:
-        if params["message_id"] not in self.sent:
-            return 400, "Bad Request: message to edit not found"
-        return self._message(params, text=params["text"])
-
-    async def _m_getfile(self, params: dict[str, Any]) -> dict[str, Any]:
-        file_id = params["file_id"]
-        size = len(self.files[file_id])
-        path = f"photos/{file_id}.jpg"
-        return {
-            "file_id": file_id,
-            "file_unique_id": file_id,
-            "file_size": size,
-            "file_path": path,
-        }
-
-    async def _m_getupdates(self, params: dict[str, Any]) -> list[dict[str, Any]]:
-        offset = params.get("offset") or 0
-        self.updates = [u for u in self.updates if u["update_id"] >= offset]
-        if not self.updates and params.get("timeout"):
-            self._arrived.clear()
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._arrived.wait(), params["timeout"])
-        return self.updates[: params.get("limit") or 100]
-
-
-def _decode(key: str, value: Any) -> Any:
-    if key in JSON_PARAMS:
-        return json.loads(value)
-    return int(value) if key in INT_PARAMS else value
-
-
-class FakeEngine:
-    """Records every Inbound; answers with a canned reply (or raises)."""
-
-    def __init__(self, reply: Reply | None = None, *, error: Exception | None = None) -> None:
-        self.inbounds: list[Inbound] = []
-        self.reply = reply or Reply((menu_screen(),))
-        self.error = error
-        self._changed = asyncio.Condition()
-
-    async def handle(self, inbound: Inbound) -> Reply:
-        async with self._changed:
-            self.inbounds.append(inbound)
-            self._changed.notify_all()
-        if self.error is not None:
-            raise self.error
-        return self.reply
-
-    async def until(self, count: int) -> None:
-        """Wait (at most 5 s) until `count` Inbounds have arrived."""
-        async with self._changed:
-            ready = self._changed.wait_for(lambda: len(self.inbounds) >= count)
-            await asyncio.wait_for(ready, 5)
-
-
-def menu_screen(text: str = "무엇을 도와드릴까요?") -> Screen:
-    buttons = (
-        Button("공유마켓", token="tokA"),
-        Button("우리단지", token="tokB"),
-        Button("이전", token="back", role=ButtonRole.NAV),
-        Button("처음으로", token="home", role=ButtonRole.NAV),
-    )
-    return Screen(text=text, buttons=buttons)
-
-
-def user(uid: int = CHAT) -> dict[str, Any]:
-    return {"id": uid, "is_bot": False, "first_name": "순자"}
-
-
-def message(text: str | None = "안녕", *, chat_type: str = "private", **extra: Any) -> dict:
-    msg = {"message_id": 7, "date": 1756000000, "from": user(), **extra}
-    msg["chat"] = {"id": CHAT if chat_type == "private" else -100, "type": chat_type}
-    if text is not None:
-        msg["text"] = text
-    return msg
-
-
-def text_update(text: str, update_id: int = 1000, **extra: Any) -> dict[str, Any]:
-    return {"update_id": update_id, "message": message(text, **extra)}
-
-
-def tap_update(data: str, *, held: dict | None = None, update_id: int = 2000) -> dict:
-    if held is None:
-        keyboard = {"inline_keyboard": [[{"text": "공유마켓", "callback_data": "t:tokA"}]]}
-        held = {**message("메뉴"), "from": BOT_USER, "reply_markup": keyboard}
-        held["message_id"] = 1
-    query = {"id": "cbq1", "from": user(), "chat_instance": "ci", "data": data, "message": held}
-    return {"update_id": update_id, "callback_query": query}
-
-
-@pytest.fixture
-async def api() -> AsyncIterator[MiniBotApi]:
-    server = MiniBotApi()
-    await server.start()
-    yield server
-    await server.stop()
-
-
-@pytest.fixture
-async def bot(api: MiniBotApi) -> AsyncIterator[Bot]:
-    tg_bot = Bot(TOKEN, base_url=f"{api.base_url}/bot", base_file_url=f"{api.base_url}/file/bot")
-    async with tg_bot:
-        yield tg_bot
-
-
-async def parse(bot: Bot, data: dict[str, Any], max_bytes: int = 1000) -> Inbound | None:
-    return await update_to_inbound(Update.de_json(data, bot), bot, max_photo_bytes=max_bytes)
-
-
-def callback_data(markup: Any) -> list[list[str]]:
-    return [[b.callback_data or b.url for b in row] for row in markup.inline_keyboard]
-
+from bot.channels.telegram import ERROR_ANSWER, TelegramChannel
+from bot.screens import Channel, Inbound, Reply, Screen
+from tests.channels.telegram_support import (
+    CHAT,
+    FakeEngine,
+    MiniBotApi,
+    menu_screen,
+    message,
+    parse,
+    tap_update,
+    text_update,
+)
 
 # --- parsing -------------------------------------------------------------------------------
 
@@ -326,74 +131,6 @@ async def test_image_sent_as_file_is_a_photo(bot: Bot, api: MiniBotApi) -> None:
     inbound = await parse(bot, data)
     assert inbound is not None and inbound.photos[0].content_type == "image/png"
     assert (inbound.photos[0].data, inbound.photos[0].filename) == (b"png bytes", "a.png")
-
-
-# --- rendering -----------------------------------------------------------------------------
-
-
-def test_render_menu_one_choice_per_row_nav_last() -> None:
-    [msg] = render_screen(menu_screen())
-    assert msg["text"] == "무엇을 도와드릴까요?" and "parse_mode" not in msg
-    assert callback_data(msg["reply_markup"]) == [["t:tokA"], ["t:tokB"], ["t:back", "t:home"]]
-
-
-def test_render_many_short_choices_two_per_row() -> None:
-    labels = ["월", "화", "수", "목", "금"]
-    screen = Screen("요일", tuple(Button(x, token=str(i)) for i, x in enumerate(labels)))
-    rows = render_screen(screen)[0]["reply_markup"].inline_keyboard
-    assert [len(r) for r in rows] == [2, 2, 1]
-    four = Screen("요일", screen.buttons[:4])
-    assert [len(r) for r in render_screen(four)[0]["reply_markup"].inline_keyboard] == [1] * 4
-
-
-def test_render_order_photo_notices_cards_text() -> None:
-    card = Card("유기농 사과", ("충주 농장",), buttons=(Button("담기", token="c1"),), price=12000)
-    screen = Screen(
-        "골라 주세요", menu_screen().buttons, image_url="https://x/a.jpg", image_alt="포스터"
-    )
-    screen = replace(screen.with_notices("새 알림 2건"), cards=(card,))
-    msgs = render_screen(screen)
-    assert msgs[0] == {"photo": "https://x/a.jpg", "caption": "포스터"}
-    assert msgs[1] == {"text": "새 알림 2건"}
-    assert msgs[2]["text"] == "유기농 사과\n충주 농장\n12,000원"
-    assert callback_data(msgs[2]["reply_markup"]) == [["t:c1"]]
-    assert msgs[3]["text"] == "골라 주세요" and len(msgs) == 4
-
-
-def test_render_card_with_image_uses_caption_or_splits() -> None:
-    short = render_screen(Screen("", cards=(Card("사과", image_url="https://x/p.jpg"),)))
-    assert short == [{"photo": "https://x/p.jpg", "caption": "사과"}]
-    long_card = Card("사과", ("가" * 1100,), image_url="https://x/p.jpg")
-    msgs = render_screen(Screen("", cards=(long_card,)))
-    assert msgs[0] == {"photo": "https://x/p.jpg"} and msgs[1]["text"].startswith("사과")
-
-
-def test_render_long_text_split_on_paragraphs_keyboard_last() -> None:
-    paragraphs = ["가" * 3000, "나" * 3000, "다" * 100]
-    msgs = render_screen(Screen("\n\n".join(paragraphs), menu_screen().buttons))
-    assert [m["text"] for m in msgs] == [paragraphs[0], "\n\n".join(paragraphs[1:])]
-    assert "reply_markup" not in msgs[0] and "reply_markup" in msgs[1]
-
-
-def test_split_text_hard_cuts_and_counts_utf16() -> None:
-    chunks = split_text("😀" * 3000)  # 6000 UTF-16 units
-    assert len(chunks) == 2 and all(tg_len(c) <= 4096 for c in chunks)
-    assert "".join(chunks) == "😀" * 3000
-
-
-def test_render_skips_oversized_token_and_keeps_url_button() -> None:
-    buttons = (
-        Button("긴 것", token="x" * 63),
-        Button("안내", url="https://example.org/a"),
-        Button("처음으로", token="home", role=ButtonRole.NAV),
-    )
-    [msg] = render_screen(Screen("", buttons))
-    assert msg["text"] == "👇"
-    assert callback_data(msg["reply_markup"]) == [["https://example.org/a"], ["t:home"]]
-
-
-def test_render_empty_screen_sends_nothing() -> None:
-    assert render_screen(Screen("  ")) == []
 
 
 # --- replying ------------------------------------------------------------------------------
