@@ -18,8 +18,10 @@ from bot.engine.runner import DialogRunner
 from bot.i18n import Catalogs
 from bot.outbox.kinds import NotificationKinds, default_kinds
 from bot.outbox.notifier import OutboxNotifier
+from bot.public_holidays import PublicHolidays, parse_days
 from bot.scheduler import JobKinds
 from core.clock import Clock, SystemClock
+from core.share.ride_time import Holidays
 from storage.db import create_engine, is_sqlite, session_factory
 from storage.media import FileMediaStore
 from storage.uow import UnitOfWorkFactory
@@ -37,6 +39,7 @@ class Services:
     notifications: NotificationKinds  # how each notification kind reads
     jobs: JobKinds  # scheduled job kinds → handlers; features register theirs in build_engine
     media: FileMediaStore  # residents' photos
+    holidays: Holidays  # public holidays (KR + [share] extra_holidays): paid carpools, 평일
 
     async def close(self) -> None:
         await self.db.dispose()
@@ -82,6 +85,7 @@ def build_services(config: Config, *, clock: Clock | None = None) -> Services:
             _derive(secret, "media-urls"),
             config.http.public_base_url or f"http://{config.http.host}:{config.http.port}",
         ),
+        holidays=PublicHolidays(parse_days(config.share.extra_holidays)),
     )
     return services
 

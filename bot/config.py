@@ -9,6 +9,7 @@ import os
 import tomllib
 import typing
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 
@@ -115,6 +116,9 @@ class DefectsConfig:
 class ShareConfig:
     places: tuple[str, ...] = ("단지 정문", "동탄역", "시청", "초등학교", "대형마트")
     # preset carpool places offered as buttons (출발지/도착지); residents may also type one
+    # Public holidays besides those the `holidays` package knows (임시공휴일, 선거일 announced
+    # later), as YYYY-MM-DD: paid carpools are refused then, repeating rides skip them.
+    extra_holidays: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -256,3 +260,10 @@ def _validate(config: Config) -> None:
         raise ConfigError("config key outbox.telegram_rate: must be positive")
     if config.dialogs.expire_hours < 1:
         raise ConfigError("config key dialogs.expire_hours: must be at least 1")
+    for day in config.share.extra_holidays:
+        try:
+            date.fromisoformat(day)
+        except ValueError:
+            raise ConfigError(
+                f"config key share.extra_holidays: {day!r} is not a date (YYYY-MM-DD)"
+            ) from None

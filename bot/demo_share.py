@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from datetime import datetime, time, timedelta
 
-from core.share.carpool import KST, NewRide, post_carpool
+from core.share.carpool import NewRide, post_carpool
 from core.share.listings import NewListing, post_listing
+from core.share.ride_time import KST
 
 
 async def seed_share(services, households: dict) -> None:

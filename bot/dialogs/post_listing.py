@@ -1,6 +1,7 @@
 """돌봄·육아·간병·등하교·물품·재능 글 올리기: one dialog for every kind but 카풀, asking only
 what the kind needs — 해드려요/구해요, 제목, 언제 (한 번 또는 매주), 어디, 누구 (care kinds:
-the age, never a name), 비용 (무료 or won), 덧붙일 말, then 올리기.
+the age, never a name), 비용 (무료 or won), 덧붙일 말, 사진 (goods only, one, optional),
+then 올리기.
 
 ```mermaid
 flowchart TD
@@ -10,15 +11,20 @@ flowchart TD
     O -->|돌봄 육아 간병 등하교| U[누구: 나이 등, 이름은 적지 않기]
     O -->|물품 재능| C
     U --> C[비용: 무료 / 금액 적기]
-    C --> D[자세한 내용 500자 / 건너뛰기] --> K[확인: 올리기 한 번만 / 취소]
+    C --> D[자세한 내용 500자 / 건너뛰기] --> G{물품?}
+    G -->|물품 나눔·대여| F[물건 사진 한 장 / 건너뛰기]
+    F -->|사진 아님, 10MB 넘음, 두 장 이상| F
+    G -->|그 밖의 종류| K
+    F --> K[확인: 올리기 한 번만 / 취소]
     K -->|올리기| R[post_listing]
-    A & T & W & P & U & C & D & K -->|이전 / 처음으로| X[앞 질문 / 처음 메뉴]
+    A & T & W & P & U & C & D & F & K -->|이전 / 처음으로| X[앞 질문 / 처음 메뉴]
 ```
 """
 
 from __future__ import annotations
 
-from bot.dialogs.post_carpool import text_limit, won_amount
+from bot.dialogs.fields import text_limit, won_amount
+from bot.dialogs.listing_photo import photo_line, photo_step
 from bot.engine.context import Ctx
 from bot.engine.dialog import Choice, Dialog, Invalid, Step
 from bot.handlers.share_words import kind_word
@@ -58,6 +64,7 @@ def _summary(ctx: Ctx, a: dict) -> str:
     lines.append(ctx._("비용: {price}", price=price))
     if a.get("details"):
         lines.append(ctx._("내용: {text}", text=a["details"]))
+    lines += photo_line(ctx, a)
     lines.append(ctx._("이대로 올릴까요?"))
     return "\n".join(lines)
 
@@ -77,6 +84,7 @@ async def _done(ctx: Ctx, a: dict) -> Screen:
         who=a.get("who", ""),
         details=a.get("details", ""),
         price=a.get("price") or 0,
+        photo=a.get("photo") or None,
     )
     listing = await post_listing(ctx.uow, ctx.clock, ctx.membership, new)
     return ctx.screen(
@@ -166,6 +174,7 @@ dialog = Dialog(
             choices=lambda ctx, a: [Choice(ctx._("건너뛰기"), "")],
             parse=text_limit(MAX_TEXT),
         ),
+        photo_step(),
         Step(
             "confirm",
             prompt=_summary,

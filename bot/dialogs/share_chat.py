@@ -15,7 +15,7 @@ flowchart TD
 
 from __future__ import annotations
 
-from bot.dialogs.post_carpool import text_limit
+from bot.dialogs.fields import text_limit
 from bot.engine.context import Ctx
 from bot.engine.dialog import AskAgain, Choice, Dialog, Step
 from bot.handlers.share_words import neighbour

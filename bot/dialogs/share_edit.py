@@ -1,20 +1,24 @@
 """내 글 → 고치기: the poster picks what to change — 제목, 언제, 어디, 비용 or 내용 — and writes
 the new value, checked as when posting (the same limits, "무료" or won). A carpool's route,
 time, seats and cost stay as posted (passengers booked on them): only its 내용 changes.
+A goods listing (물품 나눔·대여) can also change its 사진: a new one, or 사진 빼기.
 
 ```mermaid
 flowchart TD
     E[내 글 → 고치기] --> O{카풀?}
-    O -->|아니요| F[무엇을: 제목 / 언제 / 어디 / 비용 / 내용]
+    O -->|아니요| F[무엇을: 제목 / 언제 / 어디 / 비용 / 내용 / 사진: 물품만]
     O -->|예| V
     F --> V[새 값: 버튼 또는 적기] --> D[edit_listing → 글 보기]
-    F & V -->|이전 / 처음으로| Z[처음 메뉴]
+    F -->|사진| P[새 사진 한 장 / 사진 빼기] --> D
+    P -->|사진 아님, 10MB 넘음, 두 장 이상| P
+    F & V & P -->|이전 / 처음으로| Z[처음 메뉴]
 ```
 """
 
 from __future__ import annotations
 
-from bot.dialogs.post_carpool import text_limit
+from bot.dialogs.fields import text_limit
+from bot.dialogs.listing_photo import new_photo_step
 from bot.dialogs.post_listing import _price
 from bot.engine.context import Ctx
 from bot.engine.dialog import Choice, Dialog, Step
@@ -29,6 +33,7 @@ FIELDS = (
     ("place", N_("어디")),
     ("price", N_("비용")),
     ("details", N_("내용")),
+    ("photo", N_("사진")),  # goods only
 )
 PROMPTS = {
     "title": N_("새 제목을 적어 주세요. ({limit}자까지)"),
@@ -55,9 +60,8 @@ async def _edit(ctx: Ctx, a: dict) -> Screen:
     from bot.handlers.share import OpenListing
 
     field = _field(a)
-    await listings.edit_listing(
-        ctx.uow, ctx.clock, ctx.membership, a["listing_id"], field, a["value"]
-    )
+    value = a["photo"] if field == "photo" else a["value"]
+    await listings.edit_listing(ctx.uow, ctx.clock, ctx.membership, a["listing_id"], field, value)
     return ctx.screen(
         ctx._("글을 고쳤어요."), ctx.button(ctx._("글 보기"), OpenListing(a["listing_id"]))
     )
@@ -69,7 +73,11 @@ dialog = Dialog(
         Step(
             "field",
             prompt=lambda ctx, a: ctx._("무엇을 고칠까요?"),
-            choices=lambda ctx, a: [Choice(ctx._(label), name) for name, label in FIELDS],
+            choices=lambda ctx, a: [
+                Choice(ctx._(label), name)
+                for name, label in FIELDS
+                if name != "photo" or a.get("kind") == Kind.GOODS
+            ],
             skip=lambda ctx, a: a.get("kind") == Kind.CARPOOL,
         ),
         Step(
@@ -78,7 +86,9 @@ dialog = Dialog(
             expect=Expect.TEXT,
             choices=lambda ctx, a: [Choice(ctx._("무료"), 0)] if _field(a) == "price" else [],
             parse=_parse,
+            skip=lambda ctx, a: _field(a) == "photo",
         ),
+        new_photo_step(skip=lambda ctx, a: _field(a) != "photo"),
     ],
     on_done=_edit,
 )

@@ -115,12 +115,20 @@ async def open_kind(ctx: Ctx, action: OpenKind) -> Screen:
     return ctx.screen(text, *buttons, back=back, cards=cards)
 
 
+def photo_url(ctx: Ctx, listing: Listing) -> str | None:
+    """The signed URL of a goods listing's photo (the card's thumbnail), or None."""
+    if listing.photo and listing.kind == Kind.GOODS:
+        return ctx.services.media.url(listing.photo)
+    return None
+
+
 def _card(ctx: Ctx, listing: Listing, page):
     thanks, verified = page.thanks.get(listing.poster_id, 0), listing.poster_id in page.verified
     return ctx.card(
         card_title(ctx.t, listing),
         *card_lines(ctx.t, listing, thanks, verified),
         buttons=(ctx.button(ctx._("자세히 보기"), OpenListing(listing.id)),),
+        image_url=photo_url(ctx, listing),
     )
 
 
@@ -181,7 +189,9 @@ async def open_listing(ctx: Ctx, action: OpenListing) -> Screen:
     lines = await detail_lines(ctx, listing)
     buttons = await listing_buttons(ctx, listing)
     back = MyListings() if listing.poster_id == ctx.resident.id else OpenKind(listing.kind)
-    return ctx.screen("\n".join(lines), *buttons, back=back)
+    photo = photo_url(ctx, listing)
+    return ctx.screen("\n".join(lines), *buttons, back=back, image_url=photo,
+                      image_alt=ctx._("물건 사진") if photo else "")  # fmt: skip
 
 
 @router.on(MyListings)
@@ -202,6 +212,7 @@ async def my_listings(ctx: Ctx, action: MyListings) -> Screen:
             ctx._(STATUS_WORDS.get(item.status, item.status)),
             when_words(ctx.t, item) or kind_word(ctx.t, item.kind),
             buttons=(ctx.button(ctx._("자세히 보기"), OpenListing(item.id)),),
+            image_url=photo_url(ctx, item),
         )
         for item in page.listings
     )

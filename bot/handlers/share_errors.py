@@ -12,6 +12,7 @@ MESSAGES = {
     "share.too_long": N_("{limit}자까지 쓸 수 있어요. 조금 줄여 주세요."),
     "share.bad_price": N_("금액은 0원부터 {limit}원까지 숫자로 적어 주세요."),
     "share.bad_choice": N_("아래 버튼 중에서 골라 주세요."),
+    "share.photo_goods_only": N_("사진은 물품 나눔·대여 글에만 올릴 수 있어요."),
     "share.bad_seats": N_("인원은 1명부터 {limit}명까지예요."),
     "share.no_time": N_("출발 날짜와 시간을 골라 주세요."),
     "share.past": N_("이미 지난 시간이에요. 앞으로의 날짜와 시간을 골라 주세요."),
@@ -19,6 +20,14 @@ MESSAGES = {
     "share.paid_hours": N_(
         "유료 카풀(실비 분담)은 평일 오전 7~9시, 오후 6~8시 출발만 올릴 수 있어요. "
         "무료로 하시거나 시간을 바꿔 주세요."
+    ),
+    "share.paid_weekend": N_(
+        "주말에는 실비를 받는 카풀을 할 수 없어요. 무료로 하시거나 평일 출퇴근 시간으로 "
+        "바꿔 주세요."
+    ),
+    "share.paid_holiday": N_(
+        "공휴일에는 실비를 받는 카풀을 할 수 없어요. 무료로 하시거나 공휴일이 아닌 평일로 "
+        "바꿔 주세요."
     ),
     "share.own_listing": N_("내가 올린 글이에요."),
     "share.not_open": N_("이미 마감되었거나 출발한 글이에요."),

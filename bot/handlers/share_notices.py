@@ -149,9 +149,11 @@ async def remind_job(ctx) -> None:
 
 async def close_job(ctx) -> None:
     """carpool.CLOSE: always closes, however late (a repeating ride then posts the next
-    weekday's, after `now`)."""
+    평일's after `now`, skipping public holidays)."""
     repeat = bool(ctx.payload.get("repeat"))
-    await carpool.finish_ride(ctx.uow, ctx.payload["listing_id"], ctx.now, repeat=repeat)
+    await carpool.finish_ride(
+        ctx.uow, ctx.payload["listing_id"], ctx.now, repeat=repeat, holidays=ctx.services.holidays
+    )
 
 
 def register(services) -> None:

@@ -10,7 +10,7 @@ from bot.engine.context import Ctx
 from bot.handlers.share import MyListings, OpenListing, back_to_share
 from bot.handlers.share_words import neighbour
 from bot.screens import Screen
-from core.share import carpool
+from core.share import ride_requests as rides
 from core.share.listings import get_listing, own_listing, require_member
 from core.share.model import MAX_SEATS, RideStatus
 
@@ -79,7 +79,7 @@ async def apply_ride(ctx: Ctx, action: ApplyRide) -> Screen:
 
 @router.on(RequestSeats)
 async def request_seats(ctx: Ctx, action: RequestSeats) -> Screen:
-    await carpool.request_ride(ctx.uow, ctx.clock, ctx.membership, action.listing_id, action.seats)
+    await rides.request_ride(ctx.uow, ctx.clock, ctx.membership, action.listing_id, action.seats)
     text = ctx._(
         "탑승 신청을 보냈어요 ({n}명). 운전하는 이웃이 수락하면 알려 드릴게요.", n=action.seats
     )
@@ -116,7 +116,7 @@ async def ride_requests(ctx: Ctx, action: RideRequests) -> Screen:
 
 @router.on(AcceptRide)
 async def accept_ride(ctx: Ctx, action: AcceptRide) -> Screen:
-    request = await carpool.accept_request(ctx.uow, ctx.clock, ctx.membership, action.request_id)
+    request = await rides.accept_request(ctx.uow, ctx.clock, ctx.membership, action.request_id)
     text = ctx._("탑승을 수락했어요 ({n}명). 신청한 이웃에게 알려 드렸어요.", n=request.seats)
     more = ctx.button(ctx._("신청 보기"), RideRequests(request.listing_id))
     return ctx.screen(text, more, back=MyListings())
@@ -124,7 +124,7 @@ async def accept_ride(ctx: Ctx, action: AcceptRide) -> Screen:
 
 @router.on(DeclineRide)
 async def decline_ride(ctx: Ctx, action: DeclineRide) -> Screen:
-    request = await carpool.decline_request(ctx.uow, ctx.clock, ctx.membership, action.request_id)
+    request = await rides.decline_request(ctx.uow, ctx.clock, ctx.membership, action.request_id)
     text = ctx._("탑승 신청을 거절했어요. 신청한 이웃에게 알려 드렸어요.")
     more = ctx.button(ctx._("신청 보기"), RideRequests(request.listing_id))
     return ctx.screen(text, more, back=MyListings())
@@ -159,6 +159,6 @@ async def my_rides(ctx: Ctx, action: MyRides) -> Screen:
 
 @router.on(CancelRequest)
 async def cancel_request(ctx: Ctx, action: CancelRequest) -> Screen:
-    await carpool.cancel_request(ctx.uow, ctx.clock, ctx.membership, action.request_id)
+    await rides.cancel_request(ctx.uow, ctx.clock, ctx.membership, action.request_id)
     text = ctx._("탑승 신청을 취소했어요. 운전하는 이웃에게 알려 드렸어요.")
     return ctx.screen(text, ctx.button(ctx._("내 탑승 신청"), MyRides()), back=back_to_share())

@@ -44,9 +44,13 @@ def price_words(t: Translator, listing: Listing) -> str:
 
 
 def when_words(t: Translator, listing: Listing) -> str:
-    if listing.departs_at is not None:
-        return t.datetime(listing.departs_at)
-    return listing.when_text
+    """The departure (a ride that repeats while open adds "· 평일마다 반복") or the when text."""
+    if listing.departs_at is None:
+        return listing.when_text
+    when = t.datetime(listing.departs_at)
+    if listing.repeats and listing.is_open:
+        return t._("{when} · 평일마다 반복", when=when)
+    return when
 
 
 def poster_line(t: Translator, listing: Listing, thanks: int, verified: bool) -> str:

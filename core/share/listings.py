@@ -12,6 +12,7 @@ from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.model import Membership
 from core.share.model import (
     CARE_KINDS,
+    MAX_MEDIA_ID,
     MAX_PLACE,
     MAX_PRICE,
     MAX_TEXT,
@@ -66,6 +67,18 @@ class NewListing:
     who: str = ""
     details: str = ""
     price: int = 0
+    photo: str | None = None  # goods only: a media id from services.media.put
+
+
+def check_photo(kind: str, photo: str | None) -> str | None:
+    """At most one photo, on goods listings (물품 나눔·대여) only; "" means none."""
+    if not photo:
+        return None
+    if kind != Kind.GOODS:
+        raise InvalidInput("share.photo_goods_only")
+    if not isinstance(photo, str) or len(photo) > MAX_MEDIA_ID:
+        raise InvalidInput("share.bad_choice")
+    return photo
 
 
 async def building_of(uow, member: Membership) -> str:
@@ -81,6 +94,8 @@ async def post_listing(uow, clock: Clock, member: Membership, new: NewListing) -
     - A kind of the list other than 카풀 (carpools have their own use case), 해드려요 or 구해요.
     - A title (≤ 50), when (≤ 100), where (≤ 50), who (≤ 100, care kinds only — e.g. the
       age of a child, never a name), details (≤ 500); a fee in won, 0 = 무료.
+    - At most one photo, and only on 물품 나눔·대여 (goods) listings: any other kind with a
+      photo is refused (share.photo_goods_only).
     """
     await require_can_post(uow, member)
     if new.kind not in set(Kind) or new.kind == Kind.CARPOOL or new.side not in set(Side):
@@ -98,6 +113,7 @@ async def post_listing(uow, clock: Clock, member: Membership, new: NewListing) -
         who=check_text(new.who, MAX_WHO) if new.kind in CARE_KINDS else "",
         details=check_text(new.details, MAX_TEXT),
         price=check_price(new.price),
+        photo=check_photo(new.kind, new.photo),
         created_at=now,
         updated_at=now,
     )
@@ -197,6 +213,7 @@ EDITABLE = {
     "place": (lambda v: check_text(v, MAX_PLACE), False),
     "price": (check_price, False),
     "details": (lambda v: check_text(v, MAX_TEXT), True),
+    "photo": (None, False),  # goods only, checked by check_photo: a media id, or "" to remove
 }
 
 
@@ -211,13 +228,17 @@ async def edit_listing(
       (≤ 500), checked as when posting.
     - A carpool's route, time, seats and cost are fixed once posted (passengers booked on
       them): only its details can change; post a new ride otherwise.
+    - The photo (a media id, or "" to take it off) only on goods listings.
     """
     listing = await own_listing(uow, member, listing_id)
     if not listing.is_open:
         raise DomainError("share.not_open")
     if field not in EDITABLE or (listing.kind == Kind.CARPOOL and not EDITABLE[field][1]):
         raise InvalidInput("share.bad_choice")
-    setattr(listing, field, EDITABLE[field][0](value))
+    if field == "photo":
+        listing.photo = check_photo(listing.kind, value)
+    else:
+        setattr(listing, field, EDITABLE[field][0](value))
     listing.updated_at = clock.now()
     return listing
 

@@ -49,6 +49,7 @@ MAX_PLACE = 50
 MAX_WHEN = 100
 MAX_WHO = 100
 MAX_TEXT = 500  # free text: details, messages, reasons
+MAX_MEDIA_ID = 80  # a goods listing's photo (the column's width)
 MAX_SEATS = 6
 MAX_PRICE = 1_000_000  # won
 MAX_RIDE_PRICE = 50_000  # 실비 분담 per seat
@@ -77,8 +78,10 @@ class Listing:
     departs_at: datetime | None = None  # carpool
     seats: int = 0  # carpool offers: seats offered
     seats_taken: int = 0  # carpool offers: accepted seats (changed by conditional UPDATE only)
+    repeats: bool = False  # carpool: 평일마다 반복 (its closing job posts the next 평일's)
     status: str = ListingStatus.OPEN
     closed_at: datetime | None = None
+    photo: str | None = None  # goods only: a media id (services.media)
     id: int | None = None
 
     @property

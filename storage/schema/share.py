@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     ForeignKey,
     Index,
@@ -10,6 +11,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
 
 from storage.schema.base import metadata, pk
@@ -35,10 +37,12 @@ share_listings = Table(
     Column("departs_at", UTCDateTime, nullable=True),
     Column("seats", Integer, nullable=False, default=0),
     Column("seats_taken", Integer, nullable=False, default=0),
+    Column("repeats", Boolean, nullable=False, default=False, server_default=false()),
     Column("status", String(12), nullable=False),
     Column("created_at", UTCDateTime, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
     Column("closed_at", UTCDateTime, nullable=True),
+    Column("photo", String(80), nullable=True),  # goods only: a media id
     Index("ix_share_listings_browse", "complex_id", "kind", "status", "created_at"),
 )
 

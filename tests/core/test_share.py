@@ -11,9 +11,10 @@ import pytest
 from core.clock import FrozenClock
 from core.errors import DomainError, Forbidden, NotFound
 from core.identity.model import Complex, Household, Membership, Resident, Role
-from core.share import carpool, contact, listings, moderation, trust
-from core.share.carpool import NewRide, paid_ride_allowed
+from core.share import carpool, contact, listings, moderation, ride_requests, trust
+from core.share.carpool import NewRide
 from core.share.model import ListingStatus, RideStatus
+from core.share.ride_time import paid_ride_allowed
 from core.share.when import parse_when
 from tests.core.fakes import FakeUnitOfWork
 
@@ -95,7 +96,7 @@ async def test_a_ride_arms_its_reminder_and_its_closing(world):
         ({"hours": -1}, "share.past"),
         ({"seats": 0}, "share.bad_seats"),
         ({"seats": 7}, "share.bad_seats"),
-        ({"hours": 24 * 3 + 2, "price": 3000}, "share.paid_hours"),  # Saturday noon
+        ({"hours": 24 * 3 + 2, "price": 3000}, "share.paid_weekend"),  # Saturday noon
         ({"hours": 2, "price": 3000}, "share.paid_hours"),  # Wednesday 12:00
     ],
 )
@@ -124,16 +125,16 @@ async def test_unverified_and_suspended_residents_cannot_post(world):
 async def test_seats_are_never_oversold_and_cancelling_frees_them(world):
     driver, a, b = [await world.member(x) for x in ("101", "102", "103")]
     ride = await world.ride(driver, seats=1)
-    first = await carpool.request_ride(world.uow, world.clock, a, ride.id, 1)
-    second = await carpool.request_ride(world.uow, world.clock, b, ride.id, 1)
-    await carpool.accept_request(world.uow, world.clock, driver, first.id)
+    first = await ride_requests.request_ride(world.uow, world.clock, a, ride.id, 1)
+    second = await ride_requests.request_ride(world.uow, world.clock, b, ride.id, 1)
+    await ride_requests.accept_request(world.uow, world.clock, driver, first.id)
     with pytest.raises(DomainError) as full:
-        await carpool.accept_request(world.uow, world.clock, driver, second.id)
+        await ride_requests.accept_request(world.uow, world.clock, driver, second.id)
     assert full.value.code == "share.full" and second.status == RideStatus.PENDING
     assert ride.seats_taken == 1
-    await carpool.cancel_request(world.uow, world.clock, a, first.id)
+    await ride_requests.cancel_request(world.uow, world.clock, a, first.id)
     assert ride.seats_taken == 0
-    await carpool.accept_request(world.uow, world.clock, driver, second.id)
+    await ride_requests.accept_request(world.uow, world.clock, driver, second.id)
     kinds = [kind for _, kind, *_ in world.uow.notifier.sent]
     assert kinds.count("share.ride.requested") == 2 and "share.ride.cancelled" in kinds
 
@@ -141,10 +142,10 @@ async def test_seats_are_never_oversold_and_cancelling_frees_them(world):
 async def test_one_active_request_per_passenger_and_not_on_ones_own_ride(world):
     driver, a = await world.member("101"), await world.member("102")
     ride = await world.ride(driver)
-    await carpool.request_ride(world.uow, world.clock, a, ride.id, 1)
+    await ride_requests.request_ride(world.uow, world.clock, a, ride.id, 1)
     for who, code in ((a, "share.already_requested"), (driver, "share.own_listing")):
         with pytest.raises(DomainError) as refused:
-            await carpool.request_ride(world.uow, world.clock, who, ride.id, 1)
+            await ride_requests.request_ride(world.uow, world.clock, who, ride.id, 1)
         assert refused.value.code == code
 
 
@@ -153,7 +154,7 @@ async def test_other_complexes_and_forged_ids_look_missing(world):
     ride = await world.ride(driver)
     for listing_id in (ride.id, 999):
         with pytest.raises(NotFound):
-            await carpool.request_ride(world.uow, world.clock, stranger, listing_id, 1)
+            await ride_requests.request_ride(world.uow, world.clock, stranger, listing_id, 1)
     with pytest.raises(NotFound):
         await contact.start_chat(world.uow, world.clock, stranger, ride.id)
 
@@ -161,8 +162,8 @@ async def test_other_complexes_and_forged_ids_look_missing(world):
 async def test_reminder_once_and_the_ride_closes_itself_then_thanks_once(world):
     driver, a = await world.member("101"), await world.member("102")
     ride = await world.ride(driver)
-    request = await carpool.request_ride(world.uow, world.clock, a, ride.id, 1)
-    await carpool.accept_request(world.uow, world.clock, driver, request.id)
+    request = await ride_requests.request_ride(world.uow, world.clock, a, ride.id, 1)
+    await ride_requests.accept_request(world.uow, world.clock, driver, request.id)
     assert await carpool.remind_ride(world.uow, ride.id, 0)
     assert not await carpool.remind_ride(world.uow, ride.id, 31 * 60)  # after departure
     with pytest.raises(DomainError):

@@ -135,7 +135,7 @@ async def test_a_paid_ride_outside_commuting_hours_is_refused(engine, services, 
     await kim.tap("1명")
     await kim.tap("실비 분담")
     await kim.say("3000")
-    assert "이 시간에는 유료 카풀을 올릴 수 없어요" in kim.text
+    assert "주말에는 실비를 받는 카풀을 할 수 없어요" in kim.text
     assert "한 사람이 낼 실비를" in kim.text  # the same question again
     await kim.tap("무료로 할게요")
     await kim.tap("한 번만")

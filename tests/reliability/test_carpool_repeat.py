@@ -1,7 +1,7 @@
 """카풀 평일마다 반복, on the frozen clock (Wednesday 2026-11-25 10:00 KST): each ride's closing
 job posts the next weekday's ride (same time, fresh seats, no requests), skipping the
-weekend; closing the current ride stops the chain; a one-off ride posts nothing; a closing
-job run days late posts the next weekday still ahead."""
+weekend and public holidays; closing the current ride stops the chain; a one-off ride posts
+nothing; a closing job run days late posts the next weekday still ahead."""
 
 from __future__ import annotations
 
@@ -78,3 +78,15 @@ async def test_a_late_closing_job_posts_the_next_weekday_still_ahead(
     first, second = await rides(services)
     assert first["status"] == "closed"
     assert local(second) == datetime(2026, 12, 1, 8, 0, tzinfo=KST)  # Tuesday
+
+
+async def test_a_paid_repeating_ride_skips_a_public_holiday(engine, services, demo, clock):
+    kim = await verified(engine, demo["101-1203"], "kim")
+    await post_ride(kim, when="12/24 오전 8시", price="3000", repeat=True)  # a Thursday
+    clock.advance(days=28, hours=22)  # Thursday 12/24 08:00: the ride leaves
+    await drain(JobRunner(services, services.jobs))
+    first, second = await rides(services)
+    assert first["status"] == "closed" and second["status"] == "open"
+    # Friday 12/25 is 기독탄신일 (paid rides are unlawful then), then the weekend
+    assert local(second) == datetime(2026, 12, 28, 8, 0, tzinfo=KST)
+    assert second["price"] == 3000 and second["repeats"]

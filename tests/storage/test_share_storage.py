@@ -12,8 +12,9 @@ import pytest
 from core.errors import DomainError
 from core.identity.admin import add_complex
 from core.identity.model import Household, Membership, Resident, Role
-from core.share.carpool import NewRide, accept_request, post_carpool, request_ride
+from core.share.carpool import NewRide, post_carpool
 from core.share.model import Listing, RideStatus
+from core.share.ride_requests import accept_request, request_ride
 from tests.support.share import listing_row, request_rows
 
 pytestmark = pytest.mark.both_dbs
