@@ -22,6 +22,8 @@ BLOCKED_HINTS = ("block", "not friend", "차단", "친구")
 
 
 class KakaoEventDeliverer:
+    record_every = None  # one Event API call carries up to 100 users: record per batch
+
     def __init__(
         self,
         http: aiohttp.ClientSession,

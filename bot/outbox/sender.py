@@ -5,7 +5,9 @@ deliverer within its rate limits, and records every outcome.
 - 403 (Unreachable): the row is `blocked` and the account marked unreachable.
 - transient errors: retried with exponential backoff and jitter, `failed` after max attempts.
 - a crash: rows whose lease expired are claimed again, so at most the in-flight ones repeat;
-  each outcome is committed as soon as it is known.
+  outcomes are committed in small groups as they come in (a deliverer's `record_every`,
+  e.g. 20 rows for Telegram), so a crash repeats at most the group on the wire, not the
+  whole claimed batch.
 """
 
 from __future__ import annotations
@@ -31,7 +33,12 @@ class Outcome:
     retry_in: float = 0.0
 
 
+SENT = Outcome("sent")
+
+
 class Deliverer(Protocol):
+    record_every: int | None  # outcomes recorded every N rows; None = once per batch
+
     async def deliver(self, rows: list[dict]) -> dict[int, Outcome]:
         """Send the rows (one channel); every row id gets an outcome."""
 
@@ -50,7 +57,7 @@ async def deliver_each(rows: list[dict], send) -> dict[int, Outcome]:
             return row["id"], Outcome("retry", str(exc)[:200] or "transient")
         except DeliveryError as exc:
             return row["id"], Outcome("failed", str(exc)[:200] or "refused")
-        return row["id"], Outcome("sent")
+        return row["id"], SENT
 
     return dict(await asyncio.gather(*(one(r) for r in rows)))
 
@@ -110,6 +117,11 @@ class OutboxSender:
         return len(rows)
 
     async def _deliver(self, channel: str, rows: list[dict]) -> None:
+        step = getattr(self.deliverers[channel], "record_every", None) or len(rows)
+        parts = [rows[i : i + step] for i in range(0, len(rows), step)]
+        await asyncio.gather(*(self._deliver_part(channel, part) for part in parts))
+
+    async def _deliver_part(self, channel: str, rows: list[dict]) -> None:
         try:
             outcomes = await self.deliverers[channel].deliver(rows)
         except Exception as exc:  # a deliverer bug must not strand the rows
@@ -117,8 +129,12 @@ class OutboxSender:
             outcomes = {r["id"]: Outcome("retry", type(exc).__name__) for r in rows}
         async with self.s.uow() as uow:
             now = self.s.clock.now()
+            sent = [r["id"] for r in rows if outcomes.get(r["id"]) == SENT]
+            await uow.outbox.finish_sent(sent, self.owner, now)  # the usual case: one UPDATE
             for row in rows:
-                await self._record(uow, row, outcomes.get(row["id"], Outcome("retry")), now)
+                outcome = outcomes.get(row["id"], Outcome("retry"))
+                if outcome != SENT:
+                    await self._record(uow, row, outcome, now)
             await uow.commit()
 
     async def _record(self, uow, row: dict, outcome: Outcome, now: datetime) -> None:

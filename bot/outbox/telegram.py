@@ -1,7 +1,8 @@
 """Delivering outbox rows to Telegram within its limits: about 30 messages a second per bot
 (configurable, default 25 for headroom) and one a second per chat, with 429 honoured.
 
-The global limit is a leaky bucket with no burst (messages leave evenly spaced); the per-chat
+The global limit is a pacer (bot/outbox/pacer.py: messages leave evenly spaced on a fixed
+timetable, no burst); the per-chat
 spacing is waited for before taking a global slot, so a slow chat never holds one. A chat
 whose next slot is further away than `MAX_CHAT_WAIT` gives its row back to be retried later,
 so a batch never outlives its lease.
@@ -12,9 +13,8 @@ from __future__ import annotations
 import asyncio
 from collections import OrderedDict
 
-from aiolimiter import AsyncLimiter
-
 from bot.channels.base import RetryAfter
+from bot.outbox.pacer import Pacer
 from bot.outbox.sender import Outcome, deliver_each
 from bot.screens import screen_from_dict
 
@@ -31,12 +31,13 @@ class _ChatSlot:
 
 
 class TelegramDeliverer:
+    record_every = 20  # a crash repeats at most this many sent-but-unrecorded rows
+
     def __init__(self, channel, *, rate: float, per_chat: float) -> None:
         self.channel = channel  # bot.channels.telegram.TelegramChannel
-        self.limiter = AsyncLimiter(1, 1 / rate)
+        self.pacer = Pacer(rate)
         self.chat_gap = 1 / per_chat
         self._chats: OrderedDict[str, _ChatSlot] = OrderedDict()
-        self._paused_until = 0.0
         self.sent = 0
 
     def _slot(self, chat: str) -> _ChatSlot:
@@ -56,17 +57,14 @@ class TelegramDeliverer:
                 raise RetryAfter(wait)  # back to the table; the lease is not held meanwhile
             if wait > 0:
                 await asyncio.sleep(wait)
-            pause = self._paused_until - loop.time()  # the channel said 429: everyone waits
-            if pause > 0:
-                await asyncio.sleep(pause)
-            async with self.limiter:
-                try:
-                    await self.channel.push(int(row["address"]), screens)
-                except RetryAfter as exc:
-                    self._paused_until = max(self._paused_until, loop.time() + exc.seconds)
-                    raise
-                finally:
-                    slot.next_at = loop.time() + self.chat_gap
+            await self.pacer.wait()  # after a 429 everyone waits out the pause there
+            try:
+                await self.channel.push(int(row["address"]), screens)
+            except RetryAfter as exc:
+                self.pacer.pause_until(loop.time() + exc.seconds)
+                raise
+            finally:
+                slot.next_at = loop.time() + self.chat_gap
         self.sent += 1
 
     async def deliver(self, rows: list[dict]) -> dict[int, Outcome]:

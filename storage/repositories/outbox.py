@@ -78,6 +78,18 @@ class SqlOutboxRepository:
         )
         return result.rowcount == 1
 
+    async def finish_sent(self, row_ids: list[int], owner: str, now: datetime) -> int:
+        """Record many deliveries in one statement (fenced like `finish`); returns how many
+        rows this sender still held."""
+        if not row_ids:
+            return 0
+        result = await self.session.execute(
+            update(tables.outbox)
+            .where(o.id.in_(row_ids), o.lease_owner == owner, o.status == "sending")
+            .values(status="sent", sent_at=now, last_error="")
+        )
+        return max(result.rowcount, 0)
+
     async def retry_at(self, row_id: int, owner: str, when: datetime, error: str) -> None:
         await self.session.execute(
             update(tables.outbox)
