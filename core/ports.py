@@ -45,6 +45,7 @@ class ResidentRepository(Protocol):
     async def count_verified(self, complex_id: int) -> int: ...
     async def count_in_household(self, household_id: int) -> int: ...
     async def ids_in_household(self, household_id: int) -> list[int]: ...
+    async def ids_in_households(self, household_ids: list[int]) -> list[int]: ...
 
 
 class AccountRepository(Protocol):
@@ -96,6 +97,20 @@ class Notifier(Protocol):
     ) -> int:
         """Queue a notification to every channel of the resident, in this transaction.
         `key` names its cause, so the same cause never notifies twice."""
+
+    async def notify_many(
+        self,
+        resident_ids: list[int],
+        kind: str,
+        params: dict,
+        *,
+        key: str,
+        urgent: bool = False,
+        batch: str | None = None,
+        complex_id: int | None = None,
+    ) -> int:
+        """`notify` for many residents at once (a broadcast); each one's cause key is
+        `{key}:r{resident_id}`."""
 
 
 class Scheduler(Protocol):

@@ -46,32 +46,70 @@ class OutboxNotifier:
         resident = await self.uow.residents.get(resident_id)
         if resident is None:
             return 0
-        t = self.s.catalogs.get(resident.locale)
+        accounts = await self.uow.accounts.for_resident(resident_id)
+        accounts = [a for a in accounts if a.id != skip_account_id]
+        return await self._queue(
+            [(resident, accounts)], kind, params, lambda _: key, urgent, batch, complex_id
+        )
+
+    async def notify_many(
+        self,
+        resident_ids: list[int],
+        kind: str,
+        params: dict[str, Any],
+        *,
+        key: str,
+        urgent: bool = False,
+        batch: str | None = None,
+        complex_id: int | None = None,
+    ) -> int:
+        """`notify` for many residents in a few statements (a broadcast chunk): the cause
+        key of each is `{key}:r{resident_id}`; returns rows queued."""
+        people = await self.uow.residents.many(resident_ids)
+        accounts = await self.uow.accounts.for_residents([r.id for r in people])
+        pairs = [(r, accounts.get(r.id, [])) for r in people]
+        return await self._queue(
+            pairs, kind, params, lambda r: f"{key}:r{r.id}", urgent, batch, complex_id
+        )
+
+    async def _queue(self, pairs, kind, params, key_of, urgent, batch, complex_id) -> int:
         now = self.s.clock.now()
-        tokenizer = Tokenizer(self.s.token_key, resident_id, now, self.s.config.dialogs.token_days)
-        screen = tokenizer.screen(self.kinds.render(kind, t, params))
-        await self.uow.tokens.add_many(list(tokenizer.rows.values()))
-        payload = [screen_to_dict(strip_actions(screen))]
-        rows = [
-            {
-                "dedupe_key": f"{key}:a{account.id}",
-                "complex_id": complex_id or resident.complex_id,
-                "resident_id": resident_id,
-                "account_id": account.id,
-                "channel": account.channel,
-                "address": account.address,
-                "mode": self.mode(account.channel),
-                "payload": payload,
-                "priority": 10 if urgent else 0,
-                "status": "pending",
-                "attempts": 0,
-                "next_attempt_at": now,
-                "created_at": now,
-                "batch": batch,
-            }
-            for account in await self.uow.accounts.for_resident(resident_id)
-            if not account.unreachable and account.id != skip_account_id
-        ]
+        days = self.s.config.dialogs.token_days
+        rendered: dict[str, Any] = {}  # one rendering per language
+        tokens: list[dict] = []
+        rows: list[dict] = []
+        for resident, accounts in pairs:
+            reachable = [a for a in accounts if not a.unreachable]
+            if not reachable:
+                continue
+            if resident.locale not in rendered:
+                t = self.s.catalogs.get(resident.locale)
+                rendered[resident.locale] = self.kinds.render(kind, t, params)
+            tokenizer = Tokenizer(self.s.token_key, resident.id, now, days)
+            screen = tokenizer.screen(rendered[resident.locale])
+            tokens.extend(tokenizer.rows.values())
+            payload = [screen_to_dict(strip_actions(screen))]
+            key = key_of(resident)
+            rows += [
+                {
+                    "dedupe_key": f"{key}:a{account.id}",
+                    "complex_id": complex_id or resident.complex_id,
+                    "resident_id": resident.id,
+                    "account_id": account.id,
+                    "channel": account.channel,
+                    "address": account.address,
+                    "mode": self.mode(account.channel),
+                    "payload": payload,
+                    "priority": 10 if urgent else 0,
+                    "status": "pending",
+                    "attempts": 0,
+                    "next_attempt_at": now,
+                    "created_at": now,
+                    "batch": batch,
+                }
+                for account in reachable
+            ]
+        await self.uow.tokens.add_many(tokens)
         return await self.uow.outbox.add_many(rows)
 
 

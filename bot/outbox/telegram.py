@@ -57,9 +57,9 @@ class TelegramDeliverer:
                 raise RetryAfter(wait)  # back to the table; the lease is not held meanwhile
             if wait > 0:
                 await asyncio.sleep(wait)
-            await self.pacer.wait()  # after a 429 everyone waits out the pause there
             try:
-                await self.channel.push(int(row["address"]), screens)
+                async with self.pacer.slot():  # after a 429 everyone waits out the pause
+                    await self.channel.push(int(row["address"]), screens)
             except RetryAfter as exc:
                 self.pacer.pause_until(loop.time() + exc.seconds)
                 raise

@@ -164,16 +164,15 @@ async def send_chunk(
         notice.complex_id, notice.buildings, after=after, limit=chunk
     )
     params = notice_params(notice) | (extra or {})  # e.g. the photo's URL
-    for resident_id in ids:
-        await uow.notifier.notify(
-            resident_id,
-            "notice",
-            params,
-            key=f"notice:{notice.id}:r{resident_id}",
-            urgent=notice.urgent,
-            batch=notice.batch,
-            complex_id=notice.complex_id,
-        )
+    await uow.notifier.notify_many(
+        ids,
+        "notice",
+        params,
+        key=f"notice:{notice.id}",
+        urgent=notice.urgent,
+        batch=notice.batch,
+        complex_id=notice.complex_id,
+    )
     notice.recipients += len(ids)
     if len(ids) == chunk:
         await uow.jobs.at(

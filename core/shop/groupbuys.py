@@ -294,9 +294,8 @@ async def remind(uow, clock: Clock, group_buy_id: int, what: str, late_s: float)
         people = [r for r in await uow.shop.verified_residents(item.complex_id) if r not in joined]
     else:
         return 0
-    for resident_id in dict.fromkeys(people):
-        await uow.notifier.notify(
-            resident_id, f"shop.gb.{what}", params, key=key, batch=key,
-            complex_id=item.complex_id,
-        )  # fmt: skip
+    await uow.notifier.notify_many(
+        list(dict.fromkeys(people)), f"shop.gb.{what}", params, key=key, batch=key,
+        complex_id=item.complex_id,
+    )  # fmt: skip
     return len(people)

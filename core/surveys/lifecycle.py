@@ -33,15 +33,14 @@ async def remind_non_answerers(uow, clock: Clock, survey_id: int) -> int:
     residents = await uow.surveys.residents(survey.complex_id, answered=False, survey_id=survey.id)
     params = {"survey_id": survey.id, "title": survey.title,
               "closes_at": survey.closes_at.isoformat()}  # fmt: skip
-    for resident_id in residents:
-        await uow.notifier.notify(
-            resident_id,
-            "survey.reminder",
-            params,
-            key=f"survey:{survey.id}:remind:r{resident_id}",
-            batch=f"survey:{survey.id}",
-            complex_id=survey.complex_id,
-        )
+    await uow.notifier.notify_many(
+        residents,
+        "survey.reminder",
+        params,
+        key=f"survey:{survey.id}:remind",
+        batch=f"survey:{survey.id}",
+        complex_id=survey.complex_id,
+    )
     return len(residents)
 
 

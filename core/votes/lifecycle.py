@@ -20,16 +20,10 @@ log = logging.getLogger("naechingu.votes")
 
 async def _notify_households(uow, vote: Vote, households: list[int], kind: str, key: str, **p):
     params = {"vote_id": vote.id, "question": vote.question, **p}
-    for household_id in households:
-        for resident_id in await uow.residents.ids_in_household(household_id):
-            await uow.notifier.notify(
-                resident_id,
-                kind,
-                params,
-                key=f"{key}:r{resident_id}",
-                batch=f"vote:{vote.id}",
-                complex_id=vote.complex_id,
-            )
+    residents = await uow.residents.ids_in_households(households)
+    await uow.notifier.notify_many(
+        residents, kind, params, key=key, batch=f"vote:{vote.id}", complex_id=vote.complex_id
+    )
 
 
 async def open_vote(uow, clock: Clock, vote_id: int) -> bool:

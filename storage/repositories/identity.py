@@ -19,6 +19,8 @@ from core.identity.model import (
 )
 from storage import tables
 
+SLICE = 500  # ids per IN (...): well under SQLite's and asyncpg's bound-parameter limits
+
 
 class _Repo:
     model: type
@@ -59,6 +61,15 @@ class SqlHouseholdRepository(_Repo):
 class SqlResidentRepository(_Repo):
     model = Resident
 
+    async def many(self, resident_ids: list[int]) -> list[Resident]:
+        """The residents with these ids (missing ids are left out), by id."""
+        c = tables.residents.c
+        found: list[Resident] = []
+        for i in range(0, len(resident_ids), SLICE):
+            stmt = select(Resident).where(c.id.in_(resident_ids[i : i + SLICE]))
+            found += await self.session.scalars(stmt)
+        return sorted(found, key=lambda r: r.id)
+
     async def count_verified(self, complex_id: int) -> int:
         c = tables.residents.c
         stmt = select(func.count()).where(c.complex_id == complex_id, c.household_id.is_not(None))
@@ -68,6 +79,15 @@ class SqlResidentRepository(_Repo):
         c = tables.residents.c
         stmt = select(c.id).where(c.household_id == household_id).order_by(c.id)
         return list(await self.session.scalars(stmt))
+
+    async def ids_in_households(self, household_ids: list[int]) -> list[int]:
+        """The residents of these households, by id (in slices: a vote may reach 26,000)."""
+        c = tables.residents.c
+        found: list[int] = []
+        for i in range(0, len(household_ids), SLICE):
+            part = household_ids[i : i + SLICE]
+            found += await self.session.scalars(select(c.id).where(c.household_id.in_(part)))
+        return sorted(found)
 
     async def count_in_household(self, household_id: int) -> int:
         stmt = select(func.count()).where(tables.residents.c.household_id == household_id)
@@ -86,6 +106,17 @@ class SqlAccountRepository(_Repo):
         c = tables.channel_accounts.c
         stmt = select(ChannelAccount).where(c.resident_id == resident_id).order_by(c.id)
         return list(await self.session.scalars(stmt))
+
+    async def for_residents(self, resident_ids: list[int]) -> dict[int, list[ChannelAccount]]:
+        """Every account of these residents, grouped by resident (one statement)."""
+        found: dict[int, list[ChannelAccount]] = {}
+        c = tables.channel_accounts.c
+        for i in range(0, len(resident_ids), SLICE):
+            part = resident_ids[i : i + SLICE]
+            stmt = select(ChannelAccount).where(c.resident_id.in_(part)).order_by(c.id)
+            for account in await self.session.scalars(stmt):
+                found.setdefault(account.resident_id, []).append(account)
+        return found
 
 
 class SqlRoleRepository(_Repo):

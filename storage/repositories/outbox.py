@@ -32,8 +32,8 @@ class SqlOutboxRepository:
         dialect = self.session.bind.dialect.name
         insert = sqlite_insert if dialect == "sqlite" else pg_insert
         stmt = insert(tables.outbox).on_conflict_do_nothing(index_elements=["dedupe_key"])
-        result = await self.session.execute(stmt, rows)
-        return max(result.rowcount, 0)
+        result = await self.session.execute(stmt.returning(o.id), rows)
+        return len(result.all())  # rowcount is not summed over many rows on every driver
 
     async def claim(
         self, channels: list[str], now: datetime, *, limit: int, owner: str, lease_s: int

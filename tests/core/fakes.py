@@ -55,6 +55,10 @@ class FakeResidentRepository(_FakeRepository):
     async def ids_in_household(self, household_id: int) -> list[int]:
         return [r.id for r in self.rows.values() if r.household_id == household_id]
 
+    async def ids_in_households(self, household_ids: list[int]) -> list[int]:
+        wanted = set(household_ids)
+        return sorted(r.id for r in self.rows.values() if r.household_id in wanted)
+
 
 class FakeAccountRepository(_FakeRepository):
     async def find(self, channel: str, external_id: str) -> ChannelAccount | None:
@@ -143,6 +147,16 @@ class FakeNotifier:
             return 0
         self.sent.append((resident_id, kind, params, key))
         return 1
+
+    async def notify_many(
+        self, resident_ids, kind, params, *, key, urgent=False, batch=None, complex_id=None
+    ) -> int:
+        sent = 0
+        for resident_id in resident_ids:
+            sent += await self.notify(
+                resident_id, kind, params, key=f"{key}:r{resident_id}", urgent=urgent
+            )
+        return sent
 
 
 class FakeJobRepository:

@@ -107,7 +107,10 @@ async def test_reminders_go_out_at_their_offsets(engine, services, clock, demo):
     kim, lee = await member(services, "kim"), await member(services, "lee")
 
     async def keys(m):
-        return [k.rsplit(":a", 1)[0] for k in await outbox_keys(services, m.resident_id)]
+        return [
+            k.rsplit(":a", 1)[0].rsplit(":r", 1)[0]
+            for k in await outbox_keys(services, m.resident_id)
+        ]
 
     clock.advance(hours=6, seconds=1)  # 24 h before the deadline: participants only
     await drain(runner)
