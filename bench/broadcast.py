@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT))
 
 from bot.config import Config  # noqa: E402
 
-LEASE_S = 5  # the crash run: a dead sender's claimed rows come back after this
-BATCH = 200  # rows a sender claims at once; outcomes are recorded every 20 (record_every)
+LEASE_S = 10  # the crash run: a dead sender's claimed rows come back after this
+BATCH = 100  # rows a loop claims at once; outcomes are recorded every 20 (record_every)
 
 
 def make_config(url: str, folder: str, *, api_base: str = "", rate: float = 25.0) -> Config:
@@ -133,14 +133,11 @@ async def send(url: str, folder: str, api_base: str, rate: float, senders: int =
                         return
                 await asyncio.sleep(0.2)  # noqa: ASYNC110  (a dead sender's rows: their lease)
 
-    # Two senders share one deliverer (one rate limiter): one delivers while the other
-    # records its batch and claims the next, so the line never idles between batches.
-    await asyncio.gather(
-        *(
-            loop(OutboxSender(services, {"telegram": deliverer}, batch=BATCH))
-            for _ in range(senders)
-        )
-    )
+    # Two loops share one sender and its deliverer (one pacer), as OutboxSender.run does:
+    # one delivers while the other records and claims the next batch, so the line never
+    # idles between batches. (run() itself never returns; these stop when all is sent.)
+    sender = OutboxSender(services, {"telegram": deliverer}, batch=BATCH)
+    await asyncio.gather(*(loop(sender) for _ in range(senders)))
     await bot.shutdown()
     await services.close()
     ru = resource.getrusage(resource.RUSAGE_SELF)

@@ -69,12 +69,12 @@ SECTION_ENTRIES: dict[str, list[tuple[str, type[Action]]]] = {
     "complex": [
         (N_("공지사항"), NoticeList),
         (N_("주민투표"), VoteList),
+        (N_("설문조사"), SurveyList),  # shown only while a survey is open (ENTRY_SHOWN)
         (N_("고장 신고"), StartFiling),
         (N_("내 신고 내역"), MyReports),
         (N_("공용부 신고"), CommonReports),
         (N_("우리 집 정보"), ShowHousehold),
         *board_entries(),  # 생활편의 / 일자리 / 교육문화
-        (N_("설문조사"), SurveyList),  # shown only while a survey is open (ENTRY_SHOWN)
     ],
     "points": [
         (N_("내 포인트"), MyPoints),

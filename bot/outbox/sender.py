@@ -4,6 +4,8 @@ deliverer within its rate limits, and records every outcome.
 - 429 (RetryAfter): the row waits `retry_after` and the deliverer pauses that channel.
 - 403 (Unreachable): the row is `blocked` and the account marked unreachable.
 - transient errors: retried with exponential backoff and jitter, `failed` after max attempts.
+- a lease that ran out before a row's turn (a stalled process): the row is not sent and
+  nothing is recorded; it is claimed again (by whoever holds it next) and sent once.
 - a crash: rows whose lease expired are claimed again, so at most the in-flight ones repeat;
   outcomes are committed in small groups as they come in (a deliverer's `record_every`,
   e.g. 20 rows for Telegram), so a crash repeats at most the group on the wire, not the
@@ -34,6 +36,17 @@ class Outcome:
 
 
 SENT = Outcome("sent")
+LOST = Outcome("lost")  # the lease ran out before sending: not sent, not recorded
+
+
+class LeaseLost(Exception):
+    """Raised by a deliverer instead of sending a row whose lease (`row["_deadline"]`, a
+    loop-clock reading set when it was claimed) has run out: another sender may own it."""
+
+
+def lease_lost(row: dict) -> bool:
+    deadline = row.get("_deadline")
+    return deadline is not None and asyncio.get_running_loop().time() >= deadline
 
 
 class Deliverer(Protocol):
@@ -49,6 +62,8 @@ async def deliver_each(rows: list[dict], send) -> dict[int, Outcome]:
     async def one(row: dict) -> tuple[int, Outcome]:
         try:
             await send(row)
+        except LeaseLost:
+            return row["id"], LOST
         except RetryAfter as exc:
             return row["id"], Outcome("retry", "429", retry_in=exc.seconds)
         except Unreachable as exc:
@@ -76,6 +91,10 @@ class OutboxSender:
         cfg = services.config.outbox
         self.max_attempts = cfg.max_attempts
         self.lease = cfg.lease_seconds
+        # This sender's own transactions (claims, outcomes) take turns here instead of
+        # racing for SQLite's write lock, whose busy handler sleeps in growing steps: a
+        # claim that kept losing to outcome writes once waited 1 s while the line ran dry.
+        self._turn = asyncio.Lock()
 
     async def run(self, stop: asyncio.Event, *, idle: float = 0.5, pipeline: int = 2) -> None:
         """Deliver until `stop`. `pipeline` loops share the deliverers (and so their rate
@@ -99,7 +118,7 @@ class OutboxSender:
         """Claim one batch and deliver it; returns how many rows were handled."""
         if not self.deliverers:
             return 0
-        async with self.s.uow() as uow:
+        async with self._turn, self.s.uow() as uow:
             rows = await uow.outbox.claim(
                 list(self.deliverers),
                 self.s.clock.now(),
@@ -108,8 +127,12 @@ class OutboxSender:
                 lease_s=self.lease,
             )
             await uow.commit()
+        # Rows must be sent (and recorded) well inside their lease, or another sender could
+        # claim them too; a deliverer checks this deadline right before each send.
+        deadline = asyncio.get_running_loop().time() + self.lease - min(5.0, self.lease / 4)
         by_channel: dict[str, list[dict]] = {}
         for row in rows:
+            row["_deadline"] = deadline
             by_channel.setdefault(row["channel"], []).append(row)
         await asyncio.gather(
             *(self._deliver(channel, group) for channel, group in by_channel.items())
@@ -127,13 +150,15 @@ class OutboxSender:
         except Exception as exc:  # a deliverer bug must not strand the rows
             log.exception("deliverer %s failed", channel)
             outcomes = {r["id"]: Outcome("retry", type(exc).__name__) for r in rows}
-        async with self.s.uow() as uow:
+        async with self._turn, self.s.uow() as uow:
             now = self.s.clock.now()
             sent = [r["id"] for r in rows if outcomes.get(r["id"]) == SENT]
             await uow.outbox.finish_sent(sent, self.owner, now)  # the usual case: one UPDATE
             for row in rows:
                 outcome = outcomes.get(row["id"], Outcome("retry"))
-                if outcome != SENT:
+                if outcome == LOST:
+                    log.warning("outbox row %d: lease ran out before its turn", row["id"])
+                elif outcome != SENT:
                     await self._record(uow, row, outcome, now)
             await uow.commit()
 

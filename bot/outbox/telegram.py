@@ -15,7 +15,7 @@ from collections import OrderedDict
 
 from bot.channels.base import RetryAfter
 from bot.outbox.pacer import Pacer
-from bot.outbox.sender import Outcome, deliver_each
+from bot.outbox.sender import LeaseLost, Outcome, deliver_each, lease_lost
 from bot.screens import screen_from_dict
 
 MAX_CHATS_TRACKED = 10_000
@@ -50,6 +50,8 @@ class TelegramDeliverer:
     async def _send(self, row: dict) -> None:
         loop = asyncio.get_running_loop()
         screens = [screen_from_dict(s) for s in row["payload"]]
+        if lease_lost(row):  # a stalled process: the row may belong to another sender now
+            raise LeaseLost()
         slot = self._slot(row["address"])
         async with slot.lock:
             wait = slot.next_at - loop.time()
@@ -59,6 +61,8 @@ class TelegramDeliverer:
                 await asyncio.sleep(wait)
             try:
                 async with self.pacer.slot():  # after a 429 everyone waits out the pause
+                    if lease_lost(row):  # waited too long in line: not ours to send now
+                        raise LeaseLost()
                     await self.channel.push(int(row["address"]), screens)
             except RetryAfter as exc:
                 self.pacer.pause_until(loop.time() + exc.seconds)

@@ -13,7 +13,7 @@ import pytest
 from aiohttp import web
 from telegram import Bot, Update
 
-from bot.channels.telegram import update_to_inbound
+from bot.channels.telegram import TelegramChannel, update_to_inbound
 from bot.screens import Button, ButtonRole, Inbound, Reply, Screen
 
 TOKEN = "123:ABC"
@@ -157,6 +157,11 @@ class FakeEngine:
         async with self._changed:
             ready = self._changed.wait_for(lambda: len(self.inbounds) >= count)
             await asyncio.wait_for(ready, 5)
+
+
+def channel(bot: Bot, engine: FakeEngine) -> TelegramChannel:
+    """The adapter under test, with a small photo limit (1,000 bytes)."""
+    return TelegramChannel(bot, engine, max_photo_bytes=1000)
 
 
 def menu_screen(text: str = "무엇을 도와드릴까요?") -> Screen:

@@ -58,3 +58,24 @@ async def test_a_crash_mid_batch_repeats_only_the_unrecorded_group(services, eng
     per_chat = Counter(p["chat_id"] for _, p, _ in fake.sent)
     assert per_chat == {7101: 1, 7102: 1, 7103: 1, 7104: 1, 7105: 1, 7106: 2}
     assert {r["status"] for r in await outbox_rows(services)} == {"sent"}
+
+
+async def test_a_row_whose_lease_ran_out_in_line_is_not_sent_then_sent_once(
+    services, engine, clock
+):
+    """A stalled sender must not send rows another sender may have claimed since: past the
+    deadline set at the claim, the row is skipped and nothing is recorded."""
+    chats = [7201, 7202]
+    people = await add_people(services, "telegram", chats)
+    await notify_many(services, [(people[str(c)], f"소식 {c}", f"lease:{c}") for c in chats])
+    async with telegram_channel(engine) as (fake, channel):
+        stalled = telegram_sender(services, channel)
+        stalled.lease = 0  # the deadline has passed by the time each row's turn comes
+        assert await stalled.tick() == 2
+        assert fake.sent == []
+        assert {r["status"] for r in await outbox_rows(services)} == {"sending"}
+
+        clock.advance(seconds=services.config.outbox.lease_seconds + 1)
+        assert await telegram_sender(services, channel).tick() == 2
+    assert Counter(p["chat_id"] for _, p, _ in fake.sent) == {7201: 1, 7202: 1}
+    assert {r["status"] for r in await outbox_rows(services)} == {"sent"}
