@@ -35,7 +35,7 @@ sys.path.insert(0, str(ROOT))
 from bot.config import Config  # noqa: E402
 
 LEASE_S = 10  # the crash run: a dead sender's claimed rows come back after this
-BATCH = 100  # rows a loop claims at once; outcomes are recorded every 20 (record_every)
+BATCH = 200  # rows a loop claims at once; outcomes are recorded every 20 (record_every)
 
 
 def make_config(url: str, folder: str, *, api_base: str = "", rate: float = 25.0) -> Config:
