@@ -49,6 +49,16 @@ def make_config(url: str, folder: str, *, api_base: str = "", rate: float = 25.0
 
 
 def rss_mb() -> float:
+    """This process's peak RSS since it started. VmHWM, not ru_maxrss: Linux folds the
+    forked parent's size into ru_maxrss at exec, so a conductor that has grown (it keeps
+    every message the fake received) made each child look as big as itself."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
