@@ -55,6 +55,14 @@ def _done_before(answers: dict, upto: str) -> bool:
     return any(answers.get(n) == "done" for n in names)
 
 
+async def one_photo(ctx: Ctx, photos: tuple[Photo, ...], a: dict) -> str:
+    """A step that takes exactly one photo (공지, 게시판, 물품 글): its media id; raises
+    Invalid with a polite reason."""
+    if len(photos) > 1:
+        raise Invalid(ctx._("사진은 한 장만 보낼 수 있어요."))
+    return (await store_photos(ctx, photos, {}))["photos"][0]
+
+
 def photo_steps(kept) -> list[Step]:
     """The "사진 더 보내기 / 다 보냈어요" steps for photos 2 and 3. `kept(name, answers)` is
     True when the dialog was restarted with that answer kept."""

@@ -5,18 +5,11 @@ the media id ("" when there is none)."""
 
 from __future__ import annotations
 
-from bot.dialogs.defect_photos import store_photos
+from bot.dialogs.defect_photos import one_photo
 from bot.engine.context import Ctx
-from bot.engine.dialog import Choice, Invalid, Step
-from bot.screens import Expect, Photo
+from bot.engine.dialog import Choice, Step
+from bot.screens import Expect
 from core.share.model import Kind
-
-
-async def one_photo(ctx: Ctx, photos: tuple[Photo, ...], a: dict) -> str:
-    """One photo only, as in 공지 보내기; raises Invalid with a polite reason."""
-    if len(photos) > 1:
-        raise Invalid(ctx._("사진은 한 장만 보낼 수 있어요."))
-    return (await store_photos(ctx, photos, {}))["photos"][0]
 
 
 def photo_step() -> Step:

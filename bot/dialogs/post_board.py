@@ -30,7 +30,8 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta
 
-from bot.dialogs.send_notice import _photo, _tz, parse_time
+from bot.dialogs.defect_photos import one_photo
+from bot.dialogs.send_notice import _tz, parse_time
 from bot.engine.context import Ctx
 from bot.engine.dialog import Choice, Dialog, Invalid, Step
 from bot.handlers.boards import BOARD_WORDS, OpenEntry
@@ -191,7 +192,7 @@ dialog = Dialog(
             ),
             expect=Expect.PHOTO,
             choices=lambda ctx, a: [Choice(ctx._("사진 없음"), "")],
-            photo=_photo,
+            photo=one_photo,
         ),
         Step(
             "expires",

@@ -26,7 +26,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.dialogs.defect_photos import store_photos
+from bot.dialogs.defect_photos import one_photo
 from bot.engine.context import Ctx
 from bot.engine.dialog import Choice, Dialog, Invalid, Step
 from bot.handlers.notices import notice_text
@@ -53,12 +53,6 @@ def _text(ctx: Ctx, text: str, a: dict) -> str:
     if not text:
         raise Invalid(ctx._("공지할 내용을 적어 주세요."))
     return text
-
-
-async def _photo(ctx: Ctx, photos, a: dict) -> str:
-    if len(photos) > 1:
-        raise Invalid(ctx._("사진은 한 장만 보낼 수 있어요."))
-    return (await store_photos(ctx, photos, {}))["photos"][0]
 
 
 def _buildings(ctx: Ctx, text: str, a: dict) -> list[str]:
@@ -170,7 +164,7 @@ dialog = Dialog(
             ),
             expect=Expect.PHOTO,
             choices=lambda ctx, a: [Choice(ctx._("사진 없음"), "")],
-            photo=_photo,
+            photo=one_photo,
         ),
         Step(
             "target",
