@@ -4,13 +4,26 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install i18n i18n-compile lint format clean bench
+LOCK := requirements.lock
 
-$(STAMP): pyproject.toml
-	$(PY) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev]'
+.PHONY: run test install lock i18n i18n-compile lint format clean bench
+
+# Installs exactly what requirements.lock names (versions and hashes), then this project itself
+# without resolving anything: a clone installs the same on any day. Change versions with `make lock`.
+$(STAMP): $(LOCK) pyproject.toml
+	test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install -q --disable-pip-version-check --require-hashes --no-deps -r $(LOCK)
+	$(BIN)/pip install -q --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/pip check
 	touch $(STAMP)
+
+# Re-resolves pyproject.toml's ranges to the newest versions (runtime + dev, every platform,
+# with hashes) into requirements.lock. Run it on purpose, then `make test`, then commit the lock.
+lock: $(STAMP)
+	$(BIN)/uv pip compile pyproject.toml --extra dev --generate-hashes --universal \
+		--python-version 3.11 --upgrade -q -o $(LOCK)
+	rm -f $(STAMP)
+	$(MAKE) install
 
 install: $(STAMP) i18n-compile
 
@@ -29,6 +42,7 @@ run: install
 
 test: install
 	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)
