@@ -132,7 +132,7 @@ def _minute_choices(ctx: Ctx, a: dict) -> list[Choice]:
     day, hour = date.fromisoformat(a["day"]["date"]), a["hour"]["h"]
     label = hour_label(ctx, hour)
     return [
-        Choice(ctx._("{hour} {minute}분", hour=label, minute=f"{m:02d}"), m)
+        Choice(ctx._("{hour} {minute}분", hour=label, minute=format(m, "02d")), m)
         for m in _open_minutes(ctx, day, hour)
     ]
 

@@ -82,7 +82,7 @@ async def _done(ctx: Ctx, a: dict) -> Screen:
         "관리사무소가 정산해서 임대료에서 빼 드려요.",
         month=month_word(ctx.t, paid.month),
         amount=ctx.t.number(paid.amount),
-        number=f"{paid.id:06d}",
+        number=format(paid.id, "06d"),
         left=points(ctx.t, left),
     )
     return ctx.screen(text, ctx.button(ctx._("내 포인트"), MyPoints()), back=back_to_points())

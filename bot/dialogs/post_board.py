@@ -122,9 +122,10 @@ def _new(a: dict) -> NewEntry:
 
 
 def _summary(ctx: Ctx, a: dict) -> str:
+    board_word = BOARD_WORDS[Board(a["board"])]
     lines = [
         ctx._("[확인] 이렇게 올릴까요?"),
-        f"[{ctx._(BOARD_WORDS[Board(a['board'])])}] {a['title']}",
+        f"[{ctx._(board_word)}] {a['title']}",
         a["text"],
         ctx._("링크: {link}", link=a["link"]) if a.get("link") else ctx._("링크: 없음"),
         ctx._("사진: 1장") if a.get("photo") else ctx._("사진: 없음"),

@@ -50,5 +50,10 @@ def duration(t: Translator, hours: float | None) -> str:
     if hours is None:
         return t._("완료된 신고가 없어요")
     if hours < 48:
-        return t._("{n}시간", n=f"{hours:.1f}".removesuffix(".0"))
-    return t._("{n}일", n=f"{hours / 24:.1f}".removesuffix(".0"))
+        return t._("{n}시간", n=_one_decimal(hours))
+    return t._("{n}일", n=_one_decimal(hours / 24))
+
+
+def _one_decimal(value: float) -> str:
+    """3.0 -> "3", 2.54 -> "2.5"."""
+    return format(value, ".1f").removesuffix(".0")

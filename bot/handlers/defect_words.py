@@ -6,6 +6,8 @@ from __future__ import annotations
 from bot.i18n import N_, Translator
 from core.defects.model import Category, Status
 
+OTHER_CATEGORY = N_("기타")
+FIRST_STATUS = N_("접수")
 CATEGORY_WORDS = {
     Category.LEAK: N_("누수"),
     Category.ELECTRIC: N_("전기"),
@@ -25,8 +27,8 @@ STATUS_WORDS = {
 
 
 def category_word(t: Translator, category: str) -> str:
-    return t._(CATEGORY_WORDS.get(category, N_("기타")))
+    return t._(CATEGORY_WORDS.get(category, OTHER_CATEGORY))
 
 
 def status_word(t: Translator, status: str) -> str:
-    return t._(STATUS_WORDS.get(status, N_("접수")))
+    return t._(STATUS_WORDS.get(status, FIRST_STATUS))

@@ -10,6 +10,7 @@ from bot.i18n import N_, Translator
 from bot.screens import Button, Screen
 from core.points.model import Kind, Line
 
+OTHER_KIND = N_("포인트 이동")
 KIND_WORDS = {
     Kind.REWARD: N_("주문 적립"),
     Kind.REWARD_REVERSAL: N_("환불로 적립 취소"),
@@ -36,13 +37,14 @@ def month_word(t: Translator, month: str) -> str:
 
 def line_text(t: Translator, line: Line, *, common: bool = False) -> str:
     """One entry in plain words: date, what it was, the signed amount."""
-    word = t._(KIND_WORDS.get(line.kind, N_("포인트 이동")))
+    word = t._(KIND_WORDS.get(line.kind, OTHER_KIND))
     if line.kind == Kind.RENT:
         what = f"{month_word(t, line.memo)} {word}" if line.memo else word
     elif line.kind == Kind.COMMON_SPEND:
         what = f"{line.memo} ({word})" if line.memo else word
     elif common and line.kind == Kind.REWARD:
-        what = t._("이웃 {what}", what=f"{line.memo} {word}".strip())
+        memo_and_word = f"{line.memo} {word}".strip()
+        what = t._("이웃 {what}", what=memo_and_word)
     else:
         what = f"{line.memo} {word}".strip()
     when = t.datetime(line.at, "M/d")

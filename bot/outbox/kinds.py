@@ -34,7 +34,8 @@ class NotificationKinds:
 def _account_linked(t: Translator, params: dict[str, Any]) -> Screen:
     from bot.handlers.linking import CHANNEL_NAMES
 
-    channel = t._(CHANNEL_NAMES.get(params["channel"], params["channel"]))
+    code = params["channel"]
+    channel = t._(CHANNEL_NAMES.get(code, code))
     text = t._(
         "다른 메신저({channel})가 내 계정에 연결되었어요. "
         "직접 하신 게 아니면 도움말 → 연결된 메신저에서 끊어 주세요.",
