@@ -210,11 +210,18 @@ def _coerce(key: str, raw: object, kind: object) -> object:
 def load_config(
     path: str | os.PathLike | None = None, env: dict[str, str] | None = None
 ) -> Config:
-    """Read bot.toml (missing file: defaults) and apply BOT_<SECTION>_<KEY> overrides."""
+    """Read bot.toml and apply BOT_<SECTION>_<KEY> overrides.
+
+    A file named by the caller (`--config`) or by $BOT_CONFIG must exist: a typo there must not
+    start a bot with defaults on a new database. Only the implicit ./bot.toml may be missing
+    (no configuration at all: the defaults, i.e. SQLite and the demo)."""
     env = dict(os.environ if env is None else env)
-    path = Path(path or env.get("BOT_CONFIG") or "bot.toml")
+    named = path or env.get("BOT_CONFIG")
+    path = Path(named or "bot.toml")
+    if named and not path.is_file():
+        raise ConfigError(f"config file {path}: not found")
     data: dict = {}
-    if path.exists():
+    if path.is_file():
         try:
             data = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:

@@ -22,8 +22,9 @@ def write(tmp_path: Path, text: str) -> Path:
     return path
 
 
-def test_no_file_and_no_environment_give_the_defaults(tmp_path):
-    config = load_config(tmp_path / "missing.toml", env={})
+def test_no_file_and_no_environment_give_the_defaults(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./bot.toml here
+    config = load_config(env={})
     assert config == Config()
     assert config.database.url.startswith("sqlite+aiosqlite:///")
     assert (config.http.port, config.demo.enabled, config.i18n.locales) == (
@@ -75,13 +76,40 @@ def test_environment_variables_override_the_file(tmp_path):
     [("1", True), ("true", True), ("YES", True), ("on", True), ("0", False), ("no", False)],
 )
 def test_booleans_are_read_the_usual_ways(tmp_path, text, expected):
-    config = load_config(tmp_path / "none.toml", env={"BOT_DEMO_ENABLED": text})
+    config = load_config(write(tmp_path, ""), env={"BOT_DEMO_ENABLED": text})
     assert config.demo.enabled is expected
 
 
 def test_the_config_path_may_come_from_the_environment(tmp_path):
     path = write(tmp_path, "[http]\nport = 9200\n")
     assert load_config(env={"BOT_CONFIG": str(path)}).http.port == 9200
+
+
+@pytest.mark.parametrize("how", ["argument", "environment"])
+def test_a_named_config_file_that_does_not_exist_is_an_error(tmp_path, how):
+    missing = tmp_path / "nonexistent.toml"
+    with pytest.raises(ConfigError, match="nonexistent.toml: not found"):
+        if how == "argument":
+            load_config(missing, env={})
+        else:
+            load_config(env={"BOT_CONFIG": str(missing)})
+
+
+@pytest.mark.parametrize("how", ["argument", "environment"])
+def test_run_with_a_missing_config_file_says_so_in_one_line_and_creates_nothing(tmp_path, how):
+    missing = tmp_path / "nonexistent.toml"
+    env = {**os.environ, "BOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path}/x.db"}
+    argv = [sys.executable, "-m", "bot", "run"]
+    if how == "argument":
+        argv += ["--config", str(missing)]
+    else:
+        env["BOT_CONFIG"] = str(missing)
+    done = subprocess.run(
+        argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60, check=False
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [f"error: config file {missing}: not found"]
+    assert list(tmp_path.iterdir()) == []  # no database was created or migrated
 
 
 @pytest.mark.parametrize(
@@ -99,7 +127,7 @@ def test_the_config_path_may_come_from_the_environment(tmp_path):
 )
 def test_a_bad_environment_value_names_the_variable_or_key(tmp_path, env, key):
     with pytest.raises(ConfigError, match=key):
-        load_config(tmp_path / "none.toml", env=env)
+        load_config(write(tmp_path, ""), env=env)
 
 
 @pytest.mark.parametrize(
