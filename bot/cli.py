@@ -10,6 +10,7 @@ import sys
 
 from bot.app import build_engine, build_services
 from bot.config import Config
+from bot.logs import configure as configure_logging
 from core.errors import DomainError
 from storage.migrate import upgrade
 
@@ -22,9 +23,15 @@ def migrate(config: Config) -> int:
     return 0
 
 
-def _fail(error: DomainError) -> int:
-    detail = ", ".join(f"{k}={v}" for k, v in error.params.items())
-    print(f"error: {error.code}{' (' + detail + ')' if detail else ''}", file=sys.stderr)
+def fail(config: Config, error: DomainError) -> int:
+    """A refused rule as one line in the words the chat uses (in `i18n.default_locale`), with
+    the rule's code in brackets for scripts: `error: 사용 인원은 1~20명… [invite.bad_limits]`."""
+    from bot.handlers.errors import describe
+    from bot.i18n import Catalogs
+
+    i18n = config.i18n
+    t = Catalogs(i18n.locales, i18n.default_locale, i18n.timezone).get(i18n.default_locale)
+    print(f"error: {describe(t, error)} [{error.code}]", file=sys.stderr)
     return 1
 
 
@@ -40,7 +47,7 @@ async def complex_add(config: Config, code: str, name: str) -> int:
         print(f"complex {complex_.code} created: {complex_.name}")
         return 0
     except DomainError as exc:
-        return _fail(exc)
+        return fail(config, exc)
     finally:
         await services.close()
 
@@ -76,7 +83,7 @@ async def invite(config: Config, args) -> int:
         print(issued.display)
         return 0
     except DomainError as exc:
-        return _fail(exc)
+        return fail(config, exc)
     finally:
         await services.close()
 
@@ -89,9 +96,7 @@ def shop_kind(word: str) -> str:
 
 
 def run(config: Config) -> int:
-    logging.basicConfig(
-        level=config.log.level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
+    configure_logging(config)
     upgrade(config.database.url)
     asyncio.run(_serve(config))
     return 0

@@ -12,7 +12,9 @@ import sys
 from pathlib import Path
 
 from bot.app import build_services
+from bot.cli import fail
 from bot.config import Config
+from core.errors import NotFound
 from core.surveys.model import QuestionKind, Survey
 from storage.migrate import upgrade
 
@@ -50,8 +52,7 @@ async def survey_export(config: Config, survey_id: int, out: str | None) -> int:
         async with services.uow() as uow:
             survey = await uow.surveys.get(survey_id)
             if survey is None:
-                print(f"error: survey.not_found: no survey {survey_id}", file=sys.stderr)
-                return 1
+                return fail(config, NotFound("survey.not_found", id=survey_id))
             rows = await _rows(uow, survey)
     finally:
         await services.close()

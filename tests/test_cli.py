@@ -34,13 +34,15 @@ def url_of(db_file: Path) -> str:
     return f"sqlite+aiosqlite:///{db_file}"
 
 
-def bot(db_file: Path, *args: str) -> subprocess.CompletedProcess:
+def bot(db_file: Path, *args: str, **settings: str) -> subprocess.CompletedProcess:
+    """`python -m bot ARGS` on the file; `settings` add BOT_* variables (i18n_default_locale=)."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("BOT_")}
     env |= {
         "BOT_DATABASE_URL": url_of(db_file),
         "BOT_SECURITY_SECRET_KEY": SECRET,
         "PYTHONPATH": str(ROOT),
     }
+    env |= {f"BOT_{key.upper()}": value for key, value in settings.items()}
     return subprocess.run(
         [sys.executable, "-m", "bot", *args],
         cwd=ROOT,
@@ -56,10 +58,15 @@ def ok(done: subprocess.CompletedProcess) -> list[str]:
     return done.stdout.strip().splitlines()
 
 
-def refused(done: subprocess.CompletedProcess, code: str) -> None:
+def refused(done: subprocess.CompletedProcess, code: str, words: str = "") -> None:
+    """One line: the chat's sentence for the rule, then its code in brackets."""
     assert done.returncode == 1, (done.stdout, done.stderr)
     lines = done.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith(f"error: {code}"), done.stderr
+    assert len(lines) == 1 and lines[0].startswith("error: "), done.stderr
+    assert lines[0].endswith(f" [{code}]"), done.stderr
+    sentence = lines[0].removeprefix("error: ").removesuffix(f" [{code}]")
+    assert re.search("[가-힣]", sentence), done.stderr  # words, not a code
+    assert words in sentence, done.stderr
 
 
 def invite(db_file: Path, building="101", unit="1203", *extra: str) -> list[str]:
@@ -91,7 +98,8 @@ def test_complex_add_creates_the_complex(db_file):
 
 
 def test_a_duplicate_complex_is_refused_with_exit_code_1(db_file, complex_):
-    refused(bot(db_file, "complex", "add", "--code", "TEST1", "--name", "또"), "complex.exists")
+    done = bot(db_file, "complex", "add", "--code", "TEST1", "--name", "또")
+    refused(done, "complex.exists", "이미 있는 단지 코드예요: TEST1")
 
 
 def test_a_bad_complex_code_is_refused_with_exit_code_1(db_file):
@@ -126,6 +134,35 @@ def test_an_invite_for_an_unknown_complex_is_refused_with_exit_code_1(db_file):
 def test_a_bad_household_address_is_refused_with_exit_code_1(db_file, complex_):
     done = bot(db_file, "invite", "--complex", "TEST1", "--building", "1-1", "--unit", "1")
     refused(done, "household.bad_address")
+
+
+def test_invite_limits_are_refused_in_the_words_the_chat_uses(db_file, complex_):
+    done = bot(
+        db_file,
+        "invite",
+        "--complex",
+        "TEST1",
+        "--building",
+        "101",
+        "--unit",
+        "1",
+        "--uses",
+        "300",
+    )
+    refused(done, "invite.bad_limits", "사용 인원은 1~20명, 기간은 1~365일이에요.")
+    assert done.stdout == ""
+
+
+def test_refusals_follow_the_default_language(db_file, complex_):
+    env_done = bot(
+        db_file,
+        *("invite", "--complex", "TEST1", "--building", "101", "--unit", "1", "--days", "0"),
+        i18n_default_locale="en",
+    )
+    assert env_done.returncode == 1
+    (line,) = env_done.stderr.strip().splitlines()
+    assert line.startswith("error: ") and line.endswith(" [invite.bad_limits]")
+    assert not any("가" <= ch <= "힣" for ch in line), line
 
 
 @pytest.mark.parametrize(

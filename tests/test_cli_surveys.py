@@ -75,5 +75,8 @@ async def test_survey_export_writes_one_row_per_response(tmp_path):
     assert len(printed) == 3 and "resident" not in printed[0] and "101" not in "".join(printed)
 
     missing = bot(db_file, "survey", "export", "999")
-    assert missing.returncode == 1 and "survey.not_found" in missing.stderr
+    assert missing.returncode == 1
+    assert missing.stderr.strip() == (
+        "error: 설문을 찾을 수 없어요. 번호를 다시 확인해 주세요. [survey.not_found]"
+    )
     assert bot(db_file, "survey", "export", "abc").returncode == 2

@@ -13,6 +13,7 @@ from core.errors import DomainError
 
 if TYPE_CHECKING:
     from bot.engine.context import Ctx
+    from bot.i18n import Translator
 
 log = logging.getLogger("naechingu.errors")
 
@@ -38,6 +39,10 @@ MESSAGES = {
     "invite.bad_limits": N_("사용 인원은 1~20명, 기간은 1~365일이에요."),
     "household.bad_address": N_("동과 호는 숫자나 글자 10자 이내로 적어 주세요 (예: 101, 1203)."),
     "complex.not_found": N_("단지를 찾을 수 없어요."),
+    "complex.exists": N_("이미 있는 단지 코드예요: {code}"),
+    "complex.bad_name": N_("단지 이름은 1~50자로 적어 주세요."),
+    "complex.bad_code": N_("단지 코드는 영문 대문자와 숫자로 2~20자예요 (예: DEMO, GH01)."),
+    "survey.not_found": N_("설문을 찾을 수 없어요. 번호를 다시 확인해 주세요."),
     "link.malformed": N_("연결 코드는 글자 8개예요 (예: K7XM-4QRT). 다시 입력해 주세요."),
     "link.wrong": N_("맞지 않는 연결 코드예요. 코드를 다시 확인해 주세요. (남은 횟수 {left}번)"),
     "link.expired": N_(
@@ -155,15 +160,14 @@ MESSAGES = {
 }
 MESSAGES.update(SHARE_MESSAGES)  # 공유마켓
 MESSAGES.update(BOARD_MESSAGES)  # 게시판
+FALLBACK = MESSAGES["invalid"]  # the wording for a code (or parameters) we cannot explain
 
 
-def _status_words(ctx: Ctx, params: dict) -> dict:
+def _status_words(t: Translator, params: dict) -> dict:
     """Workflow statuses in the reader's words ("처리중"), never the stored codes."""
     from bot.handlers.coordinator_defect_words import status_word
 
-    return {
-        k: status_word(ctx.t, v) if k in ("current", "target") else v for k, v in params.items()
-    }
+    return {k: status_word(t, v) if k in ("current", "target") else v for k, v in params.items()}
 
 
 # Codes whose parameters need wording before they fill the message.
@@ -171,12 +175,17 @@ PARAMS = {"defect.bad_transition": _status_words}
 
 
 def explain(ctx: Ctx, error: DomainError) -> str:
+    return describe(ctx.t, error)
+
+
+def describe(t: Translator, error: DomainError) -> str:
+    """The refusal as the chat words it, in `t`'s language (the command line uses it too)."""
     message = MESSAGES.get(error.code)
     if message is None:
         log.warning("no wording for error code %s", error.code)
-        message = MESSAGES["invalid"]
-    params = PARAMS.get(error.code, lambda ctx, p: p)(ctx, error.params)
+        message = FALLBACK
+    params = PARAMS.get(error.code, lambda t, p: p)(t, error.params)
     try:
-        return ctx._(message, **params)
+        return t._(message, **params)
     except (KeyError, IndexError, ValueError):
-        return ctx._(message) if "{" not in message else ctx._(MESSAGES["invalid"])
+        return t._(message) if "{" not in message else t._(FALLBACK)
