@@ -54,6 +54,7 @@ class Inbound:
     command: str | None = None  # start / help / cancel / menu (Telegram slash commands)
     command_arg: str = ""  # e.g. the deep-link payload of /start
     photos: tuple[Photo, ...] = ()
+    photos_lost: int = 0  # photos the person sent that did not arrive whole (ask again)
     delivery_key: str | None = None  # de-duplication key; None when the channel has none
     display_name: str = ""  # what the channel calls the person (never stored beyond need)
     extra: dict[str, Any] = field(default_factory=dict)  # channel specifics, e.g. chat_id

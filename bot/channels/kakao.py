@@ -20,10 +20,12 @@ from aiohttp import web
 
 from bot.channels.base import Engine
 from bot.channels.kakao_limits import encode_response
+from bot.channels.kakao_photos import fetch_photos
 from bot.channels.kakao_protocol import KakaoPayloadError, parse_skill_payload, to_inbound
 from bot.channels.kakao_render import render_reply
 from bot.config import KakaoConfig
-from bot.screens import Photo, Screen
+from bot.screens import Inbound, Photo, Screen
+from core.media import sniff_image
 
 log = logging.getLogger("naechingu.kakao")
 MAX_BODY = 256 * 1024  # skill payloads are small; photos arrive as URLs
@@ -46,24 +48,17 @@ class KakaoSkill:
         if self._http is not None:
             await self._http.close()
 
-    async def _download(self, urls: list[str]) -> tuple[Photo, ...]:
+    async def _download(self, inbound: Inbound, urls: list[str]) -> Inbound:
         """Photos sent on KakaoTalk arrive as URLs on Kakao's servers (only those are
-        accepted by the parser): fetch them within the answer's time budget."""
+        accepted by the parser): fetched whole, in parallel, within the answer's time budget;
+        the ones that did not arrive whole are counted, so the resident is asked again."""
         if self._http is None:
-            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=PHOTO_S))
-        photos = []
-        for url in urls[:3]:
-            try:
-                # No redirects: a Kakao URL must not lead the server anywhere else.
-                async with self._http.get(url, allow_redirects=False) as resp:
-                    if resp.status != 200:
-                        continue
-                    data = await resp.content.read(self.max_photo_bytes + 1)
-            except (aiohttp.ClientError, TimeoutError):
-                log.warning("a KakaoTalk photo could not be fetched")
-                continue
-            photos.append(Photo(data, resp.headers.get("Content-Type", "")))
-        return tuple(photos)
+            self._http = aiohttp.ClientSession()
+        data, lost = await fetch_photos(
+            self._http, urls, max_bytes=self.max_photo_bytes, within_s=PHOTO_S
+        )
+        photos = tuple(Photo(d, sniff_image(d) or "") for d in data)
+        return replace(inbound, photos=photos, photos_lost=lost)
 
     def routes(self) -> list[web.RouteDef]:
         return [web.post(self.config.path, self.handle)]
@@ -81,11 +76,13 @@ class KakaoSkill:
             return _error(401, "unauthorised")
         if request.content_length is not None and request.content_length > MAX_BODY:
             return _error(413, "body too large")
-        body = await request.content.read(MAX_BODY + 1)
-        if len(body) > MAX_BODY:
-            return _error(413, "body too large")
+        body = bytearray()
+        async for chunk in request.content.iter_chunked(64 * 1024):  # to the end, capped
+            body += chunk
+            if len(body) > MAX_BODY:
+                return _error(413, "body too large")
         try:
-            payload = json.loads(body.decode("utf-8"))
+            payload = json.loads(bytes(body).decode("utf-8"))
             skill = parse_skill_payload(
                 payload,
                 expected_bot_id=self.config.bot_id or None,
@@ -99,7 +96,7 @@ class KakaoSkill:
         # The Event API pushes to a botUserKey: keep it as the account's push address.
         inbound = replace(inbound, extra={**inbound.extra, "address": skill.user_key})
         if skill.image_urls:
-            inbound = replace(inbound, photos=await self._download(list(skill.image_urls)))
+            inbound = await self._download(inbound, list(skill.image_urls))
         try:
             left = ANSWER_WITHIN_S - (asyncio.get_running_loop().time() - started)
             reply = await asyncio.wait_for(self.engine.handle(inbound), max(left, 0.5))

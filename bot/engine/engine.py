@@ -160,6 +160,14 @@ class Engine:
             return await self._command(ctx, inbound.command, inbound.command_arg)
         if inbound.token is not None:
             return await self._tap(ctx, token_row)
+        if inbound.photos_lost:  # never take part of what was sent as all of it
+            return self._again(
+                ctx,
+                ctx._(
+                    "사진 {n}장을 제대로 받지 못했어요. 사진을 모두 다시 보내 주세요.",
+                    n=inbound.photos_lost,
+                ),
+            )
         if inbound.photos:
             if self.runner.current(ctx):
                 return await self.runner.photos(ctx, inbound.photos)

@@ -14,7 +14,7 @@ from bot.app import build_engine
 from bot.runtime import Runtime
 from core.defects.model import Status
 from tests.fakes.telegram_server import FakeTelegramServer
-from tests.support.defects import member, move, reports_of, tiny_image, verified
+from tests.support.defects import household_id, member, move, reports_of, tiny_image, verified
 from tests.support.drivers import KakaoDriver, PhotoHost, TelegramDriver, WebDriver
 
 
@@ -42,12 +42,6 @@ async def person(request, services, demo):
     await photos.stop()
     if fake is not None:
         await fake.stop()
-
-
-async def household_id(services, building: str, unit: str) -> int:
-    async with services.uow() as uow:
-        complex_id = (await uow.complexes.all())[0].id
-        return (await uow.households.find(complex_id, building, unit)).id
 
 
 async def wait_for(person, words: str) -> None:

@@ -58,3 +58,9 @@ async def reports_of(services, household_id: int) -> list[SimpleNamespace]:
             SimpleNamespace(**{f.name: getattr(r, f.name) for f in fields(r)}, number=r.number)
             for r in reports
         ]
+
+
+async def household_id(services, building: str, unit: str) -> int:
+    async with services.uow() as uow:
+        complex_id = (await uow.complexes.all())[0].id
+        return (await uow.households.find(complex_id, building, unit)).id
