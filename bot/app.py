@@ -16,6 +16,7 @@ from bot.engine.actions import Router
 from bot.engine.engine import Engine
 from bot.engine.runner import DialogRunner
 from bot.i18n import Catalogs
+from bot.logs import quiet_libraries
 from bot.outbox.kinds import NotificationKinds, default_kinds
 from bot.outbox.notifier import OutboxNotifier
 from bot.public_holidays import PublicHolidays, parse_days
@@ -61,6 +62,7 @@ def _derive(secret: bytes, purpose: str) -> bytes:
 
 
 def build_services(config: Config, *, clock: Clock | None = None) -> Services:
+    quiet_libraries()  # no library logs request URLs (the bot token) or SQL parameters
     db = create_engine(config.database.url, pool_size=config.database.pool_size)
     secret = load_secret(config)
     kinds = default_kinds()
