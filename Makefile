@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 
 LOCK := requirements.lock
 
-.PHONY: run test install lock i18n i18n-compile lint format clean bench
+.PHONY: run test install lock i18n i18n-compile lint format clean bench typecheck mypy-baseline
 
 # Installs exactly what requirements.lock names (versions and hashes), then this project itself
 # without resolving anything: a clone installs the same on any day. Change versions with `make lock`.
@@ -43,7 +43,16 @@ run: install
 test: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(MAKE) --no-print-directory typecheck
 	$(BIN)/python -m pytest -q
+
+# core/: mypy --strict, no error allowed. bot/ and storage/: no error beyond the baseline.
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict -p core
+	$(BIN)/python -m tests.support.mypy_baseline
+
+mypy-baseline: $(STAMP)
+	$(BIN)/python -m tests.support.mypy_baseline --update
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

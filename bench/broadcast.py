@@ -72,20 +72,51 @@ async def seed(services, households: int) -> int:
     now = datetime.now(UTC)
     async with services.uow() as uow:
         s = uow.session
-        cid = (await s.execute(tables.complexes.insert().values(code="BENCH", name="벤치"))
-               ).inserted_primary_key[0]  # fmt: skip
+        cid = (
+            await s.execute(tables.complexes.insert().values(code="BENCH", name="벤치"))
+        ).inserted_primary_key[0]
         for start in range(0, households, 5000):
             ids = range(start, min(start + 5000, households))
-            await s.execute(tables.households.insert(), [
-                {"id": i + 1, "complex_id": cid, "building": str(101 + i // 1000),
-                 "unit": str(i % 1000 + 1)} for i in ids])  # fmt: skip
-            await s.execute(tables.residents.insert(), [
-                {"id": i + 1, "created_at": now, "locale": "ko", "easy_mode": False,
-                 "household_id": i + 1, "complex_id": cid} for i in ids])  # fmt: skip
-            await s.execute(tables.channel_accounts.insert(), [
-                {"channel": "telegram", "external_id": str(i + 1), "resident_id": i + 1,
-                 "created_at": now, "address": str(1_000_000 + i), "unreachable": False}
-                for i in ids])  # fmt: skip
+            await s.execute(
+                tables.households.insert(),
+                [
+                    {
+                        "id": i + 1,
+                        "complex_id": cid,
+                        "building": str(101 + i // 1000),
+                        "unit": str(i % 1000 + 1),
+                    }
+                    for i in ids
+                ],
+            )
+            await s.execute(
+                tables.residents.insert(),
+                [
+                    {
+                        "id": i + 1,
+                        "created_at": now,
+                        "locale": "ko",
+                        "easy_mode": False,
+                        "household_id": i + 1,
+                        "complex_id": cid,
+                    }
+                    for i in ids
+                ],
+            )
+            await s.execute(
+                tables.channel_accounts.insert(),
+                [
+                    {
+                        "channel": "telegram",
+                        "external_id": str(i + 1),
+                        "resident_id": i + 1,
+                        "created_at": now,
+                        "address": str(1_000_000 + i),
+                        "unreachable": False,
+                    }
+                    for i in ids
+                ],
+            )
         await uow.commit()
     return cid
 
@@ -121,8 +152,8 @@ async def send(url: str, folder: str, api_base: str, rate: float, senders: int =
     from sqlalchemy import func, select
 
     from bot.app import build_services
-    from bot.channels.telegram import TelegramChannel
-    from bot.cli import settle_heap
+    from bot.channels.telegram.adapter import TelegramChannel
+    from bot.cli.commands import settle_heap
     from bot.outbox.sender import OutboxSender
     from bot.outbox.telegram import TelegramDeliverer
     from storage import tables
@@ -229,31 +260,40 @@ async def conduct(args) -> None:
     folder = tempfile.mkdtemp(prefix="bench-broadcast-")
     sizes = [int(s) for s in args.sizes.split(",")] + ([100_000] if args.big else [])
     async with FakeTelegramServer(global_rate=args.limit, per_chat_rate=1.0) as srv:
-        print(f"fake Bot API at {srv.base_url}: {args.limit:g}/s overall, 1/s per chat; "
-              f"outbox.telegram_rate = {rate:g}/s")  # fmt: skip
+        print(
+            f"fake Bot API at {srv.base_url}: {args.limit:g}/s overall, 1/s per chat; "
+            f"outbox.telegram_rate = {rate:g}/s"
+        )
         rows = []
         for n in sizes:
             url = await asyncio.to_thread(fresh_db, args.db, folder, f"n{n}")
             row = await run_size(srv, url, folder, n, rate, crash=False)
             rows.append(row)
-            print(f"{n:>7} households: enqueue {row['enqueue_s']:.1f} s "
-                  f"(RSS {row['enqueue_rss_mb']:.0f} MB), send {row['wall_s']:.1f} s "
-                  f"(sender RSS {row['sender_rss_mb']:.0f} MB), rate {row['rate']:.0f}/s = "
-                  f"{row['rate'] / args.limit:.3f} of the limit, 429 {row['share_429']:.2%}, "
-                  f"duplicates {row['duplicates']}, lost {row['lost']}, sender CPU "
-                  f"{row['sender_cpu_ms']:.1f} ms a message", flush=True)  # fmt: skip
+            print(
+                f"{n:>7} households: enqueue {row['enqueue_s']:.1f} s "
+                f"(RSS {row['enqueue_rss_mb']:.0f} MB), send {row['wall_s']:.1f} s "
+                f"(sender RSS {row['sender_rss_mb']:.0f} MB), rate {row['rate']:.0f}/s = "
+                f"{row['rate'] / args.limit:.3f} of the limit, 429 {row['share_429']:.2%}, "
+                f"duplicates {row['duplicates']}, lost {row['lost']}, sender CPU "
+                f"{row['sender_cpu_ms']:.1f} ms a message",
+                flush=True,
+            )
         url = await asyncio.to_thread(fresh_db, args.db, folder, "crash")
         crash = await run_size(srv, url, folder, args.households, rate, crash=True)
-        print(f"crash run, {args.households} households: sender SIGKILLed after "
-              f"{crash['crash']['killed_after']} messages and restarted; delivered to "
-              f"{crash['delivered_chats']} chats, duplicates {crash['duplicates']} "
-              f"(in flight at the kill), lost {crash['lost']}, total {crash['wall_s']:.1f} s "
-              f"(incl. the {LEASE_S} s lease)")  # fmt: skip
+        print(
+            f"crash run, {args.households} households: sender SIGKILLed after "
+            f"{crash['crash']['killed_after']} messages and restarted; delivered to "
+            f"{crash['delivered_chats']} chats, duplicates {crash['duplicates']} "
+            f"(in flight at the kill), lost {crash['lost']}, total {crash['wall_s']:.1f} s "
+            f"(incl. the {LEASE_S} s lease)"
+        )
     first, last = rows[0], rows[-1]
-    print(f"sender RSS {first['households']} → {last['households']}: "
-          f"{first['sender_rss_mb']:.0f} → {last['sender_rss_mb']:.0f} MB "
-          f"(growth {last['sender_rss_mb'] - first['sender_rss_mb']:.1f} MB); enqueue RSS "
-          f"{first['enqueue_rss_mb']:.0f} → {last['enqueue_rss_mb']:.0f} MB")  # fmt: skip
+    print(
+        f"sender RSS {first['households']} → {last['households']}: "
+        f"{first['sender_rss_mb']:.0f} → {last['sender_rss_mb']:.0f} MB "
+        f"(growth {last['sender_rss_mb'] - first['sender_rss_mb']:.1f} MB); enqueue RSS "
+        f"{first['enqueue_rss_mb']:.0f} → {last['enqueue_rss_mb']:.0f} MB"
+    )
 
 
 def main() -> None:

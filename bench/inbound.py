@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bot.app import build_engine, build_services  # noqa: E402
 from bot.config import Config  # noqa: E402
-from bot.demo import seed_demo  # noqa: E402
+from bot.demo.seed import seed_demo  # noqa: E402
 from bot.runtime import Runtime  # noqa: E402
 from core.identity.admin import issue_invite  # noqa: E402
 from storage.migrate import upgrade  # noqa: E402

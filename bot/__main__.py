@@ -65,7 +65,9 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    from bot import cli
+    from bot.cli import commands as cli
+    from bot.cli.points import ledger_check, rent_export
+    from bot.cli.surveys import survey_export
 
     if args.command == "run":
         return cli.run(config)
@@ -76,11 +78,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "invite":
         return asyncio.run(cli.invite(config, args))
     if args.command == "ledger":
-        return asyncio.run(cli.ledger_check(config))
+        return asyncio.run(ledger_check(config))
     if args.command == "rent":
-        return asyncio.run(cli.rent_export(config, args.month, args.out))
+        return asyncio.run(rent_export(config, args.month, args.out))
     if args.command == "survey":
-        return asyncio.run(cli.survey_export(config, args.survey_id, args.out))
+        return asyncio.run(survey_export(config, args.survey_id, args.out))
     return 2
 
 

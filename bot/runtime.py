@@ -37,7 +37,7 @@ class Runtime:
             return []
         import telegram
 
-        from bot.channels.telegram import TelegramChannel
+        from bot.channels.telegram.adapter import TelegramChannel
 
         kwargs = {}
         if cfg.api_base:

@@ -197,7 +197,7 @@ class JobRunner:
         if aps.level == logging.NOTSET:
             aps.setLevel(logging.WARNING)  # not one INFO line per tick
         scheduler = AsyncIOScheduler(timezone=UTC)  # MemoryJobStore: nothing persisted
-        now = datetime.now(UTC)
+        now = self.s.clock.now()
         every = {"replace_existing": True, "max_instances": 1, "coalesce": True}
         every["misfire_grace_time"] = None  # a late tick still ticks (once: coalesce)
         tick_s = self.s.config.scheduler.tick_seconds
@@ -206,9 +206,13 @@ class JobRunner:
         )
         first = now + timedelta(minutes=1)
         scheduler.add_job(
-            self._maintenance_job, "interval", hours=1, id=MAINTENANCE_JOB_ID,
-            next_run_time=first, **every,
-        )  # fmt: skip
+            self._maintenance_job,
+            "interval",
+            hours=1,
+            id=MAINTENANCE_JOB_ID,
+            next_run_time=first,
+            **every,
+        )
         scheduler.start()
         try:
             await stop.wait()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.app import Services
-from bot.channels.kakao import KakaoSkill
+from bot.channels.kakao.skill import KakaoSkill
 from bot.channels.webchat import WebChat
 from bot.engine.engine import Engine
 from bot.outbox.inbox import make_fetch_inbox

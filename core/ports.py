@@ -5,8 +5,9 @@ Repositories never commit: the use case's unit of work does, once, at the end.
 
 from __future__ import annotations
 
+from contextlib import AbstractAsyncContextManager
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from core.boards.ports import BoardRepository
 from core.defects.ports import DefectRepository
@@ -20,6 +21,7 @@ from core.identity.model import (
     RoleGrant,
 )
 from core.notices.ports import NoticeRepository
+from core.notifications import Notification
 from core.points.ports import PointsRepository
 from core.share.ports import ShareRepository
 from core.shop.ports import ShopRepository
@@ -86,8 +88,8 @@ class Notifier(Protocol):
     async def notify(
         self,
         resident_id: int,
-        kind: str,
-        params: dict,
+        kind: str | Notification,
+        params: dict[str, Any] | None = None,
         *,
         key: str,
         urgent: bool = False,
@@ -101,8 +103,8 @@ class Notifier(Protocol):
     async def notify_many(
         self,
         resident_ids: list[int],
-        kind: str,
-        params: dict,
+        kind: str | Notification,
+        params: dict[str, Any] | None = None,
         *,
         key: str,
         urgent: bool = False,
@@ -123,7 +125,7 @@ class Scheduler(Protocol):
         kind: str,
         key: str,
         due_at: datetime,
-        payload: dict | None = None,
+        payload: dict[str, Any] | None = None,
         complex_id: int | None = None,
     ) -> bool:
         """Arm the job for `due_at`: create it, or move a pending job (and replace its payload);
@@ -137,26 +139,49 @@ class Scheduler(Protocol):
 
 class UnitOfWork(Protocol):
     """One transaction. Its owner (the engine for a message, a CLI command, a scheduled job)
-    commits once at the end; use cases never commit, so a refused rule leaves nothing behind."""
+    commits once at the end; use cases never commit, so a refused rule leaves nothing behind.
+    The repositories are read-only properties, so an implementation may hold subtypes."""
 
-    complexes: ComplexRepository
-    households: HouseholdRepository
-    residents: ResidentRepository
-    accounts: AccountRepository
-    roles: RoleRepository
-    invites: InviteRepository
-    links: LinkCodeRepository
-    notifier: Notifier
-    defects: DefectRepository
-    notices: NoticeRepository
-    votes: VoteRepository
-    surveys: SurveyRepository
-    boards: BoardRepository
-    share: ShareRepository
-    shop: ShopRepository
-    rate_events: RateEventRepository
-    jobs: Scheduler
-    points: PointsRepository
+    @property
+    def complexes(self) -> ComplexRepository: ...
+    @property
+    def households(self) -> HouseholdRepository: ...
+    @property
+    def residents(self) -> ResidentRepository: ...
+    @property
+    def accounts(self) -> AccountRepository: ...
+    @property
+    def roles(self) -> RoleRepository: ...
+    @property
+    def invites(self) -> InviteRepository: ...
+    @property
+    def links(self) -> LinkCodeRepository: ...
+    @property
+    def notifier(self) -> Notifier: ...
+    @property
+    def defects(self) -> DefectRepository: ...
+    @property
+    def notices(self) -> NoticeRepository: ...
+    @property
+    def votes(self) -> VoteRepository: ...
+    @property
+    def surveys(self) -> SurveyRepository: ...
+    @property
+    def boards(self) -> BoardRepository: ...
+    @property
+    def share(self) -> ShareRepository: ...
+    @property
+    def shop(self) -> ShopRepository: ...
+    @property
+    def rate_events(self) -> RateEventRepository: ...
+    @property
+    def jobs(self) -> Scheduler: ...
+    @property
+    def points(self) -> PointsRepository: ...
+
+    def savepoint(self) -> AbstractAsyncContextManager[None]:
+        """Everything inside is undone if it raises; the transaction goes on."""
+        ...
 
     async def flush(self) -> None:
         """Send pending changes (e.g. to get generated ids) without committing."""

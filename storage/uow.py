@@ -5,11 +5,14 @@ from __future__ import annotations
 import asyncio
 import contextlib
 from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from core.clock import Clock, SystemClock
 from core.errors import ConcurrencyConflict
+from core.ports import Notifier, UnitOfWork
 from storage.repositories.boards import SqlBoardRepository
 from storage.repositories.defects import SqlDefectRepository
 from storage.repositories.engine import (
@@ -37,11 +40,22 @@ from storage.repositories.surveys import SqlSurveyRepository
 from storage.repositories.votes import SqlVoteRepository
 
 
+class NoNotifier:
+    """Stands in until the composition root sets the real notifier: using it is a bug."""
+
+    async def notify(self, *args: Any, **kw: Any) -> int:
+        raise RuntimeError("no notifier: build units of work with bot.app.build_services")
+
+    async def notify_many(self, *args: Any, **kw: Any) -> int:
+        raise RuntimeError("no notifier: build units of work with bot.app.build_services")
+
+
 class SqlUnitOfWork:
     """Implements core.ports.UnitOfWork. Rolls back on exit unless committed."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, clock: Clock | None = None) -> None:
         self.session = session
+        self.clock = clock or SystemClock()  # for the rows repositories stamp themselves
         self.complexes = SqlComplexRepository(session)
         self.households = SqlHouseholdRepository(session)
         self.residents = SqlResidentRepository(session)
@@ -57,12 +71,13 @@ class SqlUnitOfWork:
         self.boards = SqlBoardRepository(session)  # 게시판
         self.share = SqlShareRepository(session)
         self.shop = SqlShopRepository(session)  # 알뜰쇼핑
-        self.notifier = None  # set by the composition root: the Notifier port
+        # The Notifier port, set by the composition root (it renders with the bot's wording).
+        self.notifier: Notifier = NoNotifier()
         self.rate_events = SqlRateEventRepository(session)
         self.conversations = SqlConversationRepository(session)
         self.tokens = SqlTokenRepository(session)
         self.deliveries = SqlDeliveryRepository(session)
-        self.jobs = SqlJobRepository(session)  # the Scheduler port
+        self.jobs = SqlJobRepository(session, self.clock)  # the Scheduler port
         self.points = SqlPointsRepository(session)
 
     async def flush(self) -> None:
@@ -85,8 +100,16 @@ class UnitOfWorkFactory:
     """Opens units of work. On SQLite one process writes one transaction at a time (an
     asyncio lock in front of BEGIN IMMEDIATE), which measured faster than lock contention."""
 
-    def __init__(self, sessions: async_sessionmaker, *, serialize: bool, extend=None) -> None:
+    def __init__(
+        self,
+        sessions: async_sessionmaker,
+        *,
+        serialize: bool,
+        extend=None,
+        clock: Clock | None = None,
+    ) -> None:
         self._sessions = sessions
+        self._clock = clock
         self._lock = asyncio.Lock() if serialize else None
         self._extend = extend  # adds ports implemented outside storage (the notifier)
 
@@ -96,7 +119,7 @@ class UnitOfWorkFactory:
             if self._lock is not None:
                 await stack.enter_async_context(self._lock)
             session = await stack.enter_async_context(self._sessions())
-            uow = SqlUnitOfWork(session)
+            uow = SqlUnitOfWork(session, self._clock)
             if self._extend is not None:
                 self._extend(uow)
             try:
@@ -118,3 +141,10 @@ def _is_contention(exc: DBAPIError) -> bool:
     text = str(exc.orig).lower()
     code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
     return "locked" in text or "deadlock" in text or code in ("40001", "40P01")
+
+
+if TYPE_CHECKING:
+
+    def _implements_the_port(uow: SqlUnitOfWork) -> UnitOfWork:
+        """mypy checks here that SqlUnitOfWork satisfies core.ports.UnitOfWork."""
+        return uow

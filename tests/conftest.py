@@ -73,7 +73,7 @@ def engine(services):
 @pytest.fixture
 async def demo(services):
     """The DEMO complex with its well-known codes: {"101-1203": "XXXXX-XXXXX", ...}."""
-    from bot.demo import DEMO_HOUSEHOLDS, demo_code, seed_demo
+    from bot.demo.seed import DEMO_HOUSEHOLDS, demo_code, seed_demo
     from core.identity.invites import display_code
 
     await seed_demo(services, samples=False)  # no sample reports: tests count their own

@@ -24,8 +24,38 @@ def test_a_vendor_invite_without_a_shop_or_for_another_household_is_refused(
     db_file,  # noqa: F811
     complex_,  # noqa: F811
 ):
-    refused(bot(db_file, "invite", "--complex", "TEST1", "--building", "업체", "--unit", "1",
-                "--role", "vendor", "--kind", "로컬푸드"), "shop.bad_name")  # fmt: skip
+    refused(
+        bot(
+            db_file,
+            "invite",
+            "--complex",
+            "TEST1",
+            "--building",
+            "업체",
+            "--unit",
+            "1",
+            "--role",
+            "vendor",
+            "--kind",
+            "로컬푸드",
+        ),
+        "shop.bad_name",
+    )
     invite(db_file, "업체", "1", "--role", "vendor", "--shop", "행복농원", "--kind", "로컬푸드")
-    refused(bot(db_file, "invite", "--complex", "TEST1", "--building", "업체", "--unit", "2",
-                "--role", "vendor", "--shop", "행복농원"), "shop.other_household")  # fmt: skip
+    refused(
+        bot(
+            db_file,
+            "invite",
+            "--complex",
+            "TEST1",
+            "--building",
+            "업체",
+            "--unit",
+            "2",
+            "--role",
+            "vendor",
+            "--shop",
+            "행복농원",
+        ),
+        "shop.other_household",
+    )

@@ -5,11 +5,13 @@ command line ever falls back to "입력한 내용을 확인해 주세요." for a
 from __future__ import annotations
 
 import ast
+import re
 from pathlib import Path
 
 from bot.handlers.errors import MESSAGES
 
 ROOT = Path(__file__).resolve().parent.parent
+CODE = re.compile(r"^[a-z_]+(\.[a-z_]+)*$")
 
 
 def raised_codes() -> dict[str, str]:
@@ -18,7 +20,8 @@ def raised_codes() -> dict[str, str]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Raise) and isinstance(node.exc, ast.Call) and node.exc.args:
                 first = node.exc.args[0]
-                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                # A rule's code ("shop.bad_price"), not a programmer's message with spaces.
+                if isinstance(first, ast.Constant) and CODE.match(str(first.value)):
                     codes.setdefault(first.value, f"{path.relative_to(ROOT)}:{node.lineno}")
     return codes
 

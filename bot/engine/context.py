@@ -4,18 +4,29 @@ roles, the translator, and the conversation state. Built by the engine for each 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.engine.actions import Action
 from bot.screens import Button, ButtonRole, Card, Expect, Inbound, Screen
 
 if TYPE_CHECKING:
     from bot.app import Services
+    from bot.engine.menus import Menus
     from bot.engine.runner import DialogRunner
     from bot.i18n import Translator
     from core.clock import Clock
+    from core.errors import DomainError
     from core.identity.model import ChannelAccount, Membership, Resident
-    from storage.uow import SqlUnitOfWork
+    from core.ports import UnitOfWork
+
+
+class Pages(Protocol):
+    """The screens the engine itself needs (built by the identity and help features)."""
+
+    async def home(self, ctx: Ctx) -> Screen: ...
+    async def help(self, ctx: Ctx) -> Screen: ...
+    async def start(self, ctx: Ctx, arg: str) -> Screen: ...
+    def explain(self, ctx: Ctx, error: DomainError) -> str: ...
 
 
 @dataclass
@@ -39,7 +50,7 @@ class Conversation:
 
 @dataclass
 class Ctx:
-    uow: SqlUnitOfWork
+    uow: UnitOfWork  # the core port: handlers and dialogs pass it to core, never query it
     clock: Clock
     t: Translator
     resident: Resident
@@ -49,6 +60,12 @@ class Ctx:
     conversation: Conversation
     services: Services
     dialogs: DialogRunner
+    menus: Menus
+    pages: Pages
+
+    async def home(self) -> Screen:
+        """The home menu (the welcome for people not yet verified)."""
+        return await self.pages.home(self)
 
     async def start_dialog(self, name: str, **answers: Any) -> Screen:
         return await self.dialogs.start(self, name, **answers)

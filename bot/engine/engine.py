@@ -18,6 +18,7 @@ from typing import Any
 from bot.engine.actions import Router, UnknownAction
 from bot.engine.context import Conversation, Ctx
 from bot.engine.dialog import DialogAnswer, DialogAnswerOnce
+from bot.engine.menus import Menus
 from bot.engine.nav import UNIVERSAL_WORDS, Nav, normalize_words
 from bot.engine.present import (
     Tokenizer,
@@ -38,9 +39,12 @@ ATTEMPTS = 4
 
 
 class Engine:
-    def __init__(self, *, services, router: Router, runner: DialogRunner, pages) -> None:
+    def __init__(
+        self, *, services, router: Router, runner: DialogRunner, pages, menus: Menus
+    ) -> None:
         self.s = services
         self.router = router
+        self.menus = menus
         self.runner = runner
         self.pages = pages  # home(ctx), help(ctx), explain(ctx, error), start(ctx, arg)
         # The engine's own actions: navigation and dialog answers (handled below, not routed).
@@ -104,6 +108,8 @@ class Engine:
             conversation=conv,
             services=self.s,
             dialogs=self.runner,
+            menus=self.menus,
+            pages=self.pages,
         )
         offset = 0
         expiry = timedelta(hours=self.s.config.dialogs.expire_hours)

@@ -6,8 +6,9 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from bot.handlers.board_errors import MESSAGES as BOARD_MESSAGES
-from bot.handlers.share_errors import MESSAGES as SHARE_MESSAGES
+from bot.handlers.boards.errors import MESSAGES as BOARD_MESSAGES
+from bot.handlers.defects.words import status_word
+from bot.handlers.share.errors import MESSAGES as SHARE_MESSAGES
 from bot.i18n import N_
 from core.errors import DomainError
 
@@ -165,8 +166,6 @@ FALLBACK = MESSAGES["invalid"]  # the wording for a code (or parameters) we cann
 
 def _status_words(t: Translator, params: dict) -> dict:
     """Workflow statuses in the reader's words ("처리중"), never the stored codes."""
-    from bot.handlers.coordinator_defect_words import status_word
-
     return {k: status_word(t, v) if k in ("current", "target") else v for k, v in params.items()}
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from bot.engine.present import Tokenizer, strip_actions
 from bot.outbox.kinds import NotificationKinds
 from bot.screens import screen_to_dict
+from core.notifications import Notification
 
 PUSH, INBOX = "push", "inbox"
 
@@ -29,8 +30,8 @@ class OutboxNotifier:
     async def notify(
         self,
         resident_id: int,
-        kind: str,
-        params: dict[str, Any],
+        kind: str | Notification,
+        params: dict[str, Any] | None = None,
         *,
         key: str,
         urgent: bool = False,
@@ -43,6 +44,7 @@ class OutboxNotifier:
         `key` names the cause (e.g. "defect:12:status:3"); with the account it makes the
         dedupe key, so notifying twice for the same cause queues nothing more.
         """
+        kind, params = _typed(kind, params)
         resident = await self.uow.residents.get(resident_id)
         if resident is None:
             return 0
@@ -55,8 +57,8 @@ class OutboxNotifier:
     async def notify_many(
         self,
         resident_ids: list[int],
-        kind: str,
-        params: dict[str, Any],
+        kind: str | Notification,
+        params: dict[str, Any] | None = None,
         *,
         key: str,
         urgent: bool = False,
@@ -65,6 +67,7 @@ class OutboxNotifier:
     ) -> int:
         """`notify` for many residents in a few statements (a broadcast chunk): the cause
         key of each is `{key}:r{resident_id}`; returns rows queued."""
+        kind, params = _typed(kind, params)
         people = await self.uow.residents.many(resident_ids)
         accounts = await self.uow.accounts.for_residents([r.id for r in people])
         pairs = [(r, accounts.get(r.id, [])) for r in people]
@@ -111,6 +114,13 @@ class OutboxNotifier:
             ]
         await self.uow.tokens.add_many(tokens)
         return await self.uow.outbox.add_many(rows)
+
+
+def _typed(kind: str | Notification, params: dict[str, Any] | None) -> tuple[str, Any]:
+    """(kind name, what its renderer gets): the payload itself when it is typed."""
+    if isinstance(kind, Notification):
+        return kind.kind, kind
+    return kind, params or {}
 
 
 def payload_text(payload: list[dict]) -> str:

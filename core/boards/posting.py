@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from core.boards.model import (
     MAX_AHEAD,
@@ -19,10 +20,22 @@ from core.boards.model import (
     BoardEntry,
 )
 from core.clock import Clock
-from core.errors import Forbidden, InvalidInput
+from core.errors import InvalidInput
 from core.identity.model import Membership
+from core.identity.roles import require_coordinator
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 REMIND_JOB = "board.remind"
+
+
+def may_post(member: Membership) -> int:
+    """Only the complex's coordinators post (and list their entries), always for their own
+    complex; returns that complex."""
+    require_coordinator(member)
+    assert member.complex_id is not None  # a coordinator's grant is for their complex
+    return member.complex_id
 
 
 @dataclass(frozen=True)
@@ -61,8 +74,7 @@ def check_entry(clock: Clock, member: Membership, new: NewEntry) -> NewEntry:
     - Sign-ups only on 교육문화, with an event time in the future (before the expiry)
       and a capacity of 1 to 500.
     """
-    if not member.is_coordinator:
-        raise Forbidden()
+    may_post(member)
     if new.board not in set(Board):
         raise InvalidInput("board.bad_board")
     title, text = new.title.strip(), new.text.strip()
@@ -87,13 +99,15 @@ def check_entry(clock: Clock, member: Membership, new: NewEntry) -> NewEntry:
     return NewEntry(new.board, title, text, new.expires_at, link, new.photo, event_at, capacity)
 
 
-async def post_entry(uow, clock: Clock, member: Membership, new: NewEntry) -> BoardEntry:
+async def post_entry(
+    uow: UnitOfWork, clock: Clock, member: Membership, new: NewEntry
+) -> BoardEntry:
     """Save the entry (rules in `check_entry`); an event's reminder is armed for the day
     before it (the job itself drops a reminder that would arrive after the event)."""
     new = check_entry(clock, member, new)
     entry = await uow.boards.add(
         BoardEntry(
-            complex_id=member.complex_id,
+            complex_id=may_post(member),
             author_id=member.resident_id,
             board=new.board,
             title=new.title,

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
+from core.defects.events import Reopened, ReportFacts, UrgentFiled
 from core.defects.model import (
     MAX_COMMENT,
     MAX_DESCRIPTION,
@@ -22,8 +24,16 @@ from core.defects.model import (
     Where,
 )
 from core.defects.notify import notify_coordinators
-from core.errors import DomainError, Forbidden, InvalidInput, NotFound
+from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.roles import require_verified
+from core.ids import saved
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
+
+
+ACK_JOB = "defect.ack"  # the reminder when nobody acknowledged a report in time
 
 
 @dataclass(frozen=True)
@@ -44,13 +54,22 @@ class NewReport:
     urgent: bool = False
 
 
-def require_resident(member: Membership) -> None:
-    if not member.verified:
-        raise Forbidden("not_verified")
+require_resident = require_verified  # the name the defect use cases read best with
+
+
+def household_of(member: Membership) -> tuple[int, int]:
+    """(household id, complex id) of a verified member; anyone else is refused."""
+    require_resident(member)
+    assert member.household_id is not None and member.complex_id is not None  # verified
+    return member.household_id, member.complex_id
 
 
 async def file_report(
-    uow, clock: Clock, member: Membership, new: NewReport, policy: AckPolicy = AckPolicy()
+    uow: UnitOfWork,
+    clock: Clock,
+    member: Membership,
+    new: NewReport,
+    policy: AckPolicy = AckPolicy(),
 ) -> DefectReport:
     """File a defect report for the member's household.
 
@@ -63,7 +82,7 @@ async def file_report(
     - Coordinators are reminded if nobody acknowledges it in time (2 h urgent, else 24 h);
       urgent reports notify them at once.
     """
-    require_resident(member)
+    household_id, complex_id = household_of(member)
     if new.category not in set(Category) or new.where not in set(Where):
         raise InvalidInput("defect.bad_choice")
     description, place = new.description.strip(), new.place.strip()
@@ -80,12 +99,12 @@ async def file_report(
     if new.urgent and new.category not in URGENT_CATEGORIES:
         raise InvalidInput("defect.not_urgent_kind")
     now = clock.now()
-    if await uow.defects.filed_since(member.household_id, now - timedelta(days=1)) >= MAX_PER_DAY:
+    if await uow.defects.filed_since(household_id, now - timedelta(days=1)) >= MAX_PER_DAY:
         raise DomainError("defect.too_many", limit=MAX_PER_DAY)
     report = await uow.defects.add(
         DefectReport(
-            complex_id=member.complex_id,
-            household_id=member.household_id,
+            complex_id=complex_id,
+            household_id=household_id,
             reporter_id=member.resident_id,
             category=new.category,
             where=new.where,
@@ -97,25 +116,25 @@ async def file_report(
             updated_at=now,
         )
     )
+    report_id = saved(report.id)
     await uow.defects.add_event(
-        DefectEvent(
-            report.id, report.complex_id, now, "filed", member.resident_id, Status.RECEIVED
-        )
+        DefectEvent(report_id, complex_id, now, "filed", member.resident_id, Status.RECEIVED)
     )
     hours = policy.urgent_hours if new.urgent else policy.hours
     await uow.jobs.at(
-        "defect.ack",
-        str(report.id),
+        ACK_JOB,
+        str(report_id),
         now + timedelta(hours=hours),
-        {"report_id": report.id},
+        {"report_id": report_id},
         complex_id=report.complex_id,
     )
     if new.urgent:
-        await notify_coordinators(uow, report, "defect.urgent", key=f"defect:{report.id}:urgent")
+        payload = UrgentFiled(ReportFacts.of(report))
+        await notify_coordinators(uow, report, payload, key=f"defect:{report_id}:urgent")
     return report
 
 
-async def get_own_or_handled(uow, member: Membership, report_id: int) -> DefectReport:
+async def get_own_or_handled(uow: UnitOfWork, member: Membership, report_id: int) -> DefectReport:
     """A report the member may open: their household's, or any of their complex if they are
     its coordinator. Anything else looks exactly like a missing report."""
     report = await uow.defects.get(report_id)
@@ -126,10 +145,12 @@ async def get_own_or_handled(uow, member: Membership, report_id: int) -> DefectR
     return report
 
 
-async def support_report(uow, clock: Clock, member: Membership, report_id: int) -> DefectReport:
+async def support_report(
+    uow: UnitOfWork, clock: Clock, member: Membership, report_id: int
+) -> DefectReport:
     """ "같은 문제예요": another household joins an open common-area report instead of filing
     a duplicate. Rules: same complex, common area, still open, not one's own, once each."""
-    require_resident(member)
+    household_id, _ = household_of(member)
     report = await uow.defects.get(report_id)
     if (
         report is None
@@ -138,19 +159,26 @@ async def support_report(uow, clock: Clock, member: Membership, report_id: int) 
         or not report.is_open
     ):
         raise NotFound()
-    if report.household_id == member.household_id:
+    if report.household_id == household_id:
         raise DomainError("defect.own_report")
-    if not await uow.defects.add_supporter(report.id, member.household_id, clock.now()):
+    if not await uow.defects.add_supporter(saved(report.id), household_id, clock.now()):
         raise DomainError("defect.already_supported")
     report.supporters += 1
     await uow.defects.add_event(
-        DefectEvent(report.id, report.complex_id, clock.now(), "supported", member.resident_id)
+        DefectEvent(
+            saved(report.id), report.complex_id, clock.now(), "supported", member.resident_id
+        )
     )
     return report
 
 
 async def rate_fix(
-    uow, clock: Clock, member: Membership, report_id: int, stars: int, comment: str = ""
+    uow: UnitOfWork,
+    clock: Clock,
+    member: Membership,
+    report_id: int,
+    stars: int,
+    comment: str = "",
 ) -> DefectReport:
     """Rate a completed fix 1–5 (once), with an optional comment (≤ 500 characters)."""
     report = await get_own_or_handled(uow, member, report_id)
@@ -168,14 +196,24 @@ async def rate_fix(
     report.updated_at = clock.now()
     await uow.defects.add_event(
         DefectEvent(
-            report.id, report.complex_id, clock.now(), "rated", member.resident_id, text=str(stars)
+            saved(report.id),
+            report.complex_id,
+            clock.now(),
+            "rated",
+            member.resident_id,
+            text=str(stars),
         )
     )
     return report
 
 
 async def reopen_report(
-    uow, clock: Clock, member: Membership, report_id: int, reason: str, policy=AckPolicy()
+    uow: UnitOfWork,
+    clock: Clock,
+    member: Membership,
+    report_id: int,
+    reason: str,
+    policy: AckPolicy = AckPolicy(),
 ) -> DefectReport:
     """Reopen a completed report within 7 days, with a reason; it goes back to 접수, the
     reopen count grows, and the coordinators are told."""
@@ -199,7 +237,7 @@ async def reopen_report(
     report.rating, report.rating_comment = None, ""
     await uow.defects.add_event(
         DefectEvent(
-            report.id,
+            saved(report.id),
             report.complex_id,
             now,
             "reopened",
@@ -209,7 +247,7 @@ async def reopen_report(
         )
     )
     await uow.jobs.at(
-        "defect.ack",
+        ACK_JOB,
         f"{report.id}:r{report.reopen_count}",
         now + timedelta(hours=policy.urgent_hours if report.urgent else policy.hours),
         {"report_id": report.id},
@@ -218,8 +256,7 @@ async def reopen_report(
     await notify_coordinators(
         uow,
         report,
-        "defect.reopened",
+        Reopened(ReportFacts.of(report), reason),
         key=f"defect:{report.id}:reopen:{report.reopen_count}",
-        reason=reason,
     )
     return report

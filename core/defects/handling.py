@@ -3,29 +3,39 @@ reminder when nobody acknowledged a report in time."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
+from core.defects.events import AckReminder, CommentAdded, ReportFacts, StatusChanged
 from core.defects.filing import AckPolicy
 from core.defects.model import MAX_COMMENT, OPEN, DefectEvent, DefectReport, Status
 from core.defects.notify import notify_coordinators, notify_household
-from core.errors import DomainError, Forbidden, InvalidInput, NotFound
+from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.roles import require_coordinator
+from core.ids import saved
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 PAGE = 5
 
 
-def require_coordinator(member: Membership) -> None:
-    if not member.is_coordinator:
-        raise Forbidden()
-
-
-async def handled_report(uow, member: Membership, report_id: int) -> DefectReport:
-    """A report of the coordinator's own complex; any other id looks missing."""
+def may_handle(member: Membership) -> int:
+    """Only the complex's coordinators handle its reports (the queue, a report, the monthly
+    summary); returns the complex they handle."""
     require_coordinator(member)
+    assert member.complex_id is not None  # a coordinator's grant is for their complex
+    return member.complex_id
+
+
+async def handled_report(uow: UnitOfWork, member: Membership, report_id: int) -> DefectReport:
+    """A report of the coordinator's own complex; any other id looks missing."""
+    complex_id = may_handle(member)
     report = await uow.defects.get(report_id)
-    if report is None or report.complex_id != member.complex_id:
+    if report is None or report.complex_id != complex_id:
         raise NotFound()
     return report
 
@@ -35,10 +45,14 @@ class QueuePage:
     reports: list[DefectReport]
     total: int
     offset: int
+    buildings: dict[int, str] = field(default_factory=dict)  # household id -> 동
+
+    def building_of(self, report: DefectReport) -> str:
+        return self.buildings.get(report.household_id, "")
 
 
 async def queue(
-    uow,
+    uow: UnitOfWork,
     member: Membership,
     *,
     status: str | None = None,
@@ -47,24 +61,24 @@ async def queue(
     offset: int = 0,
 ) -> QueuePage:
     """The complex's reports, urgent first, then oldest first; open ones unless a status
-    is chosen."""
-    require_coordinator(member)
-    statuses = [status] if status else sorted(OPEN)
+    is chosen; with the 동 of each (lists show the 동, never the unit)."""
+    complex_id = may_handle(member)
+    statuses: list[str] = [status] if status else sorted(OPEN)
     reports, total = await uow.defects.queue(
-        member.complex_id,
+        complex_id,
         statuses=statuses,
         category=category,
         building=building,
         offset=max(offset, 0),
         limit=PAGE,
     )
-    return QueuePage(reports, total, offset)
+    buildings = await uow.defects.buildings(sorted({r.household_id for r in reports}))
+    return QueuePage(reports, total, offset, buildings)
 
 
-async def open_buildings(uow, member: Membership) -> list[str]:
+async def open_buildings(uow: UnitOfWork, member: Membership) -> list[str]:
     """The 동 that have open reports, for the coordinator's filter buttons."""
-    require_coordinator(member)
-    return await uow.defects.open_buildings(member.complex_id)
+    return await uow.defects.open_buildings(may_handle(member))
 
 
 def is_overdue(report: DefectReport, now: datetime, policy: AckPolicy = AckPolicy()) -> bool:
@@ -74,7 +88,7 @@ def is_overdue(report: DefectReport, now: datetime, policy: AckPolicy = AckPolic
 
 
 async def change_status(
-    uow,
+    uow: UnitOfWork,
     clock: Clock,
     member: Membership,
     report_id: int,
@@ -110,44 +124,50 @@ async def change_status(
         report.acknowledged_at = now
     if target == Status.DONE:
         report.done_at = now
-    events = await uow.defects.events(report.id)
+    events = await uow.defects.events(saved(report.id))
     await uow.defects.add_event(
         DefectEvent(
-            report.id, report.complex_id, now, "status", member.resident_id, target, reason
+            saved(report.id), report.complex_id, now, "status", member.resident_id, target, reason
         )
     )
     await notify_household(
         uow,
         report,
-        "defect.status",
+        StatusChanged(ReportFacts.of(report), reason, hold_until),
         key=f"defect:{report.id}:event:{len(events) + 1}",
-        reason=reason,
-        hold_until=hold_until.isoformat() if hold_until else "",
     )
     return report
 
 
 async def add_comment(
-    uow, clock: Clock, member: Membership, report_id: int, text: str
+    uow: UnitOfWork, clock: Clock, member: Membership, report_id: int, text: str
 ) -> DefectReport:
     """A coordinator's note to the household (≤ 500 characters), shown in the history."""
     report = await handled_report(uow, member, report_id)
     text = text.strip()
     if not text or len(text) > MAX_COMMENT:
         raise InvalidInput("defect.too_long", limit=MAX_COMMENT)
-    events = await uow.defects.events(report.id)
+    events = await uow.defects.events(saved(report.id))
     await uow.defects.add_event(
         DefectEvent(
-            report.id, report.complex_id, clock.now(), "comment", member.resident_id, text=text
+            saved(report.id),
+            report.complex_id,
+            clock.now(),
+            "comment",
+            member.resident_id,
+            text=text,
         )
     )
     await notify_household(
-        uow, report, "defect.comment", key=f"defect:{report.id}:event:{len(events) + 1}", text=text
+        uow,
+        report,
+        CommentAdded(ReportFacts.of(report), text),
+        key=f"defect:{report.id}:event:{len(events) + 1}",
     )
     return report
 
 
-async def remind_unacknowledged(uow, report_id: int) -> bool:
+async def remind_unacknowledged(uow: UnitOfWork, report_id: int) -> bool:
     """The scheduled reminder: if the report is still 접수 (nobody acknowledged it), remind
     the complex's coordinators. Returns False when there was nothing to remind (then a late
     or repeated firing does nothing)."""
@@ -157,7 +177,7 @@ async def remind_unacknowledged(uow, report_id: int) -> bool:
     await notify_coordinators(
         uow,
         report,
-        "defect.ack_reminder",
-        key=f"defect:{report.id}:ack-reminder:{report.reopen_count}",
+        AckReminder(ReportFacts.of(report)),
+        key=f"defect:{saved(report.id)}:ack-reminder:{report.reopen_count}",
     )
     return True

@@ -38,6 +38,9 @@ class DefectRepository(Protocol):
     async def open_buildings(self, complex_id: int) -> list[str]:
         """The 동 of the complex that have open reports, sorted."""
 
+    async def buildings(self, household_ids: list[int]) -> dict[int, str]:
+        """The 동 of each household, in one query (the queue's cards)."""
+
     async def created_between(
         self, complex_id: int, start: datetime, end: datetime
     ) -> list[DefectReport]: ...

@@ -7,10 +7,14 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from core.defects.handling import require_coordinator
+from core.defects.handling import may_handle
 from core.defects.model import Category, DefectReport, Status
 from core.identity.model import Membership
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -41,7 +45,9 @@ def summarize(reports: list[DefectReport]) -> Summary:
     )
 
 
-async def monthly_summary(uow, member: Membership, start: datetime, end: datetime) -> Summary:
+async def monthly_summary(
+    uow: UnitOfWork, member: Membership, start: datetime, end: datetime
+) -> Summary:
     """Reports of the coordinator's complex filed in [start, end). Coordinators only."""
-    require_coordinator(member)
-    return summarize(await uow.defects.created_between(member.complex_id, start, end))
+    complex_id = may_handle(member)
+    return summarize(await uow.defects.created_between(complex_id, start, end))

@@ -5,11 +5,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.invites import display_code, hash_code, new_code
 from core.identity.model import Complex, Household, InviteCode, Membership, Role
+from core.ids import saved
+from core.shop.vendors import link_shop
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 COMPLEX_CODE = re.compile(r"^[A-Z0-9]{2,20}$")
 BUILDING = re.compile(r"^[0-9A-Za-z가-힣]{1,10}$")
@@ -20,7 +26,7 @@ INVITABLE_ROLES = (Role.RESIDENT, Role.COORDINATOR, Role.VENDOR)
 COORDINATOR_INVITES = (Role.RESIDENT, Role.VENDOR)  # what a coordinator may issue
 
 
-async def add_complex(uow, code: str, name: str) -> Complex:
+async def add_complex(uow: UnitOfWork, code: str, name: str) -> Complex:
     """Create a complex.
 
     Rules: the code is 2–20 capital letters or digits and unique; the name is 1–50 characters.
@@ -33,8 +39,7 @@ async def add_complex(uow, code: str, name: str) -> Complex:
         raise InvalidInput("complex.bad_name")
     if await uow.complexes.by_code(code) is not None:
         raise DomainError("complex.exists", code=code)
-    complex_ = await uow.complexes.add(Complex(code=code, name=name))
-    return complex_
+    return await uow.complexes.add(Complex(code=code, name=name))
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ class IssuedInvite:
 
 
 async def issue_invite(
-    uow,
+    uow: UnitOfWork,
     clock: Clock,
     key: bytes,
     *,
@@ -77,8 +82,9 @@ async def issue_invite(
     complex_ = await uow.complexes.by_code(complex_code.strip().upper())
     if complex_ is None:
         raise NotFound("complex.not_found", code=complex_code)
+    complex_id = saved(complex_.id)
     if actor is not None and (
-        not actor.has(Role.COORDINATOR, complex_.id) or role not in COORDINATOR_INVITES
+        not actor.has(Role.COORDINATOR, complex_id) or role not in COORDINATOR_INVITES
     ):
         raise Forbidden()
     if role not in INVITABLE_ROLES:
@@ -88,26 +94,24 @@ async def issue_invite(
         raise InvalidInput("household.bad_address")
     if not 1 <= uses <= 20 or not 1 <= days <= 365:
         raise InvalidInput("invite.bad_limits")
-    household = await uow.households.find(complex_.id, building, unit)
+    household = await uow.households.find(complex_id, building, unit)
     if household is None:
         household = await uow.households.add(
-            Household(complex_id=complex_.id, building=building, unit=unit)
+            Household(complex_id=complex_id, building=building, unit=unit)
         )
+    household_id = saved(household.id)
     shop_id = None
     if role == Role.VENDOR:
-        from core.shop.vendors import link_shop
-
         linked = await link_shop(
-            uow, clock, complex_id=complex_.id, household_id=household.id, name=shop,
-            kind=shop_kind,
-        )  # fmt: skip
+            uow, clock, complex_id=complex_id, household_id=household_id, name=shop, kind=shop_kind
+        )
         shop_id = linked.id
     code = code or new_code()  # a given code: only the demo seeds its well-known ones
     now = clock.now()
     invite = await uow.invites.add(
         InviteCode(
-            complex_id=complex_.id,
-            household_id=household.id,
+            complex_id=complex_id,
+            household_id=household_id,
             code_hash=hash_code(key, code),
             role=str(role),
             max_uses=uses,

@@ -32,6 +32,7 @@ from datetime import datetime, timedelta
 
 from core.clock import Clock
 from core.errors import DomainError, NotFound, TooManyAttempts
+from core.identity.events import AccountLinked
 from core.identity.invites import ALPHABET, hash_code
 from core.identity.model import ChannelAccount, LinkCode, Resident
 from core.identity.onboarding import (
@@ -40,6 +41,7 @@ from core.identity.onboarding import (
     WRONG_CODE_WINDOW,
     wrong_attempts,
 )
+from core.ids import saved
 from core.ports import UnitOfWork
 
 LINK_CODE_LENGTH = 8
@@ -81,7 +83,9 @@ async def issue_link_code(
     code = new_link_code()
     expires_at = now + LINK_CODE_TTL
     await uow.links.add(
-        LinkCode(resident_id=resident.id, code_hash=hash_code(key, code), expires_at=expires_at)
+        LinkCode(
+            resident_id=saved(resident.id), code_hash=hash_code(key, code), expires_at=expires_at
+        )
     )
     return IssuedLinkCode(code=code, expires_at=expires_at)
 
@@ -108,7 +112,10 @@ async def redeem_link_code(
     """Move `account` to the resident who asked for the code (see the module's rules)."""
     now = clock.now()
     current = await uow.residents.get(account.resident_id)
-    wrong = await wrong_attempts(uow, current.id, now - WRONG_CODE_WINDOW)
+    if current is None:
+        raise NotFound()
+    current_id = saved(current.id)
+    wrong = await wrong_attempts(uow, current_id, now - WRONG_CODE_WINDOW)
     if wrong >= WRONG_CODE_LIMIT:
         raise TooManyAttempts(retry_minutes=int(WRONG_CODE_WINDOW.total_seconds() // 60))
     code = normalize_link_code(raw_code)
@@ -117,35 +124,37 @@ async def redeem_link_code(
     link = await uow.links.by_hash(hash_code(key, code))
     if link is None:
         # A result, not an exception: the recorded attempt must survive the caller's commit.
-        await uow.rate_events.add(f"resident:{current.id}", KIND_WRONG_LINK, now)
+        await uow.rate_events.add(f"resident:{current_id}", KIND_WRONG_LINK, now)
         return WrongLinkCode(left=WRONG_CODE_LIMIT - wrong - 1)
     if link.used_at is not None:
         raise DomainError("link.used")
     if link.expires_at <= now:
         raise DomainError("link.expired")
-    if link.resident_id == current.id:
+    if link.resident_id == current_id:
         raise DomainError("link.same")
     target = await uow.residents.get(link.resident_id)
+    if target is None:
+        raise DomainError("link.expired")  # the resident who asked for it is gone
+    target_id = saved(target.id)
     if current.household_id is not None and current.household_id != target.household_id:
         raise DomainError("link.other_household")
-    if not await uow.links.try_use(link.id, now):
+    if not await uow.links.try_use(saved(link.id), now):
         raise DomainError("link.used")
-    account.resident_id = target.id
+    account.resident_id = target_id
     await uow.flush()
     # Tell the resident on their other messengers, in case it was not them.
     await uow.notifier.notify(
-        target.id,
-        "account.linked",
-        {"channel": account.channel},
+        target_id,
+        AccountLinked(channel=account.channel),
         key=f"link:{link.id}",
         skip_account_id=account.id,
     )
-    return Linked(account=account, resident=target, previous_resident_id=current.id)
+    return Linked(account=account, resident=target, previous_resident_id=current_id)
 
 
 async def linked_accounts(uow: UnitOfWork, resident: Resident) -> list[ChannelAccount]:
     """The resident's channel accounts, oldest first. Show only their `channel`, never ids."""
-    return await uow.accounts.for_resident(resident.id)
+    return await uow.accounts.for_resident(saved(resident.id))
 
 
 async def unlink_account(
@@ -158,6 +167,6 @@ async def unlink_account(
     if account.id == using.id:
         raise DomainError("link.current")
     fresh = await uow.residents.add(Resident(created_at=clock.now()))
-    account.resident_id = fresh.id
+    account.resident_id = saved(fresh.id)
     await uow.flush()
     return account

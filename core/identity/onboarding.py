@@ -16,6 +16,7 @@ from core.identity.model import (
     Resident,
     RoleGrant,
 )
+from core.ids import saved
 from core.ports import UnitOfWork
 
 WRONG_CODE_LIMIT = 5
@@ -48,7 +49,7 @@ async def get_or_register_account(
             ChannelAccount(
                 channel=channel,
                 external_id=external_id,
-                resident_id=resident.id,
+                resident_id=saved(resident.id),
                 created_at=clock.now(),
                 address=address,
             )
@@ -61,9 +62,10 @@ async def get_or_register_account(
 
 
 async def membership_of(uow: UnitOfWork, resident: Resident) -> Membership:
-    grants = await uow.roles.for_resident(resident.id)
+    resident_id = saved(resident.id)
+    grants = await uow.roles.for_resident(resident_id)
     return Membership(
-        resident_id=resident.id,
+        resident_id=resident_id,
         complex_id=resident.complex_id,
         household_id=resident.household_id,
         grants=frozenset((g.role, g.complex_id) for g in grants if g.revoked_at is None),
@@ -101,8 +103,9 @@ async def redeem_invite(
       cannot both get in. The invite's role (resident, coordinator) is granted for its complex.
     """
     now = clock.now()
-    subject = f"resident:{resident.id}"
-    wrong = await wrong_attempts(uow, resident.id, now - WRONG_CODE_WINDOW)
+    resident_id = saved(resident.id)
+    subject = f"resident:{resident_id}"
+    wrong = await wrong_attempts(uow, resident_id, now - WRONG_CODE_WINDOW)
     if wrong >= WRONG_CODE_LIMIT:
         raise TooManyAttempts(retry_minutes=int(WRONG_CODE_WINDOW.total_seconds() // 60))
     code = normalize_code(raw_code)
@@ -119,17 +122,19 @@ async def redeem_invite(
         raise DomainError("invite.other_household")
     household = await uow.households.get(invite.household_id)
     complex_ = await uow.complexes.get(invite.complex_id)
-    grants = await uow.roles.for_resident(resident.id)
+    if household is None or complex_ is None:
+        raise DomainError("invite.expired")  # its household or complex is gone
+    grants = await uow.roles.for_resident(resident_id)
     already = any(
         g.role == invite.role and g.complex_id == invite.complex_id and g.revoked_at is None
         for g in grants
     )
     if not already:
-        if not await uow.invites.try_use(invite.id):
+        if not await uow.invites.try_use(saved(invite.id)):
             raise DomainError("invite.used_up")
         await uow.roles.add(
             RoleGrant(
-                resident_id=resident.id,
+                resident_id=resident_id,
                 role=invite.role,
                 complex_id=invite.complex_id,
                 granted_at=now,

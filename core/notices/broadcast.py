@@ -11,10 +11,14 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.roles import require_coordinator
+from core.media import MediaStore
+from core.notices.events import NoticePublished
 from core.notices.model import (
     CHUNK,
     MAX_AHEAD,
@@ -24,6 +28,9 @@ from core.notices.model import (
     NoticeStatus,
     Progress,
 )
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 log = logging.getLogger("naechingu.notices")
 SEND_JOB = "notice.send"
@@ -38,12 +45,16 @@ class NewNotice:
     photo: str | None = None
 
 
-def require_coordinator(member: Membership) -> None:
-    if not member.is_coordinator:
-        raise Forbidden()
+def complex_of(member: Membership) -> int:
+    """The member's complex (every verified resident and coordinator has one)."""
+    if member.complex_id is None:
+        raise Forbidden("not_verified")
+    return member.complex_id
 
 
-async def check_notice(uow, clock: Clock, member: Membership, new: NewNotice) -> NewNotice:
+async def check_notice(
+    uow: UnitOfWork, clock: Clock, member: Membership, new: NewNotice
+) -> NewNotice:
     """Validate a notice without saving it (the dialog's preview uses the same rules).
 
     Rules:
@@ -61,7 +72,7 @@ async def check_notice(uow, clock: Clock, member: Membership, new: NewNotice) ->
     buildings = tuple(sorted(set(new.buildings)))
     if len(buildings) > MAX_BUILDINGS:
         raise InvalidInput("notice.bad_target")
-    known = set(await uow.notices.buildings(member.complex_id))
+    known = set(await uow.notices.buildings(complex_of(member)))
     if any(b not in known for b in buildings):
         raise InvalidInput("notice.bad_target")
     now = clock.now()
@@ -70,13 +81,15 @@ async def check_notice(uow, clock: Clock, member: Membership, new: NewNotice) ->
     return NewNotice(text, buildings, new.urgent, new.send_at, new.photo)
 
 
-async def create_notice(uow, clock: Clock, member: Membership, new: NewNotice) -> Notice:
+async def create_notice(
+    uow: UnitOfWork, clock: Clock, member: Membership, new: NewNotice
+) -> Notice:
     """Save the notice and arm its broadcast (at once, or at the chosen time)."""
     new = await check_notice(uow, clock, member, new)
     now = clock.now()
     notice = await uow.notices.add(
         Notice(
-            complex_id=member.complex_id,
+            complex_id=complex_of(member),
             author_id=member.resident_id,
             text=new.text,
             created_at=now,
@@ -96,7 +109,7 @@ async def create_notice(uow, clock: Clock, member: Membership, new: NewNotice) -
     return notice
 
 
-async def own_notice(uow, member: Membership, notice_id: int) -> Notice:
+async def own_notice(uow: UnitOfWork, member: Membership, notice_id: int) -> Notice:
     require_coordinator(member)
     notice = await uow.notices.get(notice_id)
     if notice is None or notice.complex_id != member.complex_id:
@@ -104,12 +117,14 @@ async def own_notice(uow, member: Membership, notice_id: int) -> Notice:
     return notice
 
 
-async def cancel_notice(uow, clock: Clock, member: Membership, notice_id: int) -> Notice:
+async def cancel_notice(
+    uow: UnitOfWork, clock: Clock, member: Membership, notice_id: int
+) -> Notice:
     """Cancel a scheduled notice before it goes (one conditional update: a notice the job has
     started sending can no longer be cancelled)."""
     notice = await own_notice(uow, member, notice_id)
     if not await uow.notices.transition(
-        notice.id, NoticeStatus.SCHEDULED, NoticeStatus.CANCELLED, clock.now()
+        notice_id, NoticeStatus.SCHEDULED, NoticeStatus.CANCELLED, clock.now()
     ):
         raise DomainError("notice.already_sent")
     await uow.jobs.cancel(SEND_JOB, f"{notice.id}:0")
@@ -117,7 +132,7 @@ async def cancel_notice(uow, clock: Clock, member: Membership, notice_id: int) -
     return notice
 
 
-async def pin_notice(uow, member: Membership, notice_id: int, pinned: bool) -> Notice:
+async def pin_notice(uow: UnitOfWork, member: Membership, notice_id: int, pinned: bool) -> Notice:
     """Pinned notices come first in 공지사항 (a sent notice only)."""
     notice = await own_notice(uow, member, notice_id)
     if notice.status not in (NoticeStatus.SENDING, NoticeStatus.SENT):
@@ -126,18 +141,13 @@ async def pin_notice(uow, member: Membership, notice_id: int, pinned: bool) -> N
     return notice
 
 
-def notice_params(notice: Notice) -> dict:
-    return {
-        "notice_id": notice.id,
-        "text": notice.text,
-        "urgent": notice.urgent,
-        "photo": notice.photo,
-        "at": notice.send_at.isoformat(),
-    }
-
-
 async def send_chunk(
-    uow, clock: Clock, notice_id: int, after: int, chunk: int = CHUNK, extra: dict | None = None
+    uow: UnitOfWork,
+    clock: Clock,
+    notice_id: int,
+    after: int,
+    chunk: int = CHUNK,
+    media: MediaStore | None = None,
 ) -> int:
     """Queue the notice for the next `chunk` residents with id > `after`, then arm the next
     chunk (or mark it sent). Returns the last resident id reached (0 when nothing was done).
@@ -145,6 +155,7 @@ async def send_chunk(
     Rules:
     - The first chunk moves 예약 → 보내는 중 atomically; a cancelled notice sends nothing.
     - Every chunk is idempotent: its notifications are keyed by the notice and the resident.
+    The photo goes with its URL from `media` (the channels fetch it there).
     """
     notice = await uow.notices.get(notice_id)
     if notice is None:
@@ -152,7 +163,7 @@ async def send_chunk(
     now = clock.now()
     if after == 0:
         if not await uow.notices.transition(
-            notice.id, NoticeStatus.SCHEDULED, NoticeStatus.SENDING, now
+            notice_id, NoticeStatus.SCHEDULED, NoticeStatus.SENDING, now
         ):
             log.info(
                 "notice %d: not scheduled any more (%s), nothing sent", notice.id, notice.status
@@ -163,11 +174,10 @@ async def send_chunk(
     ids = await uow.notices.recipients(
         notice.complex_id, notice.buildings, after=after, limit=chunk
     )
-    params = notice_params(notice) | (extra or {})  # e.g. the photo's URL
+    photo_url = media.url(notice.photo) if media is not None and notice.photo else None
     await uow.notifier.notify_many(
         ids,
-        "notice",
-        params,
+        NoticePublished.of(notice, photo_url),
         key=f"notice:{notice.id}",
         urgent=notice.urgent,
         batch=notice.batch,
@@ -183,16 +193,20 @@ async def send_chunk(
             complex_id=notice.complex_id,
         )
     else:
-        await uow.notices.transition(notice.id, NoticeStatus.SENDING, NoticeStatus.SENT, now)
+        await uow.notices.transition(notice_id, NoticeStatus.SENDING, NoticeStatus.SENT, now)
         notice.status, notice.sent_at = NoticeStatus.SENT, now
     return ids[-1] if ids else after
 
 
-async def progress(uow, clock: Clock, member: Membership, notice_id: int) -> Progress:
+async def progress(uow: UnitOfWork, clock: Clock, member: Membership, notice_id: int) -> Progress:
+    """How far the broadcast of one of the coordinator's notices is."""
+    return await notice_progress(uow, clock, await own_notice(uow, member, notice_id))
+
+
+async def notice_progress(uow: UnitOfWork, clock: Clock, notice: Notice) -> Progress:
     """How far the broadcast is: from the outbox rows of its batch; the time left is guessed
     from the rate so far."""
-    notice = await own_notice(uow, member, notice_id)
-    counts = await uow.outbox.progress(notice.batch)
+    counts = await uow.notices.batch_counts(notice.batch)
     waiting = await uow.notices.inbox_waiting(notice.batch)
     total = sum(counts.values())
     pending = counts.get("pending", 0) + counts.get("sending", 0) - waiting

@@ -36,9 +36,17 @@ class NoticeRepository(Protocol):
     ) -> tuple[list[Notice], int]:
         """Every notice of the complex, newest first (the coordinators' list)."""
 
-    async def mark_read(self, notice_id: int, resident_id: int, complex_id: int, at) -> bool:
+    async def mark_read(
+        self, notice_id: int, resident_id: int, complex_id: int, at: datetime
+    ) -> bool:
         """Record one read; False when the resident had read it already."""
 
     async def read_count(self, notice_id: int) -> int: ...
+    async def read_counts(self, notice_ids: list[int]) -> dict[int, int]:
+        """Reads per notice, for a page of notices at once (a notice nobody read: absent)."""
+
+    async def batch_counts(self, batch: str) -> dict[str, int]:
+        """How the outbox rows of the notice's batch stand: {status: count}."""
+
     async def inbox_waiting(self, batch: str) -> int:
         """Rows of the batch waiting in an inbox (delivered when the person next writes)."""

@@ -1,14 +1,25 @@
-"""Residents' use cases: 우리단지 → 공지사항 (the notices that reached them, pinned first,
-newest first, paged) and reading one, which records the read once; coordinators see counts."""
+"""What residents and coordinators read about notices, scoped and role-checked here.
+
+Residents: 우리단지 → 공지사항 (the notices that reached them, pinned first, newest first,
+paged) and reading one, which records the read once. Coordinators: the 동 a notice (or a
+vote) can target, the complex's notices with their read counts, and one notice's progress.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
 from core.errors import Forbidden, NotFound
 from core.identity.model import Membership
-from core.notices.model import Notice, NoticeStatus
+from core.identity.roles import require_coordinator, require_verified
+from core.ids import saved
+from core.notices.broadcast import complex_of, notice_progress, own_notice
+from core.notices.model import Notice, NoticeStatus, Progress
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 PAGE = 5
 
@@ -20,24 +31,64 @@ class NoticePage:
     offset: int
 
 
-async def _building(uow, member: Membership) -> str:
-    if not member.verified:
+@dataclass(frozen=True)
+class SentNotice:
+    """A notice in the coordinators' list, with how many residents read it."""
+
+    notice: Notice
+    reads: int
+
+
+@dataclass(frozen=True)
+class SentPage:
+    notices: list[SentNotice]
+    total: int
+    offset: int
+
+
+@dataclass(frozen=True)
+class NoticeReport:
+    """One notice as its coordinator follows it: the broadcast's progress and the reads
+    once it has started going out (None while it is scheduled or after it was cancelled)."""
+
+    notice: Notice
+    progress: Progress | None
+    reads: int
+
+
+async def _building(uow: UnitOfWork, member: Membership) -> str:
+    require_verified(member)
+    household = None
+    if member.household_id is not None:
+        household = await uow.households.get(member.household_id)
+    if household is None:
         raise Forbidden("not_verified")
-    household = await uow.households.get(member.household_id)
     return household.building
 
 
-async def list_notices(uow, member: Membership, offset: int = 0) -> NoticePage:
+async def complex_buildings(uow: UnitOfWork, complex_id: int) -> list[str]:
+    """The 동 of the complex that have households, sorted (what a notice or a vote may
+    target)."""
+    return await uow.notices.buildings(complex_id)
+
+
+async def target_buildings(uow: UnitOfWork, member: Membership) -> list[str]:
+    """The 동 a coordinator may send a notice to (the 공지 보내기 dialog offers them)."""
+    require_coordinator(member)
+    return await complex_buildings(uow, complex_of(member))
+
+
+async def list_notices(uow: UnitOfWork, member: Membership, offset: int = 0) -> NoticePage:
     """The notices of the member's complex that reached their 동 (sent or being sent)."""
     building = await _building(uow, member)
     offset = max(offset, 0)
     notices, total = await uow.notices.visible(
-        member.complex_id, building, offset=offset, limit=PAGE
+        complex_of(member), building, offset=offset, limit=PAGE
     )
     return NoticePage(notices, total, offset)
 
 
-async def read_notice(uow, clock: Clock, member: Membership, notice_id: int) -> Notice:
+async def read_notice(uow: UnitOfWork, clock: Clock, member: Membership, notice_id: int) -> Notice:
     """Open a notice (from the list or its "확인" button) and record the read once.
 
     Rules: only notices of the member's complex that reached their 동 and have gone out;
@@ -52,5 +103,31 @@ async def read_notice(uow, clock: Clock, member: Membership, notice_id: int) -> 
     sent = notice.status in (NoticeStatus.SENDING, NoticeStatus.SENT)
     if not sent or not notice.reaches(building):
         raise NotFound()
-    await uow.notices.mark_read(notice.id, member.resident_id, notice.complex_id, clock.now())
+    await uow.notices.mark_read(
+        saved(notice.id), member.resident_id, notice.complex_id, clock.now()
+    )
     return notice
+
+
+async def sent_notices(uow: UnitOfWork, member: Membership, offset: int = 0) -> SentPage:
+    """보낸 공지: every notice of the coordinator's complex, newest first, each with its
+    read count (one query for the page's counts)."""
+    require_coordinator(member)
+    offset = max(offset, 0)
+    notices, total = await uow.notices.for_complex(complex_of(member), offset=offset, limit=PAGE)
+    reads = await uow.notices.read_counts([saved(n.id) for n in notices])
+    page = [SentNotice(n, reads.get(saved(n.id), 0)) for n in notices]
+    return SentPage(page, total, offset)
+
+
+async def notice_report(
+    uow: UnitOfWork, clock: Clock, member: Membership, notice_id: int
+) -> NoticeReport:
+    """One of the complex's notices for its coordinators: scheduled or cancelled as it is;
+    once it goes out, how far the broadcast is and how many residents read it."""
+    notice = await own_notice(uow, member, notice_id)
+    if notice.status in (NoticeStatus.SCHEDULED, NoticeStatus.CANCELLED):
+        return NoticeReport(notice, None, 0)
+    progress = await notice_progress(uow, clock, notice)
+    reads = await uow.notices.read_count(saved(notice.id))
+    return NoticeReport(notice, progress, reads)

@@ -17,14 +17,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from core.clock import Clock
+from core.points.events import ExpirySoon
 from core.points.ledger import transfer
 from core.points.model import AccountRef, Kind, System
 
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
+
 SWEEP_JOB = "points.expiry"
-NOTICE = "points.expiry_soon"
 KST = ZoneInfo("Asia/Seoul")
 
 
@@ -56,7 +60,9 @@ def _next_sweep(now: datetime) -> datetime:
     return datetime.combine(day, time(0, 5), KST).astimezone(UTC)
 
 
-async def arm_sweep(uow, clock: Clock, complex_id: int, since: datetime | None = None) -> None:
+async def arm_sweep(
+    uow: UnitOfWork, clock: Clock, complex_id: int, since: datetime | None = None
+) -> None:
     """Make sure tomorrow's sweep of the complex is armed (idempotent)."""
     due = _next_sweep(clock.now())
     payload = {"complex_id": complex_id, "since": (since or due - timedelta(days=1)).isoformat()}
@@ -64,13 +70,18 @@ async def arm_sweep(uow, clock: Clock, complex_id: int, since: datetime | None =
     await uow.jobs.at(SWEEP_JOB, key, due, payload, complex_id=complex_id)
 
 
-async def _left(uow, key: str, until: datetime) -> tuple[int, int]:
+async def _left(uow: UnitOfWork, key: str, until: datetime) -> tuple[int, int]:
     credits, debits = await uow.points.credits_and_debits(key, until)
     return credits, debits
 
 
 async def sweep(
-    uow, clock: Clock, complex_id: int, *, since: datetime, policy: ExpiryPolicy = ExpiryPolicy()
+    uow: UnitOfWork,
+    clock: Clock,
+    complex_id: int,
+    *,
+    since: datetime,
+    policy: ExpiryPolicy = ExpiryPolicy(),
 ) -> tuple[int, int]:
     """Expire and warn for every resident of the complex with points; returns (points
     expired, warnings queued). Runs in the job's unit of work."""
@@ -93,10 +104,10 @@ async def sweep(
             soon = min(credits_hi - credits_lo, credits_hi - debits)
             if soon <= 0:
                 continue
-            on = (now + timedelta(days=days)).astimezone(KST).date().isoformat()
-            params = {"amount": soon, "date": on, "days": days}
-            key = f"points:expiry:{resident_id}:{on}:{days}"
-            await uow.notifier.notify(resident_id, NOTICE, params, key=key, complex_id=complex_id)
+            on = (now + timedelta(days=days)).astimezone(KST).date()
+            key = f"points:expiry:{resident_id}:{on.isoformat()}:{days}"
+            notice = ExpirySoon(amount=soon, on=on, days=days)
+            await uow.notifier.notify(resident_id, notice, key=key, complex_id=complex_id)
             warned += 1
     if await uow.points.holders(complex_id):
         await arm_sweep(uow, clock, complex_id, since=now)

@@ -19,6 +19,8 @@ Rules of `transfer`:
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from core.clock import Clock
 from core.errors import DomainError, InvalidInput
 from core.points.model import (
@@ -31,6 +33,9 @@ from core.points.model import (
     Transfer,
     legs_hash,
 )
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 __all__ = ["AccountRef", "check_ledger", "transfer"]
 
@@ -53,7 +58,7 @@ def _validate(transfer_id: str, legs: Legs, kind: str) -> int:
     return complexes.pop()
 
 
-async def _replayed(uow, transfer_id: str, fingerprint: str) -> bool:
+async def _replayed(uow: UnitOfWork, transfer_id: str, fingerprint: str) -> bool:
     """True when the transfer already exists with these legs; refuses other legs."""
     existing = await uow.points.get_transfer(transfer_id)
     if existing is None:
@@ -64,7 +69,13 @@ async def _replayed(uow, transfer_id: str, fingerprint: str) -> bool:
 
 
 async def transfer(
-    uow, clock: Clock, transfer_id: str, legs: Legs, *, kind: str, memo: str = ""
+    uow: UnitOfWork,
+    clock: Clock,
+    transfer_id: str,
+    legs: Legs,
+    *,
+    kind: str,
+    memo: str = "",
 ) -> bool:
     """Move points between accounts; True when posted now, False when it was already posted.
     See the module docstring for the rules."""
@@ -90,7 +101,7 @@ async def transfer(
     return True
 
 
-async def check_ledger(uow) -> list[Discrepancy]:
+async def check_ledger(uow: UnitOfWork) -> list[Discrepancy]:
     """Every stored balance against the sum of its entries, and all entries against zero.
     An empty list means the books are exact."""
     return await uow.points.check()

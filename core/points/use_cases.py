@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
@@ -26,10 +27,14 @@ from core.points.model import (
     AccountRef,
     CommonSpend,
     Kind,
+    Legs,
     Line,
     RentSettlement,
     System,
 )
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 HISTORY = 10
@@ -60,12 +65,12 @@ def _key(order_key: str) -> str:
     return order_key
 
 
-async def _personal(uow, resident_id: int) -> AccountRef:
+async def _personal(uow: UnitOfWork, resident_id: int) -> AccountRef:
     """The resident's personal account; a resident not yet in a complex has none."""
     resident = await uow.residents.get(resident_id)
     if resident is None or resident.complex_id is None:
         raise NotFound()
-    return AccountRef.personal(resident.id, resident.complex_id)
+    return AccountRef.personal(resident_id, resident.complex_id)
 
 
 def _resident_id(resident: int | Membership) -> int:
@@ -73,7 +78,7 @@ def _resident_id(resident: int | Membership) -> int:
 
 
 async def award_purchase(
-    uow,
+    uow: UnitOfWork,
     clock: Clock,
     *,
     order_key: str,
@@ -101,7 +106,7 @@ async def award_purchase(
     personal, common = reward_of(paid_won)
     if personal + common == 0:
         return Award(0, 0, False)
-    legs = [(AccountRef.system(System.REWARD_ISSUER, complex_id), -(personal + common))]
+    legs: Legs = [(AccountRef.system(System.REWARD_ISSUER, complex_id), -(personal + common))]
     if personal:
         legs.append((personal_ref, personal))
     if common:
@@ -112,7 +117,9 @@ async def award_purchase(
     return Award(personal, common, posted)
 
 
-async def _reverse(uow, clock, source_id: str, reversal_id: str, kind: Kind) -> list:
+async def _reverse(
+    uow: UnitOfWork, clock: Clock, source_id: str, reversal_id: str, kind: Kind
+) -> Legs:
     """Post the exact negation of a stored transfer; [] when there is none."""
     original = await uow.points.get_transfer(source_id)
     if original is None:
@@ -125,7 +132,7 @@ async def _reverse(uow, clock, source_id: str, reversal_id: str, kind: Kind) -> 
     return legs if posted else []
 
 
-async def reverse_award(uow, clock: Clock, *, order_key: str) -> Award:
+async def reverse_award(uow: UnitOfWork, clock: Clock, *, order_key: str) -> Award:
     """A refund after 수령완료: take back exactly what the order's reward credited (read from
     the reward transfer, never recomputed). No reward: nothing to do. Idempotent
     ("reward-reversal:{order_key}"). When the buyer or the complex has already spent those
@@ -139,7 +146,7 @@ async def reverse_award(uow, clock: Clock, *, order_key: str) -> Award:
 
 
 async def spend_for_order(
-    uow, clock: Clock, *, order_key: str, resident_id: int, points: int, memo: str = ""
+    uow: UnitOfWork, clock: Clock, *, order_key: str, resident_id: int, points: int, memo: str = ""
 ) -> bool:
     """Pay part of an order with points: whole points, at least 1, at most the balance (else
     points.insufficient). They are held in the complex's shop clearing account. Idempotent
@@ -152,7 +159,7 @@ async def spend_for_order(
     return await transfer(uow, clock, f"spend:{key}", legs, kind=Kind.SPEND, memo=memo)
 
 
-async def return_for_order(uow, clock: Clock, *, order_key: str) -> int:
+async def return_for_order(uow: UnitOfWork, clock: Clock, *, order_key: str) -> int:
     """An order paid partly with points was cancelled: the points go back, exactly those spent.
     Returns how many were returned now (0: none were spent, or already returned)."""
     key = _key(order_key)
@@ -170,7 +177,7 @@ def rent_months(clock: Clock) -> list[str]:
 
 
 async def pay_rent(
-    uow, clock: Clock, member: Membership, month: str, amount: int
+    uow: UnitOfWork, clock: Clock, member: Membership, month: str, amount: int
 ) -> RentSettlement:
     """임대료로 내기: pay part of the household's rent for `month` with personal points.
 
@@ -181,21 +188,23 @@ async def pay_rent(
       the operator exports (`python -m bot rent export`); the points go to the complex's rent
       settlement account. Several payments for one month are allowed, each numbered.
     """
-    if not member.verified:
-        raise Forbidden("not_verified")
+    complex_id, household_id = _home(member)
     if not isinstance(month, str) or not MONTH.match(month) or month not in rent_months(clock):
         raise InvalidInput("points.bad_month")
     amount = _amount(amount)
-    ref = AccountRef.personal(member.resident_id, member.complex_id)
+    ref = AccountRef.personal(member.resident_id, complex_id)
     seq = await uow.points.count_settlements(member.resident_id, month) + 1
     transfer_id = f"rent:{member.resident_id}:{month}:{seq}"
-    legs = [(ref, -amount), (AccountRef.system(System.RENT_SETTLEMENT, member.complex_id), amount)]
+    legs = [(ref, -amount), (AccountRef.system(System.RENT_SETTLEMENT, complex_id), amount)]
     if not await transfer(uow, clock, transfer_id, legs, kind=Kind.RENT, memo=month):
-        return await uow.points.settlement_by_transfer(transfer_id)
+        settled = await uow.points.settlement_by_transfer(transfer_id)
+        if settled is None:  # the transfer and its settlement are written together
+            raise DomainError("points.replay_mismatch", transfer_id=transfer_id)
+        return settled
     return await uow.points.add_settlement(
         RentSettlement(
-            complex_id=member.complex_id,
-            household_id=member.household_id,
+            complex_id=complex_id,
+            household_id=household_id,
             resident_id=member.resident_id,
             month=month,
             amount=amount,
@@ -205,36 +214,41 @@ async def pay_rent(
     )
 
 
-async def balance(uow, resident: int | Membership) -> int:
+async def balance(uow: UnitOfWork, resident: int | Membership) -> int:
     """A resident's personal points (0 before the first credit)."""
     return await uow.points.balance(f"personal:{_resident_id(resident)}")
 
 
-async def history(uow, resident: int | Membership, limit: int = HISTORY) -> list[Line]:
+async def history(uow: UnitOfWork, resident: int | Membership, limit: int = HISTORY) -> list[Line]:
     """A resident's latest entries, newest first (the bot words them: "6/3 로컬푸드 주문 적립
     +120")."""
     return await uow.points.lines(f"personal:{_resident_id(resident)}", max(1, min(limit, 50)))
 
 
-def _require_verified(member: Membership) -> int:
-    if not member.verified or member.complex_id is None:
+def _home(member: Membership) -> tuple[int, int]:
+    """(complex id, household id) of a verified resident; Forbidden("not_verified") else."""
+    if member.complex_id is None or member.household_id is None:
         raise Forbidden("not_verified")
-    return member.complex_id
+    return member.complex_id, member.household_id
 
 
-async def common_balance(uow, member: Membership) -> int:
+def _require_verified(member: Membership) -> int:
+    return _home(member)[0]
+
+
+async def common_balance(uow: UnitOfWork, member: Membership) -> int:
     """The common points of the member's complex: every verified resident may see them."""
     return await uow.points.balance(AccountRef.common(_require_verified(member)).key)
 
 
-async def common_history(uow, member: Membership, limit: int = HISTORY) -> list[Line]:
+async def common_history(uow: UnitOfWork, member: Membership, limit: int = HISTORY) -> list[Line]:
     """What came into and went out of the complex's common points, newest first."""
     key = AccountRef.common(_require_verified(member)).key
     return await uow.points.lines(key, max(1, min(limit, 50)))
 
 
 async def spend_common(
-    uow,
+    uow: UnitOfWork,
     clock: Clock,
     coordinator: Membership,
     amount: int,

@@ -7,10 +7,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
 from core.errors import DomainError, InvalidInput
 from core.identity.model import Membership
+from core.share.events import RideCancelled, RideDone, RideReminder
 from core.share.listings import building_of, check_price, check_text, own_listing, require_can_post
 from core.share.model import (
     MAX_PLACE,
@@ -25,6 +27,7 @@ from core.share.model import (
     RideRequest,
     RideStatus,
     Side,
+    id_of,
 )
 from core.share.ride_time import (
     NO_HOLIDAYS,
@@ -34,10 +37,14 @@ from core.share.ride_time import (
     paid_ride_refusal,
 )
 
+if TYPE_CHECKING:
+    from core.notifications import Notification
+    from core.ports import UnitOfWork
+
 REMIND, CLOSE = "share.ride.remind", "share.ride.close"
 
 
-def check_seats(seats: int) -> int:
+def check_seats(seats: object) -> int:
     if not isinstance(seats, int) or not 1 <= seats <= MAX_SEATS:
         raise InvalidInput("share.bad_seats", limit=MAX_SEATS)
     return seats
@@ -56,7 +63,11 @@ class NewRide:
 
 
 async def post_carpool(
-    uow, clock: Clock, member: Membership, new: NewRide, holidays: Holidays = NO_HOLIDAYS
+    uow: UnitOfWork,
+    clock: Clock,
+    member: Membership,
+    new: NewRide,
+    holidays: Holidays = NO_HOLIDAYS,
 ) -> Listing:
     """Post a carpool (해드려요: I drive, with seats; 구해요: I need a ride).
 
@@ -73,7 +84,7 @@ async def post_carpool(
     - 평일마다 반복 (`repeats`, shown on the listing): the closing job then posts the same
       ride for the next 평일 (see `next_weekday_ride`).
     """
-    await require_can_post(uow, member)
+    complex_id = await require_can_post(uow, member)
     if new.side not in set(Side):
         raise InvalidInput("share.bad_choice")
     now = clock.now()
@@ -87,7 +98,7 @@ async def post_carpool(
         raise DomainError(refusal)
     listing = await uow.share.add(
         Listing(
-            complex_id=member.complex_id,
+            complex_id=complex_id,
             poster_id=member.resident_id,
             building=await building_of(uow, member),
             kind=Kind.CARPOOL,
@@ -108,17 +119,17 @@ async def post_carpool(
     return listing
 
 
-async def _arm(uow, listing: Listing, now: datetime) -> None:
-    key, payload = str(listing.id), {"listing_id": listing.id}
-    if listing.departs_at - REMIND_BEFORE > now:
-        remind_at = listing.departs_at - REMIND_BEFORE
+async def _arm(uow: UnitOfWork, listing: Listing, now: datetime) -> None:
+    key, payload = str(listing.id), {"listing_id": id_of(listing)}
+    if listing.departure - REMIND_BEFORE > now:
+        remind_at = listing.departure - REMIND_BEFORE
         await uow.jobs.at(REMIND, key, remind_at, payload, listing.complex_id)
     close = {**payload, "repeat": True} if listing.repeats else payload
-    await uow.jobs.at(CLOSE, key, listing.departs_at, close, complex_id=listing.complex_id)
+    await uow.jobs.at(CLOSE, key, listing.departure, close, complex_id=listing.complex_id)
 
 
 async def next_weekday_ride(
-    uow, listing: Listing, now: datetime, holidays: Holidays = NO_HOLIDAYS
+    uow: UnitOfWork, listing: Listing, now: datetime, holidays: Holidays = NO_HOLIDAYS
 ) -> Listing | None:
     """평일마다 반복: called by the closing job of a ride that left (never for one the driver
     closed or deleted: that disarms the job). Posts the same ride — route, time, seats, cost,
@@ -137,66 +148,70 @@ async def next_weekday_ride(
     standing = await uow.share.standing(listing.poster_id)
     if standing is not None and standing.suspended_at is not None:
         return None
-    departs_at = next_weekday(listing.departs_at, now, holidays)
+    departs_at = next_weekday(listing.departure, now, holidays)
     if listing.price and paid_ride_refusal(departs_at, holidays):
         return None
     new = await uow.share.add(
         Listing(
-            complex_id=listing.complex_id, poster_id=listing.poster_id,
-            building=listing.building, kind=Kind.CARPOOL, side=listing.side,
-            title=listing.title, origin=listing.origin, destination=listing.destination,
-            departs_at=departs_at, seats=listing.seats, price=listing.price,
-            details=listing.details, repeats=True, created_at=now, updated_at=now,
+            complex_id=listing.complex_id,
+            poster_id=listing.poster_id,
+            building=listing.building,
+            kind=Kind.CARPOOL,
+            side=listing.side,
+            title=listing.title,
+            origin=listing.origin,
+            destination=listing.destination,
+            departs_at=departs_at,
+            seats=listing.seats,
+            price=listing.price,
+            details=listing.details,
+            repeats=True,
+            created_at=now,
+            updated_at=now,
         )
-    )  # fmt: skip
+    )
     await _arm(uow, new, now)
     return new
 
 
-def _params(listing: Listing, **extra) -> dict:
-    return {
-        "listing_id": listing.id,
-        "title": listing.title,
-        "departs_at": listing.departs_at.isoformat() if listing.departs_at else "",
-        **extra,
-    }
+async def notify_ride(
+    uow: UnitOfWork, resident_id: int, event: Notification, listing: Listing, key: str
+) -> None:
+    """Tell one person of the ride (driver or passenger) what happened to it."""
+    await uow.notifier.notify(resident_id, event, key=key, complex_id=listing.complex_id)
 
 
-async def notify_ride(uow, resident_id: int, kind: str, listing: Listing, key: str, **extra):
-    await uow.notifier.notify(
-        resident_id, kind, _params(listing, **extra), key=key, complex_id=listing.complex_id
-    )
-
-
-async def cancel_ride(uow, clock: Clock, member: Membership, listing_id: int) -> Listing:
+async def cancel_ride(
+    uow: UnitOfWork, clock: Clock, member: Membership, listing_id: int
+) -> Listing:
     """The poster calls the ride off: every waiting or accepted passenger is notified, their
     requests are cancelled, and the reminder and closing jobs are disarmed."""
     listing = await own_listing(uow, member, listing_id)
     if not listing.is_open:
         raise DomainError("share.not_open")
     now = clock.now()
-    for request in await uow.share.requests_for(listing.id):
+    for request in await uow.share.requests_for(id_of(listing)):
         status = request.status
         if status not in (RideStatus.PENDING, RideStatus.ACCEPTED):
             continue
-        if await uow.share.move_request(request.id, status, RideStatus.CANCELLED, now):
+        if await uow.share.move_request(id_of(request), status, RideStatus.CANCELLED, now):
             if status == RideStatus.ACCEPTED:
-                await uow.share.release_seats(listing.id, request.seats)
-            await notify_ride(
-                uow, request.passenger_id, "share.ride.cancelled", listing,
-                f"share:ride:{listing.id}:cancel", by="driver",
-            )  # fmt: skip
+                await uow.share.release_seats(id_of(listing), request.seats)
+            cancelled = RideCancelled.of(listing, by="driver")
+            key = f"share:ride:{listing.id}:cancel"
+            await notify_ride(uow, request.passenger_id, cancelled, listing, key)
     listing.status, listing.closed_at, listing.updated_at = ListingStatus.CANCELLED, now, now
     await uow.jobs.cancel(REMIND, str(listing.id))
     await uow.jobs.cancel(CLOSE, str(listing.id))
     return listing
 
 
-async def riders(uow, listing: Listing) -> list[RideRequest]:
-    return [r for r in await uow.share.requests_for(listing.id) if r.status == RideStatus.ACCEPTED]
+async def riders(uow: UnitOfWork, listing: Listing) -> list[RideRequest]:
+    requests = await uow.share.requests_for(id_of(listing))
+    return [r for r in requests if r.status == RideStatus.ACCEPTED]
 
 
-async def remind_ride(uow, listing_id: int, late_seconds: float) -> bool:
+async def remind_ride(uow: UnitOfWork, listing_id: int, late_seconds: float) -> bool:
     """The job 30 minutes before departure: remind the driver and the accepted passengers,
     once. A reminder that comes after the departure, or for a ride no longer open, is
     dropped (False)."""
@@ -210,18 +225,19 @@ async def remind_ride(uow, listing_id: int, late_seconds: float) -> bool:
         people = [listing.poster_id, *(r.passenger_id for r in passengers)]
     for resident_id in people:
         role = "driver" if resident_id == listing.poster_id else "passenger"
-        await notify_ride(
-            uow, resident_id, "share.ride.reminder", listing, f"share:ride:{listing.id}:remind",
-            role=role, origin=listing.origin, destination=listing.destination,
-            riders=len(passengers),
-        )  # fmt: skip
+        reminder = RideReminder.of(listing, role, riders=len(passengers))
+        await notify_ride(uow, resident_id, reminder, listing, f"share:ride:{listing.id}:remind")
     return True
 
 
 async def finish_ride(
-    uow, listing_id: int, now: datetime, *, repeat: bool = False,
+    uow: UnitOfWork,
+    listing_id: int,
+    now: datetime,
+    *,
+    repeat: bool = False,
     holidays: Holidays = NO_HOLIDAYS,
-) -> bool:  # fmt: skip
+) -> bool:
     """The job at departure: the ride closes itself (it leaves the lists); the driver and
     the accepted passengers are invited to send 감사; a repeating ride (`repeats`, or
     `repeat` from the payload of a job armed before that column) posts the next 평일's,
@@ -233,14 +249,11 @@ async def finish_ride(
     if repeat or listing.repeats:
         await next_weekday_ride(uow, listing, now, holidays)
     passengers = await riders(uow, listing)
+    key = f"share:ride:{listing.id}:done"
     for request in passengers:
         await notify_ride(
-            uow, request.passenger_id, "share.ride.done", listing,
-            f"share:ride:{listing.id}:done", role="passenger",
-        )  # fmt: skip
+            uow, request.passenger_id, RideDone.of(listing, "passenger"), listing, key
+        )
     if passengers:
-        await notify_ride(
-            uow, listing.poster_id, "share.ride.done", listing,
-            f"share:ride:{listing.id}:done", role="driver",
-        )  # fmt: skip
+        await notify_ride(uow, listing.poster_id, RideDone.of(listing, "driver"), listing, key)
     return True

@@ -7,14 +7,22 @@ listing to the complex's coordinators."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from core.clock import Clock
 from core.errors import DomainError, NotFound
 from core.identity.model import Membership, Role
+from core.share.events import ChatEnded, ChatMessage, ListingReported
 from core.share.listings import building_of, check_text, get_listing, require_can_post
-from core.share.model import MAX_TEXT, ShareChat, ShareReport
+from core.share.model import MAX_TEXT, Listing, ShareChat, ShareReport, id_of
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 
-async def start_chat(uow, clock: Clock, member: Membership, listing_id: int) -> ShareChat:
+async def start_chat(
+    uow: UnitOfWork, clock: Clock, member: Membership, listing_id: int
+) -> ShareChat:
     """Open (or reopen) the conversation about an open listing with its poster.
 
     Rules: verified, not suspended; not one's own listing; not between blocked residents."""
@@ -26,16 +34,16 @@ async def start_chat(uow, clock: Clock, member: Membership, listing_id: int) -> 
         raise DomainError("share.not_open")
     if await uow.share.blocked(member.resident_id, listing.poster_id):
         raise DomainError("share.blocked")
-    chat = await uow.share.open_chat(listing.id, member.resident_id)
+    chat = await uow.share.open_chat(id_of(listing), member.resident_id)
     if chat is None:
-        chat = await uow.share.add_chat(
-            ShareChat(listing.id, listing.complex_id, member.resident_id, listing.poster_id,
-                      clock.now())
-        )  # fmt: skip
+        new = ShareChat(
+            id_of(listing), listing.complex_id, member.resident_id, listing.poster_id, clock.now()
+        )
+        chat = await uow.share.add_chat(new)
     return chat
 
 
-async def my_chat(uow, member: Membership, chat_id: int) -> ShareChat:
+async def my_chat(uow: UnitOfWork, member: Membership, chat_id: int) -> ShareChat:
     """A conversation the member takes part in; any other id looks missing."""
     chat = await uow.share.get_chat(chat_id)
     if chat is None or chat.complex_id != member.complex_id or not chat.has(member.resident_id):
@@ -43,7 +51,17 @@ async def my_chat(uow, member: Membership, chat_id: int) -> ShareChat:
     return chat
 
 
-async def relay_message(uow, clock: Clock, member: Membership, chat_id: int, text: str) -> int:
+async def chat_listing(uow: UnitOfWork, chat: ShareChat) -> Listing:
+    """The listing a conversation is about (kept even when deleted: never missing)."""
+    listing = await uow.share.get(chat.listing_id)
+    if listing is None:
+        raise NotFound()
+    return listing
+
+
+async def relay_message(
+    uow: UnitOfWork, clock: Clock, member: Membership, chat_id: int, text: str
+) -> int:
     """Forward one message (≤ 500 characters) to the other side; returns its number.
 
     Rules: the conversation is still open; neither side blocked the other; posting not
@@ -56,40 +74,31 @@ async def relay_message(uow, clock: Clock, member: Membership, chat_id: int, tex
     other = chat.other(member.resident_id)
     if await uow.share.blocked(member.resident_id, other):
         raise DomainError("share.blocked")
-    number = await uow.share.count_message(chat.id)
-    listing = await uow.share.get(chat.listing_id)
+    number = await uow.share.count_message(id_of(chat))
+    listing = await chat_listing(uow, chat)
+    message = ChatMessage(id_of(chat), listing.title, text, await building_of(uow, member))
     await uow.notifier.notify(
-        other,
-        "share.chat.message",
-        {
-            "chat_id": chat.id,
-            "title": listing.title,
-            "text": text,
-            "building": await building_of(uow, member),
-        },
-        key=f"share:chat:{chat.id}:{number}",
-        complex_id=chat.complex_id,
+        other, message, key=f"share:chat:{chat.id}:{number}", complex_id=chat.complex_id
     )
     return number
 
 
-async def end_chat(uow, clock: Clock, member: Membership, chat_id: int) -> ShareChat:
+async def end_chat(uow: UnitOfWork, clock: Clock, member: Membership, chat_id: int) -> ShareChat:
     """대화 끝내기: either side ends it; the other is told once."""
     chat = await my_chat(uow, member, chat_id)
     if chat.ended_at is None:
         chat.ended_at = clock.now()
-        listing = await uow.share.get(chat.listing_id)
+        listing = await chat_listing(uow, chat)
         await uow.notifier.notify(
             chat.other(member.resident_id),
-            "share.chat.ended",
-            {"chat_id": chat.id, "title": listing.title},
+            ChatEnded(id_of(chat), listing.title),
             key=f"share:chat:{chat.id}:end",
             complex_id=chat.complex_id,
         )
     return chat
 
 
-async def block_peer(uow, clock: Clock, member: Membership, chat_id: int) -> ShareChat:
+async def block_peer(uow: UnitOfWork, clock: Clock, member: Membership, chat_id: int) -> ShareChat:
     """차단하기: the other side can no longer write to, ask rides of, or contact the member;
     the conversation ends (the blocked person is not told who blocked them beyond that)."""
     chat = await my_chat(uow, member, chat_id)
@@ -100,7 +109,7 @@ async def block_peer(uow, clock: Clock, member: Membership, chat_id: int) -> Sha
 
 
 async def report_listing(
-    uow, clock: Clock, member: Membership, listing_id: int, reason: str
+    uow: UnitOfWork, clock: Clock, member: Membership, listing_id: int, reason: str
 ) -> ShareReport:
     """신고하기: a resident reports a listing (≤ 500 characters of reason); every coordinator
     of the complex is notified and can hide it or suspend its poster."""
@@ -108,17 +117,13 @@ async def report_listing(
     listing = await get_listing(uow, member, listing_id)
     if listing.poster_id == member.resident_id:
         raise DomainError("share.own_listing")
+    reason = check_text(reason, MAX_TEXT, required=True)
     report = await uow.share.add_report(
-        ShareReport(listing.complex_id, listing.id, member.resident_id,
-                    check_text(reason, MAX_TEXT, required=True), clock.now())
-    )  # fmt: skip
+        ShareReport(listing.complex_id, id_of(listing), member.resident_id, reason, clock.now())
+    )
+    reported = ListingReported(id_of(report), id_of(listing), listing.title, report.reason)
     for coordinator in await uow.roles.holders(Role.COORDINATOR, listing.complex_id):
         await uow.notifier.notify(
-            coordinator,
-            "share.reported",
-            {"report_id": report.id, "listing_id": listing.id, "title": listing.title,
-             "reason": report.reason},
-            key=f"share:report:{report.id}",
-            complex_id=listing.complex_id,
-        )  # fmt: skip
+            coordinator, reported, key=f"share:report:{report.id}", complex_id=listing.complex_id
+        )
     return report

@@ -6,10 +6,12 @@ or a hidden one (except for its poster and the coordinators) reads as "찾을 �
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.roles import require_verified
 from core.share.model import (
     CARE_KINDS,
     MAX_MEDIA_ID,
@@ -27,22 +29,30 @@ from core.share.model import (
     Side,
 )
 
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
-def require_member(member: Membership) -> None:
-    """Only verified residents use the market."""
-    if not member.verified:
+
+def require_member(member: Membership) -> int:
+    """Only verified residents use the market; returns the complex they live in."""
+    require_verified(member)
+    if member.complex_id is None:
         raise Forbidden("not_verified")
+    return member.complex_id
 
 
-async def require_can_post(uow, member: Membership) -> None:
-    """Verified, and posting not suspended by a coordinator."""
-    require_member(member)
+async def require_can_post(uow: UnitOfWork, member: Membership) -> int:
+    """Verified, and posting not suspended by a coordinator; returns the member's complex."""
+    complex_id = require_member(member)
     standing = await uow.share.standing(member.resident_id)
     if standing is not None and standing.suspended_at is not None:
         raise DomainError("share.suspended")
+    return complex_id
 
 
-def check_text(value: str, limit: int, *, required: bool = False) -> str:
+def check_text(value: object, limit: int, *, required: bool = False) -> str:
+    if not isinstance(value, str):
+        raise InvalidInput("share.bad_choice")
     value = value.strip()
     if required and not value:
         raise InvalidInput("share.empty")
@@ -51,7 +61,7 @@ def check_text(value: str, limit: int, *, required: bool = False) -> str:
     return value
 
 
-def check_price(price: int, limit: int = MAX_PRICE) -> int:
+def check_price(price: object, limit: int = MAX_PRICE) -> int:
     if not isinstance(price, int) or price < 0 or price > limit:
         raise InvalidInput("share.bad_price", limit=limit)
     return price
@@ -70,7 +80,7 @@ class NewListing:
     photo: str | None = None  # goods only: a media id from services.media.put
 
 
-def check_photo(kind: str, photo: str | None) -> str | None:
+def check_photo(kind: str, photo: object) -> str | None:
     """At most one photo, on goods listings (물품 나눔·대여) only; "" means none."""
     if not photo:
         return None
@@ -81,12 +91,19 @@ def check_photo(kind: str, photo: str | None) -> str | None:
     return photo
 
 
-async def building_of(uow, member: Membership) -> str:
-    household = await uow.households.get(member.household_id)
+async def building_of(uow: UnitOfWork, member: Membership) -> str:
+    """The member's 동, kept on what they post ("102동 이웃")."""
+    household = None
+    if member.household_id is not None:
+        household = await uow.households.get(member.household_id)
+    if household is None:
+        raise Forbidden("not_verified")
     return household.building
 
 
-async def post_listing(uow, clock: Clock, member: Membership, new: NewListing) -> Listing:
+async def post_listing(
+    uow: UnitOfWork, clock: Clock, member: Membership, new: NewListing
+) -> Listing:
     """Post a care, childcare, nursing, school escort, goods or skills listing.
 
     Rules:
@@ -97,12 +114,12 @@ async def post_listing(uow, clock: Clock, member: Membership, new: NewListing) -
     - At most one photo, and only on 물품 나눔·대여 (goods) listings: any other kind with a
       photo is refused (share.photo_goods_only).
     """
-    await require_can_post(uow, member)
+    complex_id = await require_can_post(uow, member)
     if new.kind not in set(Kind) or new.kind == Kind.CARPOOL or new.side not in set(Side):
         raise InvalidInput("share.bad_choice")
     now = clock.now()
     listing = Listing(
-        complex_id=member.complex_id,
+        complex_id=complex_id,
         poster_id=member.resident_id,
         building=await building_of(uow, member),
         kind=new.kind,
@@ -133,26 +150,30 @@ class Page:
         return self.offset + PAGE < self.total
 
 
-async def _page(uow, clock: Clock, listings, total, offset) -> Page:
+async def _page(
+    uow: UnitOfWork, clock: Clock, listings: list[Listing], total: int, offset: int
+) -> Page:
     posters = [item.poster_id for item in listings]
     thanks = await uow.share.thanks_count(posters, clock.now() - THANKS_WINDOW)
     return Page(listings, total, offset, thanks, await uow.share.verified_among(posters))
 
 
-async def browse(uow, clock: Clock, member: Membership, kind: str, offset: int = 0) -> Page:
+async def browse(
+    uow: UnitOfWork, clock: Clock, member: Membership, kind: str, offset: int = 0
+) -> Page:
     """Open listings of one kind in the member's complex, newest first, 5 a page; carpools
     that have already left are not shown."""
-    require_member(member)
+    complex_id = require_member(member)
     if kind not in set(Kind):
         raise InvalidInput("share.bad_choice")
     offset = max(offset, 0)
     listings, total = await uow.share.browse(
-        member.complex_id, kind, after=clock.now(), offset=offset, limit=PAGE
+        complex_id, kind, after=clock.now(), offset=offset, limit=PAGE
     )
     return await _page(uow, clock, listings, total, offset)
 
 
-async def my_listings(uow, clock: Clock, member: Membership, offset: int = 0) -> Page:
+async def my_listings(uow: UnitOfWork, clock: Clock, member: Membership, offset: int = 0) -> Page:
     """The member's own listings (open, closed, hidden), newest first."""
     require_member(member)
     offset = max(offset, 0)
@@ -160,7 +181,7 @@ async def my_listings(uow, clock: Clock, member: Membership, offset: int = 0) ->
     return await _page(uow, clock, listings, total, offset)
 
 
-async def get_listing(uow, member: Membership, listing_id: int) -> Listing:
+async def get_listing(uow: UnitOfWork, member: Membership, listing_id: int) -> Listing:
     """A listing the member may see; anything else looks missing (no probing)."""
     require_member(member)
     listing = await uow.share.get(listing_id)
@@ -174,14 +195,16 @@ async def get_listing(uow, member: Membership, listing_id: int) -> Listing:
     return listing
 
 
-async def own_listing(uow, member: Membership, listing_id: int) -> Listing:
+async def own_listing(uow: UnitOfWork, member: Membership, listing_id: int) -> Listing:
     listing = await get_listing(uow, member, listing_id)
     if listing.poster_id != member.resident_id:
         raise NotFound()
     return listing
 
 
-async def close_listing(uow, clock: Clock, member: Membership, listing_id: int) -> Listing:
+async def close_listing(
+    uow: UnitOfWork, clock: Clock, member: Membership, listing_id: int
+) -> Listing:
     """마감: the poster closes an open listing (a ride with passengers is cancelled for them,
     see carpool.cancel_ride)."""
     listing = await own_listing(uow, member, listing_id)
@@ -196,7 +219,9 @@ async def close_listing(uow, clock: Clock, member: Membership, listing_id: int) 
     return listing
 
 
-async def delete_listing(uow, clock: Clock, member: Membership, listing_id: int) -> None:
+async def delete_listing(
+    uow: UnitOfWork, clock: Clock, member: Membership, listing_id: int
+) -> None:
     """삭제: the poster deletes a listing (an open ride is cancelled first); it disappears."""
     listing = await own_listing(uow, member, listing_id)
     if listing.kind == Kind.CARPOOL and listing.is_open:
@@ -206,19 +231,25 @@ async def delete_listing(uow, clock: Clock, member: Membership, listing_id: int)
     listing.status, listing.updated_at = ListingStatus.DELETED, clock.now()
 
 
-# What 내 글 → 고치기 may change: field → (the check posting applies, carpools too?).
-EDITABLE = {
-    "title": (lambda v: check_text(v, MAX_TITLE, required=True), False),
-    "when_text": (lambda v: check_text(v, MAX_WHEN), False),
-    "place": (lambda v: check_text(v, MAX_PLACE), False),
-    "price": (check_price, False),
-    "details": (lambda v: check_text(v, MAX_TEXT), True),
-    "photo": (None, False),  # goods only, checked by check_photo: a media id, or "" to remove
+# What 내 글 → 고치기 may change: the text fields with (their limit, required), the price
+# and the photo (goods only, checked by check_photo: a media id, or "" to remove it).
+TEXT_FIELDS = {
+    "title": (MAX_TITLE, True),
+    "when_text": (MAX_WHEN, False),
+    "place": (MAX_PLACE, False),
+    "details": (MAX_TEXT, False),
 }
+EDITABLE = frozenset({*TEXT_FIELDS, "price", "photo"})
+CARPOOL_EDITABLE = frozenset({"details"})  # a ride's route, time, seats and cost are fixed
 
 
 async def edit_listing(
-    uow, clock: Clock, member: Membership, listing_id: int, field: str, value
+    uow: UnitOfWork,
+    clock: Clock,
+    member: Membership,
+    listing_id: int,
+    field: str,
+    value: str | int | None,
 ) -> Listing:
     """수정: the poster changes one field of an open listing.
 
@@ -233,18 +264,21 @@ async def edit_listing(
     listing = await own_listing(uow, member, listing_id)
     if not listing.is_open:
         raise DomainError("share.not_open")
-    if field not in EDITABLE or (listing.kind == Kind.CARPOOL and not EDITABLE[field][1]):
+    if field not in EDITABLE or (listing.kind == Kind.CARPOOL and field not in CARPOOL_EDITABLE):
         raise InvalidInput("share.bad_choice")
     if field == "photo":
         listing.photo = check_photo(listing.kind, value)
+    elif field == "price":
+        listing.price = check_price(value)
     else:
-        setattr(listing, field, EDITABLE[field][0](value))
+        limit, required = TEXT_FIELDS[field]
+        setattr(listing, field, check_text(value, limit, required=required))
     listing.updated_at = clock.now()
     return listing
 
 
 async def edit_details(
-    uow, clock: Clock, member: Membership, listing_id: int, details: str
+    uow: UnitOfWork, clock: Clock, member: Membership, listing_id: int, details: str
 ) -> Listing:
     """수정: the poster rewrites the details (≤ 500) of an open listing."""
     return await edit_listing(uow, clock, member, listing_id, "details", details)

@@ -96,6 +96,13 @@ class Listing:
     def is_ride_offer(self) -> bool:
         return self.kind == Kind.CARPOOL and self.side == Side.OFFER
 
+    @property
+    def departure(self) -> datetime:
+        """A carpool's departure (every carpool has one)."""
+        if self.departs_at is None:
+            raise ValueError("not a carpool: no departure")
+        return self.departs_at
+
 
 @dataclass(eq=False)
 class RideRequest:
@@ -151,3 +158,10 @@ class Standing:
     verified_by: int | None = None
     suspended_at: datetime | None = None  # posting and contacting suspended
     suspended_reason: str = ""
+
+
+def id_of(item: Listing | RideRequest | ShareChat | ShareReport) -> int:
+    """The id storage gave `item` (everything read from storage, or added to it, has one)."""
+    if item.id is None:
+        raise ValueError(f"{type(item).__name__} not stored yet")
+    return item.id

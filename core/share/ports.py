@@ -12,6 +12,9 @@ from core.share.model import Listing, RideRequest, ShareChat, ShareReport, Stand
 class ShareRepository(Protocol):
     async def add(self, listing: Listing) -> Listing: ...
     async def get(self, listing_id: int) -> Listing | None: ...
+    async def many(self, listing_ids: list[int]) -> dict[int, Listing]:
+        """The listings of these ids that exist, by id (one query)."""
+
     async def browse(
         self, complex_id: int, kind: str, *, after: datetime, offset: int, limit: int
     ) -> tuple[list[Listing], int]:
@@ -45,7 +48,9 @@ class ShareRepository(Protocol):
     async def count_message(self, chat_id: int) -> int:
         """Count one relayed message; returns the new count."""
 
-    async def block(self, blocker_id: int, blocked_id: int, complex_id: int, at) -> None: ...
+    async def block(
+        self, blocker_id: int, blocked_id: int, complex_id: int, at: datetime
+    ) -> None: ...
     async def blocked(self, a: int, b: int) -> bool:
         """True when either resident blocked the other."""
 
@@ -66,6 +71,10 @@ class ShareRepository(Protocol):
     async def suspended(self, complex_id: int, *, limit: int) -> list[Standing]:
         """Residents of the complex whose posting is suspended, oldest suspension first."""
         ...
+
+    async def buildings_of(self, complex_id: int, resident_ids: list[int]) -> dict[int, str]:
+        """Each resident's 동 (from their household), for those living in the complex
+        (one query): how the market names a neighbour, "102동 이웃"."""
 
     async def audit(
         self, at: datetime, complex_id: int, actor_id: int, action: str, detail: str

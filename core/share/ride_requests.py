@@ -6,10 +6,13 @@ Seats are never oversold: an accept takes its seats with one conditional UPDATE
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from core.clock import Clock
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
 from core.share.carpool import notify_ride
+from core.share.events import RideAccepted, RideCancelled, RideDeclined, RideRequested
 from core.share.listings import (
     building_of,
     get_listing,
@@ -17,11 +20,14 @@ from core.share.listings import (
     require_can_post,
     require_member,
 )
-from core.share.model import MAX_SEATS, RideRequest, RideStatus
+from core.share.model import MAX_SEATS, Listing, RideRequest, RideStatus, id_of
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 
 async def request_ride(
-    uow, clock: Clock, member: Membership, listing_id: int, seats: int
+    uow: UnitOfWork, clock: Clock, member: Membership, listing_id: int, seats: int
 ) -> RideRequest:
     """탑승 신청: ask the driver for seats on an open ride offer.
 
@@ -34,7 +40,7 @@ async def request_ride(
         raise NotFound()
     if listing.poster_id == member.resident_id:
         raise DomainError("share.own_listing")
-    if not listing.is_open or listing.departs_at <= clock.now():
+    if not listing.is_open or listing.departure <= clock.now():
         raise DomainError("share.not_open")
     if not 1 <= seats <= max(listing.seats_left, 1) or seats > MAX_SEATS:
         raise InvalidInput("share.bad_seats", limit=max(listing.seats_left, 1))
@@ -46,17 +52,17 @@ async def request_ride(
         if earlier.listing_id == listing.id:
             raise DomainError("share.already_requested")
     request = await uow.share.add_request(
-        RideRequest(listing.id, listing.complex_id, member.resident_id, seats, clock.now())
+        RideRequest(id_of(listing), listing.complex_id, member.resident_id, seats, clock.now())
     )
     building = await building_of(uow, member)
-    await notify_ride(
-        uow, listing.poster_id, "share.ride.requested", listing,
-        f"share:req:{request.id}", request_id=request.id, seats=seats, building=building,
-    )  # fmt: skip
+    requested = RideRequested.of(listing, id_of(request), seats, building)
+    await notify_ride(uow, listing.poster_id, requested, listing, f"share:req:{request.id}")
     return request
 
 
-async def _driver_request(uow, member: Membership, request_id: int):
+async def _driver_request(
+    uow: UnitOfWork, member: Membership, request_id: int
+) -> tuple[RideRequest, Listing]:
     request = await uow.share.get_request(request_id)
     if request is None or request.complex_id != member.complex_id:
         raise NotFound()
@@ -64,7 +70,9 @@ async def _driver_request(uow, member: Membership, request_id: int):
     return request, listing
 
 
-async def accept_request(uow, clock: Clock, member: Membership, request_id: int) -> RideRequest:
+async def accept_request(
+    uow: UnitOfWork, clock: Clock, member: Membership, request_id: int
+) -> RideRequest:
     """수락: the driver accepts a pending request. Its seats are taken by one conditional
     UPDATE; if they are gone (another accept won the last seat) nothing changes and the
     driver reads "share.full". The passenger is notified."""
@@ -72,37 +80,37 @@ async def accept_request(uow, clock: Clock, member: Membership, request_id: int)
     request, listing = await _driver_request(uow, member, request_id)
     if request.status != RideStatus.PENDING:
         raise DomainError("share.already_decided")
-    if not listing.is_open or listing.departs_at <= clock.now():
+    if not listing.is_open or listing.departure <= clock.now():
         raise DomainError("share.not_open")
-    if not await uow.share.take_seats(listing.id, request.seats):
+    if not await uow.share.take_seats(id_of(listing), request.seats):
         raise DomainError("share.full")
     if not await uow.share.move_request(
-        request.id, RideStatus.PENDING, RideStatus.ACCEPTED, clock.now()
+        id_of(request), RideStatus.PENDING, RideStatus.ACCEPTED, clock.now()
     ):
         raise DomainError("share.already_decided")  # the owner's savepoint frees the seats
-    await notify_ride(
-        uow, request.passenger_id, "share.ride.accepted", listing, f"share:req:{request.id}:ok",
-        request_id=request.id, seats=request.seats, origin=listing.origin,
-        destination=listing.destination,
-    )  # fmt: skip
+    accepted = RideAccepted.of(listing, id_of(request), request.seats)
+    await notify_ride(uow, request.passenger_id, accepted, listing, f"share:req:{request.id}:ok")
     return request
 
 
-async def decline_request(uow, clock: Clock, member: Membership, request_id: int) -> RideRequest:
+async def decline_request(
+    uow: UnitOfWork, clock: Clock, member: Membership, request_id: int
+) -> RideRequest:
     """거절: the driver declines a pending request; the passenger is notified."""
     require_member(member)
     request, listing = await _driver_request(uow, member, request_id)
     if not await uow.share.move_request(
-        request.id, RideStatus.PENDING, RideStatus.DECLINED, clock.now()
+        id_of(request), RideStatus.PENDING, RideStatus.DECLINED, clock.now()
     ):
         raise DomainError("share.already_decided")
-    await notify_ride(
-        uow, request.passenger_id, "share.ride.declined", listing, f"share:req:{request.id}:no"
-    )
+    declined = RideDeclined.of(listing)
+    await notify_ride(uow, request.passenger_id, declined, listing, f"share:req:{request.id}:no")
     return request
 
 
-async def cancel_request(uow, clock: Clock, member: Membership, request_id: int) -> RideRequest:
+async def cancel_request(
+    uow: UnitOfWork, clock: Clock, member: Membership, request_id: int
+) -> RideRequest:
     """The passenger cancels their request before departure; accepted seats are freed and
     the driver is notified."""
     require_member(member)
@@ -110,18 +118,18 @@ async def cancel_request(uow, clock: Clock, member: Membership, request_id: int)
     if request is None or request.passenger_id != member.resident_id:
         raise NotFound()
     listing = await uow.share.get(request.listing_id)
-    if listing.departs_at <= clock.now():
+    if listing is None:
+        raise NotFound()
+    if listing.departure <= clock.now():
         raise DomainError("share.not_open")
     before = request.status
     if before not in (RideStatus.PENDING, RideStatus.ACCEPTED) or not (
-        await uow.share.move_request(request.id, before, RideStatus.CANCELLED, clock.now())
+        await uow.share.move_request(id_of(request), before, RideStatus.CANCELLED, clock.now())
     ):
         raise DomainError("share.already_decided")
     if before == RideStatus.ACCEPTED:
-        await uow.share.release_seats(listing.id, request.seats)
+        await uow.share.release_seats(id_of(listing), request.seats)
     building = await building_of(uow, member)
-    await notify_ride(
-        uow, listing.poster_id, "share.ride.cancelled", listing, f"share:req:{request.id}:x",
-        by="passenger", seats=request.seats, building=building,
-    )  # fmt: skip
+    cancelled = RideCancelled.of(listing, "passenger", request.seats, building)
+    await notify_ride(uow, listing.poster_id, cancelled, listing, f"share:req:{request.id}:x")
     return request

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 
 WEEKDAYS = "월화수목금토일"
 RELATIVE = {"오늘": 0, "금일": 0, "내일": 1, "낼": 1, "모레": 2, "글피": 3}
@@ -73,9 +73,9 @@ def parse_when(text: str, today: date) -> When:
     return When(_day(text, today), _time(without_day))
 
 
-def combine(day: date, at: time, tz) -> datetime:
+def combine(day: date, at: time, tz: tzinfo) -> datetime:
     return datetime.combine(day, at, tzinfo=tz)
 
 
-def local_today(now: datetime, tz) -> date:
+def local_today(now: datetime, tz: tzinfo) -> date:
     return now.astimezone(tz).date()

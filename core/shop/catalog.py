@@ -4,35 +4,49 @@ exactly like a missing one."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from core.clock import Clock
 from core.errors import Forbidden, NotFound
 from core.identity.model import Membership
-from core.shop.model import Exhibition, Product, Shop
+from core.identity.roles import require_verified
+from core.shop.model import Exhibition, Product
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 PAGE = 5
 
 
-def require_verified(member: Membership) -> None:
-    if not member.verified:
-        raise Forbidden("not_verified")
-
-
-async def kinds_on_offer(uow, member: Membership) -> list[str]:
-    """The shop kinds that have at least one shop in the complex, in the fixed order."""
+def home_of(member: Membership) -> tuple[int, int]:
+    """(complex id, household id) of a verified resident; Forbidden("not_verified") else."""
     require_verified(member)
-    return list(dict.fromkeys(s.kind for s in await uow.shop.shops(member.complex_id)))
+    if member.complex_id is None or member.household_id is None:
+        raise Forbidden("not_verified")
+    return member.complex_id, member.household_id
+
+
+async def kinds_on_offer(uow: UnitOfWork, member: Membership) -> list[str]:
+    """The shop kinds that have at least one shop in the complex, in the fixed order."""
+    complex_id, _ = home_of(member)
+    return list(dict.fromkeys(s.kind for s in await uow.shop.shops(complex_id)))
 
 
 async def products_page(
-    uow, member: Membership, *, kind: str | None = None, ids=None, offset: int = 0
+    uow: UnitOfWork,
+    member: Membership,
+    *,
+    kind: str | None = None,
+    ids: list[int] | None = None,
+    offset: int = 0,
 ) -> tuple[list[Product], int]:
-    require_verified(member)
+    complex_id, _ = home_of(member)
     return await uow.shop.products(
-        member.complex_id, kind=kind, ids=ids, offset=max(offset, 0), limit=PAGE
+        complex_id, kind=kind, ids=ids, offset=max(offset, 0), limit=PAGE
     )
 
 
-async def visible_product(uow, member: Membership, product_id: int) -> Product:
+async def visible_product(uow: UnitOfWork, member: Membership, product_id: int) -> Product:
     require_verified(member)
     product = await uow.shop.get_product(product_id)
     if product is None or product.complex_id != member.complex_id or not product.active:
@@ -40,16 +54,14 @@ async def visible_product(uow, member: Membership, product_id: int) -> Product:
     return product
 
 
-async def shop_of(uow, product: Product) -> Shop:
-    return await uow.shop.get_shop(product.shop_id)
+async def exhibitions_on(uow: UnitOfWork, clock: Clock, member: Membership) -> list[Exhibition]:
+    complex_id, _ = home_of(member)
+    return await uow.shop.exhibitions_on(complex_id, clock.now())
 
 
-async def exhibitions_on(uow, clock: Clock, member: Membership) -> list[Exhibition]:
-    require_verified(member)
-    return await uow.shop.exhibitions_on(member.complex_id, clock.now())
-
-
-async def visible_exhibition(uow, clock: Clock, member: Membership, exhibition_id: int):
+async def visible_exhibition(
+    uow: UnitOfWork, clock: Clock, member: Membership, exhibition_id: int
+) -> Exhibition:
     require_verified(member)
     item = await uow.shop.get_exhibition(exhibition_id)
     if item is None or item.complex_id != member.complex_id or not item.is_on(clock.now()):

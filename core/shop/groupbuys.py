@@ -9,12 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.roles import require_verified
+from core.ids import saved
 from core.shop import points
-from core.shop.catalog import require_verified
+from core.shop.catalog import home_of
+from core.shop.events import reminder, result
 from core.shop.model import (
     MAX_NAME,
     GroupBuy,
@@ -23,8 +27,11 @@ from core.shop.model import (
     OrderStatus,
     Payment,
 )
-from core.shop.orders import check_points, check_quantity, notify_buyer
+from core.shop.orders import check_points, check_quantity, notify_buyer, record_order
 from core.shop.vendors import check_price, clean_name, own_shop
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 DEADLINE_JOB = "shop.gb.deadline"
 REMIND_JOB = "shop.gb.remind"
@@ -52,7 +59,11 @@ class NewGroupBuy:
 
 
 async def open_group_buy(
-    uow, clock: Clock, member: Membership, new: NewGroupBuy, policy=GroupBuyPolicy()
+    uow: UnitOfWork,
+    clock: Clock,
+    member: Membership,
+    new: NewGroupBuy,
+    policy: GroupBuyPolicy = GroupBuyPolicy(),
 ) -> GroupBuy:
     """Open a group buy.
 
@@ -83,7 +94,7 @@ async def open_group_buy(
         GroupBuy(
             shop_id=product.shop_id,
             complex_id=product.complex_id,
-            product_id=product.id,
+            product_id=saved(product.id),
             title=clean_name(new.title or product.name),
             price=price,
             minimum=new.minimum,
@@ -99,7 +110,7 @@ async def open_group_buy(
     return item
 
 
-async def _arm(uow, item: GroupBuy, policy: GroupBuyPolicy) -> None:
+async def _arm(uow: UnitOfWork, item: GroupBuy, policy: GroupBuyPolicy) -> None:
     key = str(item.id)
     payload = {"group_buy_id": item.id}
     await uow.jobs.at(DEADLINE_JOB, key, item.deadline, payload, complex_id=item.complex_id)
@@ -108,13 +119,13 @@ async def _arm(uow, item: GroupBuy, policy: GroupBuyPolicy) -> None:
         ("closing", item.deadline - timedelta(hours=policy.closing_soon_hours)),
         ("pickup", item.pickup_at - timedelta(hours=policy.pickup_hours)),
     ):
+        remind_payload = {**payload, "what": what}
         await uow.jobs.at(
-            REMIND_JOB, f"{key}:{what}", due, {**payload, "what": what},
-            complex_id=item.complex_id,
-        )  # fmt: skip
+            REMIND_JOB, f"{key}:{what}", due, remind_payload, complex_id=item.complex_id
+        )
 
 
-async def visible_group_buy(uow, member: Membership, group_buy_id: int) -> GroupBuy:
+async def visible_group_buy(uow: UnitOfWork, member: Membership, group_buy_id: int) -> GroupBuy:
     require_verified(member)
     item = await uow.shop.get_group_buy(group_buy_id)
     if item is None or item.complex_id != member.complex_id:
@@ -122,9 +133,9 @@ async def visible_group_buy(uow, member: Membership, group_buy_id: int) -> Group
     return item
 
 
-async def open_group_buys(uow, member: Membership) -> list[GroupBuy]:
-    require_verified(member)
-    return await uow.shop.group_buys(member.complex_id, statuses=[GroupBuyStatus.OPEN])
+async def open_group_buys(uow: UnitOfWork, member: Membership) -> list[GroupBuy]:
+    complex_id, _ = home_of(member)
+    return await uow.shop.group_buys(complex_id, statuses=[GroupBuyStatus.OPEN])
 
 
 def _check_open(item: GroupBuy, now: datetime) -> None:
@@ -132,16 +143,18 @@ def _check_open(item: GroupBuy, now: datetime) -> None:
         raise DomainError("shop.gb_closed")
 
 
-async def _change(uow, item: GroupBuy, delta: int, now: datetime) -> None:
-    if delta and not await uow.shop.change_joined(item.id, delta, now):
-        fresh = await uow.shop.get_group_buy(item.id)
+async def _change(uow: UnitOfWork, item: GroupBuy, delta: int, now: datetime) -> None:
+    if delta and not await uow.shop.change_joined(saved(item.id), delta, now):
+        fresh = await uow.shop.get_group_buy(saved(item.id))
+        if fresh is None:
+            raise NotFound()
         _check_open(fresh, now)
         left = (fresh.maximum or 0) - fresh.joined
         raise DomainError("shop.gb_full", left=max(left, 0))
 
 
 async def join_group_buy(
-    uow,
+    uow: UnitOfWork,
     clock: Clock,
     member: Membership,
     group_buy_id: int,
@@ -159,33 +172,25 @@ async def join_group_buy(
     if payment not in set(Payment):
         raise InvalidInput("shop.bad_choice")
     used = check_points(points_used, quantity * item.price)
-    share = await uow.shop.share_of(item.id, member.resident_id)
+    share = await uow.shop.share_of(saved(item.id), member.resident_id)
     if share is not None:
         return await change_share(uow, clock, member, group_buy_id, quantity)
     await _change(uow, item, quantity, now)
-    order = await uow.shop.add_order(
-        Order(
-            complex_id=item.complex_id,
-            shop_id=item.shop_id,
-            product_id=item.product_id,
-            resident_id=member.resident_id,
-            household_id=member.household_id,
-            quantity=quantity,
-            unit_price=item.price,
-            points_used=used,
-            pickup=item.pickup_place,
-            payment=payment,
-            created_at=now,
-            updated_at=now,
-            group_buy_id=item.id,
-        )
+    return await record_order(
+        uow,
+        clock,
+        member,
+        item,
+        quantity=quantity,
+        points_used=used,
+        pickup=item.pickup_place,
+        payment=payment,
+        now=now,
     )
-    await points.spend(uow, clock, order)
-    return order
 
 
 async def change_share(
-    uow, clock: Clock, member: Membership, group_buy_id: int, quantity: int
+    uow: UnitOfWork, clock: Clock, member: Membership, group_buy_id: int, quantity: int
 ) -> Order:
     """Change the quantity of one's share before the deadline (within the maximum). Points
     already used stay as they are, and never above the new price."""
@@ -193,7 +198,7 @@ async def change_share(
     quantity = check_quantity(quantity)
     now = clock.now()
     _check_open(item, now)
-    share = await uow.shop.share_of(item.id, member.resident_id)
+    share = await uow.shop.share_of(saved(item.id), member.resident_id)
     if share is None:
         raise NotFound()
     if share.points_used > quantity * item.price:
@@ -203,15 +208,17 @@ async def change_share(
     return share
 
 
-async def leave_group_buy(uow, clock: Clock, member: Membership, group_buy_id: int) -> Order:
+async def leave_group_buy(
+    uow: UnitOfWork, clock: Clock, member: Membership, group_buy_id: int
+) -> Order:
     """Cancel one's share before the deadline; points used come back."""
     item = await visible_group_buy(uow, member, group_buy_id)
     now = clock.now()
     _check_open(item, now)
-    share = await uow.shop.share_of(item.id, member.resident_id)
+    share = await uow.shop.share_of(saved(item.id), member.resident_id)
     if share is None:
         raise NotFound()
-    if not await uow.shop.move_order(share.id, [OrderStatus.PLACED], OrderStatus.CANCELLED):
+    if not await uow.shop.move_order(saved(share.id), [OrderStatus.PLACED], OrderStatus.CANCELLED):
         raise DomainError("shop.order_changed")
     share.status, share.reason, share.updated_at = OrderStatus.CANCELLED, "resident", now
     await _change(uow, item, -share.quantity, now)
@@ -219,20 +226,7 @@ async def leave_group_buy(uow, clock: Clock, member: Membership, group_buy_id: i
     return share
 
 
-def _params(item: GroupBuy) -> dict:
-    return {
-        "group_buy_id": item.id,
-        "title": item.title,
-        "joined": item.joined,
-        "minimum": item.minimum,
-        "maximum": item.maximum,
-        "deadline": item.deadline.isoformat(),
-        "pickup_at": item.pickup_at.isoformat(),
-        "place": item.pickup_place,
-    }
-
-
-async def close_at_deadline(uow, clock: Clock, group_buy_id: int) -> str | None:
+async def close_at_deadline(uow: UnitOfWork, clock: Clock, group_buy_id: int) -> str | None:
     """The deadline job: decide the group buy, exactly once.
 
     Rules:
@@ -245,27 +239,27 @@ async def close_at_deadline(uow, clock: Clock, group_buy_id: int) -> str | None:
     item = await uow.shop.get_group_buy(group_buy_id)
     if item is None or item.status != GroupBuyStatus.OPEN or clock.now() < item.deadline:
         return None
-    if not await uow.shop.claim_group_buy(item.id):
+    if not await uow.shop.claim_group_buy(saved(item.id)):
         return None
     reached = item.reached
     target = OrderStatus.CONFIRMED if reached else OrderStatus.CANCELLED
-    for share in await uow.shop.shares(item.id, [OrderStatus.PLACED]):
-        if not await uow.shop.move_order(share.id, [OrderStatus.PLACED], target):
+    for share in await uow.shop.shares(saved(item.id), [OrderStatus.PLACED]):
+        if not await uow.shop.move_order(saved(share.id), [OrderStatus.PLACED], target):
             continue
         share.status, share.updated_at = target, clock.now()
         if not reached:
             share.reason = "group_buy_failed"
             await points.give_back(uow, clock, share)
-        kind = "shop.gb.succeeded" if reached else "shop.gb.failed"
-        await notify_buyer(
-            uow, share, kind, key=f"shop:gb:{item.id}:result", quantity=share.quantity,
-            **_params(item),
-        )  # fmt: skip
-    item.status = GroupBuyStatus.SUCCEEDED if reached else GroupBuyStatus.FAILED
-    return item.status
+        event = result(item, share, reached=reached)
+        await notify_buyer(uow, share, event, key=f"shop:gb:{item.id}:result")
+    decided = GroupBuyStatus.SUCCEEDED if reached else GroupBuyStatus.FAILED
+    item.status = decided
+    return decided
 
 
-async def remind(uow, clock: Clock, group_buy_id: int, what: str, late_s: float) -> int:
+async def remind(
+    uow: UnitOfWork, clock: Clock, group_buy_id: int, what: str, late_s: float
+) -> int:
     """A reminder job ("eve", "closing", "pickup"); returns how many people were told.
 
     - eve: participants, the day before the deadline, while it is open.
@@ -277,25 +271,28 @@ async def remind(uow, clock: Clock, group_buy_id: int, what: str, late_s: float)
     now = clock.now()
     if item is None:
         return 0
-    params = _params(item)
     key = f"shop:gb:{item.id}:{what}"
+    shares = uow.shop.shares
     if what == "pickup":
         if item.status != GroupBuyStatus.SUCCEEDED or now >= item.pickup_at:
             return 0
-        people = [s.resident_id for s in await uow.shop.shares(item.id, [OrderStatus.CONFIRMED])]
+        people = [s.resident_id for s in await shares(saved(item.id), [OrderStatus.CONFIRMED])]
     elif item.status != GroupBuyStatus.OPEN or now >= item.deadline:
         return 0
     elif what == "eve":
-        people = [s.resident_id for s in await uow.shop.shares(item.id, [OrderStatus.PLACED])]
+        people = [s.resident_id for s in await shares(saved(item.id), [OrderStatus.PLACED])]
     elif what == "closing":
         if item.reached:
             return 0
-        joined = {s.resident_id for s in await uow.shop.shares(item.id, [OrderStatus.PLACED])}
+        joined = {s.resident_id for s in await shares(saved(item.id), [OrderStatus.PLACED])}
         people = [r for r in await uow.shop.verified_residents(item.complex_id) if r not in joined]
     else:
         return 0
     await uow.notifier.notify_many(
-        list(dict.fromkeys(people)), f"shop.gb.{what}", params, key=key, batch=key,
+        list(dict.fromkeys(people)),
+        reminder(what, item),
+        key=key,
+        batch=key,
         complex_id=item.complex_id,
-    )  # fmt: skip
+    )
     return len(people)

@@ -7,26 +7,38 @@ racing each other cannot both happen; stock, points and the reward follow the ch
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.roles import require_verified
+from core.ids import saved
+from core.notifications import Notification
 from core.shop import points
-from core.shop.catalog import require_verified, visible_product
+from core.shop.catalog import home_of, visible_product
+from core.shop.events import OrderCancelled, OrderPaid, OrderPlaced, OrderStatusChanged
 from core.shop.model import (
     MAX_QUANTITY,
     MAX_REASON,
     ORDER_FLOW,
     RESIDENT_CANCELLABLE,
+    GroupBuy,
     Order,
     OrderStatus,
     Payment,
+    Product,
 )
 from core.shop.vendors import own_shop
 
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
-def check_quantity(quantity) -> int:
+
+def check_quantity(quantity: object) -> int:
     if not isinstance(quantity, int) or isinstance(quantity, bool):
         raise InvalidInput("shop.bad_quantity", limit=MAX_QUANTITY)
     if not 1 <= quantity <= MAX_QUANTITY:
@@ -34,24 +46,22 @@ def check_quantity(quantity) -> int:
     return quantity
 
 
-def check_points(used, total: int) -> int:
+def check_points(used: object, total: int) -> int:
     if not isinstance(used, int) or isinstance(used, bool) or not 0 <= used <= total:
         raise InvalidInput("shop.bad_points", limit=total)
     return used
 
 
-async def notify_buyer(uow, order: Order, kind: str, *, key: str, **extra) -> None:
-    params = {"order_id": order.id, "number": order.number, "status": order.status, **extra}
-    await uow.notifier.notify(
-        order.resident_id, kind, params, key=key, complex_id=order.complex_id
-    )
+async def notify_buyer(uow: UnitOfWork, order: Order, event: Notification, *, key: str) -> None:
+    await uow.notifier.notify(order.resident_id, event, key=key, complex_id=order.complex_id)
 
 
-async def notify_vendors(uow, order: Order, kind: str, *, key: str, **extra) -> None:
+async def notify_vendors(uow: UnitOfWork, order: Order, event: Notification, *, key: str) -> None:
     shop = await uow.shop.get_shop(order.shop_id)
-    params = {"order_id": order.id, "number": order.number, "status": order.status, **extra}
+    if shop is None:
+        return
     for resident_id in await uow.residents.ids_in_household(shop.household_id):
-        await uow.notifier.notify(resident_id, kind, params, key=key, complex_id=order.complex_id)
+        await uow.notifier.notify(resident_id, event, key=key, complex_id=order.complex_id)
 
 
 @dataclass(frozen=True)
@@ -63,8 +73,48 @@ class NewOrder:
     points: int = 0
 
 
+async def record_order(
+    uow: UnitOfWork,
+    clock: Clock,
+    member: Membership,
+    of: Product | GroupBuy,
+    *,
+    quantity: int,
+    points_used: int,
+    pickup: str,
+    payment: str,
+    now: datetime,
+) -> Order:
+    """Store the member's order of a product, or share of a group buy (at its price), and
+    spend the points it uses (the ledger refuses more than the balance)."""
+    _, household_id = home_of(member)
+    if isinstance(of, GroupBuy):
+        product_id, group_buy_id = of.product_id, saved(of.id)
+    else:
+        product_id, group_buy_id = saved(of.id), None
+    order = await uow.shop.add_order(
+        Order(
+            complex_id=of.complex_id,
+            shop_id=of.shop_id,
+            product_id=product_id,
+            resident_id=member.resident_id,
+            household_id=household_id,
+            quantity=quantity,
+            unit_price=of.price,
+            points_used=points_used,
+            pickup=pickup,
+            payment=payment,
+            created_at=now,
+            updated_at=now,
+            group_buy_id=group_buy_id,
+        )
+    )
+    await points.spend(uow, clock, order)
+    return order
+
+
 async def place_order(
-    uow, clock: Clock, member: Membership, new: NewOrder, pickups: tuple[str, ...]
+    uow: UnitOfWork, clock: Clock, member: Membership, new: NewOrder, pickups: tuple[str, ...]
 ) -> Order:
     """Order a product of the resident's complex.
 
@@ -85,34 +135,25 @@ async def place_order(
     if new.payment not in set(Payment):
         raise InvalidInput("shop.bad_choice")
     used = check_points(new.points, quantity * product.price)
-    if not await uow.shop.take_stock(product.id, quantity):
+    if not await uow.shop.take_stock(saved(product.id), quantity):
         raise DomainError("shop.out_of_stock", left=product.stock)
-    now = clock.now()
-    order = await uow.shop.add_order(
-        Order(
-            complex_id=product.complex_id,
-            shop_id=product.shop_id,
-            product_id=product.id,
-            resident_id=member.resident_id,
-            household_id=member.household_id,
-            quantity=quantity,
-            unit_price=product.price,
-            points_used=used,
-            pickup=new.pickup,
-            payment=new.payment,
-            created_at=now,
-            updated_at=now,
-        )
-    )
-    await points.spend(uow, clock, order)
-    await notify_vendors(
-        uow, order, "shop.order.new", key=f"shop:order:{order.id}:new", product=product.name,
+    order = await record_order(
+        uow,
+        clock,
+        member,
+        product,
         quantity=quantity,
-    )  # fmt: skip
+        points_used=used,
+        pickup=new.pickup,
+        payment=new.payment,
+        now=clock.now(),
+    )
+    event = OrderPlaced.of(order, product.name)
+    await notify_vendors(uow, order, event, key=f"shop:order:{order.id}:new")
     return order
 
 
-async def own_order(uow, member: Membership, order_id: int) -> Order:
+async def own_order(uow: UnitOfWork, member: Membership, order_id: int) -> Order:
     require_verified(member)
     order = await uow.shop.get_order(order_id)
     if order is None or order.resident_id != member.resident_id:
@@ -120,21 +161,25 @@ async def own_order(uow, member: Membership, order_id: int) -> Order:
     return order
 
 
-async def _undo(uow, clock: Clock, order: Order) -> None:
+async def _undo(uow: UnitOfWork, clock: Clock, order: Order) -> None:
     """What a cancelled order gives back: its stock (group-buy shares took none), its points."""
     if order.group_buy_id is None:
         await uow.shop.put_back_stock(order.product_id, order.quantity)
     await points.give_back(uow, clock, order)
 
 
-async def _move(uow, clock: Clock, order: Order, expected, target: str) -> None:
-    if not await uow.shop.move_order(order.id, sorted(expected), target):
+async def _move(
+    uow: UnitOfWork, clock: Clock, order: Order, expected: Iterable[str], target: str
+) -> None:
+    if not await uow.shop.move_order(saved(order.id), sorted(expected), target):
         raise DomainError("shop.order_changed")
     order.status = target
     order.updated_at = clock.now()
 
 
-async def cancel_own_order(uow, clock: Clock, member: Membership, order_id: int) -> Order:
+async def cancel_own_order(
+    uow: UnitOfWork, clock: Clock, member: Membership, order_id: int
+) -> Order:
     """The resident cancels before 준비완료; stock and points come back, vendors are told.
     A group-buy share is left through the group buy (before its deadline)."""
     order = await own_order(uow, member, order_id)
@@ -145,11 +190,11 @@ async def cancel_own_order(uow, clock: Clock, member: Membership, order_id: int)
     await _move(uow, clock, order, RESIDENT_CANCELLABLE, OrderStatus.CANCELLED)
     order.reason = "resident"
     await _undo(uow, clock, order)
-    await notify_vendors(uow, order, "shop.order.cancelled", key=f"shop:order:{order.id}:cancel")
+    await notify_vendors(uow, order, OrderCancelled.of(order), key=f"shop:order:{order.id}:cancel")
     return order
 
 
-async def shop_order(uow, member: Membership, order_id: int) -> Order:
+async def shop_order(uow: UnitOfWork, member: Membership, order_id: int) -> Order:
     shop = await own_shop(uow, member)
     order = await uow.shop.get_order(order_id)
     if order is None or order.shop_id != shop.id:
@@ -158,7 +203,13 @@ async def shop_order(uow, member: Membership, order_id: int) -> Order:
 
 
 async def move_order(
-    uow, clock: Clock, member: Membership, order_id: int, target: str, *, reason: str = ""
+    uow: UnitOfWork,
+    clock: Clock,
+    member: Membership,
+    order_id: int,
+    target: str,
+    *,
+    reason: str = "",
 ) -> Order:
     """The vendor moves an own shop's order: 확인 → 준비완료 → 수령완료, 취소 (with a reason)
     from any open status, 환불 after 수령완료.
@@ -170,7 +221,8 @@ async def move_order(
     - 수령완료 credits the reward on the money part; 환불 takes it back and returns the points;
       취소 returns stock and points.
     - A refund whose reward the buyer (or the complex) has already spent is refused
-      ("shop.reward_spent") and changes nothing.
+      ("shop.reward_spent") and changes nothing: the reward is taken back first (the ledger
+      writes nothing when it refuses), then the status moves.
     - The buyer is told of every change.
     """
     order = await shop_order(uow, member, order_id)
@@ -186,6 +238,13 @@ async def move_order(
     needs_money = order.payment == Payment.TRANSFER and order.money > 0
     if target == OrderStatus.PICKED_UP and needs_money and not order.paid:
         raise DomainError("shop.not_paid")
+    if target == OrderStatus.REFUNDED:
+        try:
+            await points.take_back_reward(uow, clock, order)
+        except DomainError as exc:
+            if exc.code != "points.insufficient":
+                raise
+            raise DomainError("shop.reward_spent", number=order.number) from exc
     await _move(uow, clock, order, [current], target)
     order.reason = reason
     if target == OrderStatus.PICKED_UP:
@@ -193,20 +252,15 @@ async def move_order(
     elif target == OrderStatus.CANCELLED:
         await _undo(uow, clock, order)
     elif target == OrderStatus.REFUNDED:
-        try:
-            await points.take_back_reward(uow, clock, order)
-        except DomainError as exc:
-            if exc.code != "points.insufficient":
-                raise
-            raise DomainError("shop.reward_spent", number=order.number) from exc
         await points.give_back(uow, clock, order)
-    await notify_buyer(
-        uow, order, "shop.order.status", key=f"shop:order:{order.id}:{target}", reason=reason
-    )
+    event = OrderStatusChanged.of(order, reason)
+    await notify_buyer(uow, order, event, key=f"shop:order:{order.id}:{target}")
     return order
 
 
-async def confirm_payment(uow, clock: Clock, member: Membership, order_id: int) -> Order:
+async def confirm_payment(
+    uow: UnitOfWork, clock: Clock, member: Membership, order_id: int
+) -> Order:
     """The vendor saw the transfer arrive ("입금 확인"); once, for an open transfer order."""
     order = await shop_order(uow, member, order_id)
     if order.payment != Payment.TRANSFER or order.status in (
@@ -218,11 +272,13 @@ async def confirm_payment(uow, clock: Clock, member: Membership, order_id: int) 
         raise DomainError("shop.already_paid")
     order.paid = True
     order.updated_at = clock.now()
-    await notify_buyer(uow, order, "shop.order.paid", key=f"shop:order:{order.id}:paid")
+    await notify_buyer(uow, order, OrderPaid.of(order), key=f"shop:order:{order.id}:paid")
     return order
 
 
-async def my_orders(uow, member: Membership, offset: int = 0, limit: int = 5):
+async def my_orders(
+    uow: UnitOfWork, member: Membership, offset: int = 0, limit: int = 5
+) -> tuple[list[Order], int]:
     require_verified(member)
     return await uow.shop.orders_of_resident(
         member.resident_id, offset=max(offset, 0), limit=limit
@@ -232,17 +288,25 @@ async def my_orders(uow, member: Membership, offset: int = 0, limit: int = 5):
 OPEN_STATUSES = [OrderStatus.PLACED, OrderStatus.CONFIRMED, OrderStatus.READY]
 
 
-async def shop_orders(uow, member: Membership, *, offset: int = 0, limit: int = 5):
+async def shop_orders(
+    uow: UnitOfWork, member: Membership, *, offset: int = 0, limit: int = 5
+) -> tuple[list[Order], int]:
     """The vendor's open orders, oldest first (group-buy shares once confirmed)."""
     shop = await own_shop(uow, member)
     return await uow.shop.orders_of_shop(
-        shop.id, statuses=OPEN_STATUSES, offset=max(offset, 0), limit=limit
+        saved(shop.id), statuses=OPEN_STATUSES, offset=max(offset, 0), limit=limit
     )
 
 
-async def shop_history(uow, member: Membership, *, offset: int = 0, limit: int = 5):
+async def shop_history(
+    uow: UnitOfWork, member: Membership, *, offset: int = 0, limit: int = 5
+) -> tuple[list[Order], int]:
     """The vendor's order history, newest first: every order, completed ones included."""
     shop = await own_shop(uow, member)
     return await uow.shop.orders_of_shop(
-        shop.id, statuses=list(OrderStatus), offset=max(offset, 0), limit=limit, newest_first=True
+        saved(shop.id),
+        statuses=list(OrderStatus),
+        offset=max(offset, 0),
+        limit=limit,
+        newest_first=True,
     )

@@ -1,33 +1,24 @@
-"""The shop's side of the points ledger (core.points, built apart): points used to pay are
-spent when an order is placed and returned when it is cancelled; the reward is credited when
-an order is picked up (수령완료) on the money part only, and reversed on a refund.
+"""The shop's side of the points ledger (core.points): points used to pay are spent when an
+order is placed and returned when it is cancelled; the reward is credited when an order is
+picked up (수령완료) on the money part only, and reversed on a refund.
 
-The ledger is looked up lazily, so the shop works (without points) where it is not installed:
-paying with points is then refused, and there is nothing to credit or return."""
+The shop depends on the points, never the reverse (core.points knows orders only by their
+cause key, "order:{id}")."""
 
 from __future__ import annotations
 
-import importlib
+from typing import TYPE_CHECKING
 
-from core.errors import DomainError
+from core.clock import Clock
+from core.points import use_cases as points
 from core.shop.model import Order, ShopKind
 from core.shop.words import KIND_WORDS
 
-LEDGER_MODULES = ("core.points.ledger", "core.points.use_cases")
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 
-def _fn(name: str):
-    for module in LEDGER_MODULES:
-        try:
-            found = getattr(importlib.import_module(module), name, None)
-        except ImportError:
-            continue
-        if found is not None:
-            return found
-    return None
-
-
-async def memo_of(uow, order: Order) -> str:
+async def memo_of(uow: UnitOfWork, order: Order) -> str:
     """What the history calls the purchase: the shop kind's word ("로컬푸드"), else the shop."""
     shop = await uow.shop.get_shop(order.shop_id)
     if shop is None:
@@ -38,19 +29,16 @@ async def memo_of(uow, order: Order) -> str:
         return shop.name
 
 
-async def balance(uow, resident_id: int) -> int:
-    """The resident's personal points, or 0 where the ledger is not there."""
-    fn = _fn("balance")
-    return int(await fn(uow, resident_id)) if fn is not None else 0
+async def balance(uow: UnitOfWork, resident_id: int) -> int:
+    """The resident's personal points."""
+    return await points.balance(uow, resident_id)
 
 
-async def spend(uow, clock, order: Order) -> None:
+async def spend(uow: UnitOfWork, clock: Clock, order: Order) -> None:
+    """Pay the order's points part (refused with "points.insufficient" beyond the balance)."""
     if order.points_used <= 0:
         return
-    fn = _fn("spend_for_order")
-    if fn is None:
-        raise DomainError("points.insufficient")
-    await fn(
+    await points.spend_for_order(
         uow,
         clock,
         order_key=order.key,
@@ -60,18 +48,16 @@ async def spend(uow, clock, order: Order) -> None:
     )
 
 
-async def give_back(uow, clock, order: Order) -> None:
+async def give_back(uow: UnitOfWork, clock: Clock, order: Order) -> None:
     """Return the points used to pay for a cancelled order (a replay is a no-op)."""
-    fn = _fn("return_for_order")
-    if order.points_used > 0 and fn is not None:
-        await fn(uow, clock, order_key=order.key)
+    if order.points_used > 0:
+        await points.return_for_order(uow, clock, order_key=order.key)
 
 
-async def reward(uow, clock, order: Order) -> None:
+async def reward(uow: UnitOfWork, clock: Clock, order: Order) -> None:
     """Credit the reward (the ledger's 1% / 2% rule) on the money part, at 수령완료."""
-    fn = _fn("award_purchase")
-    if fn is not None and order.money > 0:
-        await fn(
+    if order.money > 0:
+        await points.award_purchase(
             uow,
             clock,
             order_key=order.key,
@@ -82,7 +68,7 @@ async def reward(uow, clock, order: Order) -> None:
         )
 
 
-async def take_back_reward(uow, clock, order: Order) -> None:
-    fn = _fn("reverse_award")
-    if fn is not None and order.money > 0:
-        await fn(uow, clock, order_key=order.key)
+async def take_back_reward(uow: UnitOfWork, clock: Clock, order: Order) -> None:
+    """Reverse the order's reward (refused with "points.insufficient" when already spent)."""
+    if order.money > 0:
+        await points.reverse_award(uow, clock, order_key=order.key)

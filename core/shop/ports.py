@@ -4,6 +4,7 @@ last unit cannot both get it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
@@ -16,9 +17,14 @@ class ShopRepository(Protocol):
     async def shop_named(self, complex_id: int, name: str) -> Shop | None: ...
     async def shop_of_household(self, household_id: int) -> Shop | None: ...
     async def shops(self, complex_id: int, kind: str | None = None) -> list[Shop]: ...
+    async def shop_names(self, shop_ids: list[int]) -> dict[int, str]:
+        """{shop id: name} of those shops, in one query (lists name the shop of each item)."""
 
     async def add_product(self, product: Product) -> Product: ...
     async def get_product(self, product_id: int) -> Product | None: ...
+    async def product_names(self, product_ids: list[int]) -> dict[int, str]:
+        """{product id: name} of those products, in one query (order lists name them)."""
+
     async def products(
         self,
         complex_id: int,
@@ -44,7 +50,7 @@ class ShopRepository(Protocol):
     async def add_group_buy(self, item: GroupBuy) -> GroupBuy: ...
     async def get_group_buy(self, group_buy_id: int) -> GroupBuy | None: ...
     async def group_buys(
-        self, complex_id: int, *, statuses: list[str], shop_id: int | None = None
+        self, complex_id: int, *, statuses: Sequence[str], shop_id: int | None = None
     ) -> list[GroupBuy]:
         """Soonest deadline first."""
 
@@ -57,7 +63,7 @@ class ShopRepository(Protocol):
 
     async def add_order(self, order: Order) -> Order: ...
     async def get_order(self, order_id: int) -> Order | None: ...
-    async def move_order(self, order_id: int, expected: list[str], target: str) -> bool:
+    async def move_order(self, order_id: int, expected: Sequence[str], target: str) -> bool:
         """Set the status if it is still one of `expected` (one conditional update)."""
 
     async def orders_of_resident(
@@ -67,12 +73,12 @@ class ShopRepository(Protocol):
         self,
         shop_id: int,
         *,
-        statuses: list[str],
+        statuses: Sequence[str],
         offset: int,
         limit: int,
         newest_first: bool = False,
     ) -> tuple[list[Order], int]: ...
-    async def shares(self, group_buy_id: int, statuses: list[str]) -> list[Order]: ...
+    async def shares(self, group_buy_id: int, statuses: Sequence[str]) -> list[Order]: ...
     async def share_of(self, group_buy_id: int, resident_id: int) -> Order | None:
         """The resident's live (not cancelled) share of the group buy."""
 

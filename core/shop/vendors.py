@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.model import Membership, Role
+from core.ids import saved
 from core.shop.model import (
     MAX_DESCRIPTION,
     MAX_NAME,
@@ -26,6 +28,9 @@ from core.shop.model import (
     ShopKind,
 )
 
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
+
 VENDOR_BUILDING = "업체"  # the 동 of shops' own households when a coordinator invites
 
 
@@ -37,7 +42,7 @@ def clean_name(name: str, limit: int = MAX_NAME) -> str:
 
 
 async def link_shop(
-    uow, clock: Clock, *, complex_id: int, household_id: int, name: str, kind: str
+    uow: UnitOfWork, clock: Clock, *, complex_id: int, household_id: int, name: str, kind: str
 ) -> Shop:
     """The shop a vendor invite carries: created on the first invite, linked afterwards.
 
@@ -65,12 +70,14 @@ async def link_shop(
     )
 
 
-async def vendor_address(uow, complex_id: int, name: str) -> tuple[str, str]:
+async def vendor_address(uow: UnitOfWork, complex_id: int, name: str) -> tuple[str, str]:
     """동/호 for a coordinator's vendor invite: the shop's household if it exists, else the
     next free one in 업체동."""
     found = await uow.shop.shop_named(complex_id, " ".join(name.split()))
     if found is not None:
         household = await uow.households.get(found.household_id)
+        if household is None:
+            raise NotFound()
         return household.building, household.unit
     number = len(await uow.shop.shops(complex_id)) + 1
     while await uow.households.find(complex_id, VENDOR_BUILDING, str(number)) is not None:
@@ -78,17 +85,18 @@ async def vendor_address(uow, complex_id: int, name: str) -> tuple[str, str]:
     return VENDOR_BUILDING, str(number)
 
 
-async def is_vendor(uow, member: Membership) -> bool:
+async def is_vendor(uow: UnitOfWork, member: Membership) -> bool:
     return (
         member.verified
+        and member.household_id is not None
         and member.has(Role.VENDOR, member.complex_id)
         and await uow.shop.shop_of_household(member.household_id) is not None
     )
 
 
-async def own_shop(uow, member: Membership) -> Shop:
+async def own_shop(uow: UnitOfWork, member: Membership) -> Shop:
     """The vendor's shop; anyone else is Forbidden."""
-    if not member.verified or not member.has(Role.VENDOR, member.complex_id):
+    if member.household_id is None or not member.has(Role.VENDOR, member.complex_id):
         raise Forbidden()
     shop = await uow.shop.shop_of_household(member.household_id)
     if shop is None or shop.complex_id != member.complex_id:
@@ -96,7 +104,7 @@ async def own_shop(uow, member: Membership) -> Shop:
     return shop
 
 
-async def own_product(uow, member: Membership, product_id: int) -> Product:
+async def own_product(uow: UnitOfWork, member: Membership, product_id: int) -> Product:
     """A product of the vendor's own shop; any other id looks missing."""
     shop = await own_shop(uow, member)
     product = await uow.shop.get_product(product_id)
@@ -105,13 +113,13 @@ async def own_product(uow, member: Membership, product_id: int) -> Product:
     return product
 
 
-def check_price(price: int) -> int:
+def check_price(price: object) -> int:
     if not isinstance(price, int) or not 1 <= price <= MAX_PRICE:
         raise InvalidInput("shop.bad_price", limit=MAX_PRICE)
     return price
 
 
-def check_stock(stock: int) -> int:
+def check_stock(stock: object) -> int:
     if not isinstance(stock, int) or not 0 <= stock <= MAX_STOCK:
         raise InvalidInput("shop.bad_stock", limit=MAX_STOCK)
     return stock
@@ -127,7 +135,9 @@ class NewProduct:
     photo: str = ""
 
 
-async def add_product(uow, clock: Clock, member: Membership, new: NewProduct) -> Product:
+async def add_product(
+    uow: UnitOfWork, clock: Clock, member: Membership, new: NewProduct
+) -> Product:
     """Add a product to the vendor's own shop.
 
     Rules: name 1–40 characters, price 1–10,000,000 won, unit 1–10 characters, stock
@@ -138,7 +148,7 @@ async def add_product(uow, clock: Clock, member: Membership, new: NewProduct) ->
         raise InvalidInput("shop.too_long", limit=MAX_DESCRIPTION)
     return await uow.shop.add_product(
         Product(
-            shop_id=shop.id,
+            shop_id=saved(shop.id),
             complex_id=shop.complex_id,
             name=clean_name(new.name),
             price=check_price(new.price),
@@ -154,7 +164,9 @@ async def add_product(uow, clock: Clock, member: Membership, new: NewProduct) ->
 EDITABLE = ("name", "price", "unit", "stock", "description", "photo", "active")
 
 
-async def edit_product(uow, member: Membership, product_id: int, field: str, value) -> Product:
+async def edit_product(
+    uow: UnitOfWork, member: Membership, product_id: int, field: str, value: object
+) -> Product:
     """Change one field of an own product, with the same rules as adding it. Stock set here
     is the count on the shelf now (orders already placed have taken theirs)."""
     product = await own_product(uow, member, product_id)
@@ -179,7 +191,7 @@ async def edit_product(uow, member: Membership, product_id: int, field: str, val
 
 
 async def open_exhibition(
-    uow,
+    uow: UnitOfWork,
     clock: Clock,
     member: Membership,
     *,
@@ -205,7 +217,7 @@ async def open_exhibition(
             raise NotFound()
     return await uow.shop.add_exhibition(
         Exhibition(
-            shop_id=shop.id,
+            shop_id=saved(shop.id),
             complex_id=shop.complex_id,
             title=title,
             starts_at=starts_at,

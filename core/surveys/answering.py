@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.clock import Clock
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.roles import require_coordinator, require_verified
+from core.ids import saved
 from core.surveys.model import (
     MAX_LENGTH,
     MAX_OPTION,
@@ -34,9 +36,13 @@ from core.surveys.model import (
     Question,
     QuestionKind,
     Response,
+    SubmitOutcome,
     Survey,
     SurveyStatus,
 )
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 REMIND_JOB, CLOSE_JOB = "survey.remind", "survey.close"
 CHOICES = (QuestionKind.SINGLE, QuestionKind.MULTI)
@@ -66,12 +72,26 @@ def check_question(q: Question) -> Question:
     return Question(q.kind, text, options)
 
 
-async def create_survey(uow, clock: Clock, member: Membership, new: NewSurvey) -> Survey:
+def complex_of(member: Membership) -> int:
+    """The member's complex (every verified resident and coordinator has one)."""
+    if member.complex_id is None:
+        raise Forbidden("not_verified")
+    return member.complex_id
+
+
+def check_creator(member: Membership) -> None:
+    """Only the complex's coordinators make surveys (the 설문 만들기 dialog starts for them
+    alone, and `create_survey` checks again)."""
+    require_coordinator(member)
+
+
+async def create_survey(
+    uow: UnitOfWork, clock: Clock, member: Membership, new: NewSurvey
+) -> Survey:
     """Rules: coordinators of the complex only; a title (≤ 100 characters); 1–10 valid
     questions; the deadline 1 hour to 60 days from now. Arms a reminder 24 h before the
     deadline (when that is still ahead) and the close at the deadline."""
-    if not member.is_coordinator:
-        raise Forbidden()
+    check_creator(member)
     title = new.title.strip()
     if not title or len(title) > MAX_TITLE:
         raise InvalidInput("survey.bad_title", limit=MAX_TITLE)
@@ -82,18 +102,26 @@ async def create_survey(uow, clock: Clock, member: Membership, new: NewSurvey) -
     if not MIN_LENGTH <= new.closes_at - now <= MAX_LENGTH:
         raise InvalidInput("vote.bad_time")
     survey = await uow.surveys.add(
-        Survey(member.complex_id, member.resident_id, title, questions, new.closes_at, now,
-               anonymous=new.anonymous)
-    )  # fmt: skip
-    payload, cid = {"survey_id": survey.id}, survey.complex_id
+        Survey(
+            complex_of(member),
+            member.resident_id,
+            title,
+            questions,
+            new.closes_at,
+            now,
+            anonymous=new.anonymous,
+        )
+    )
+    survey_id, cid = saved(survey.id), survey.complex_id
+    payload = {"survey_id": survey_id}
     if survey.closes_at - REMINDER > now:
         due = survey.closes_at - REMINDER
-        await uow.jobs.at(REMIND_JOB, str(survey.id), due, payload, complex_id=cid)
-    await uow.jobs.at(CLOSE_JOB, str(survey.id), survey.closes_at, payload, complex_id=cid)
+        await uow.jobs.at(REMIND_JOB, str(survey_id), due, payload, complex_id=cid)
+    await uow.jobs.at(CLOSE_JOB, str(survey_id), survey.closes_at, payload, complex_id=cid)
     return survey
 
 
-async def visible_survey(uow, member: Membership, survey_id: int) -> Survey:
+async def visible_survey(uow: UnitOfWork, member: Membership, survey_id: int) -> Survey:
     """A survey of the member's complex; another complex's or a forged id reads as missing."""
     survey = await uow.surveys.get(survey_id)
     if survey is None or survey.complex_id != member.complex_id:
@@ -101,10 +129,9 @@ async def visible_survey(uow, member: Membership, survey_id: int) -> Survey:
     return survey
 
 
-async def answerable(uow, clock: Clock, member: Membership, survey_id: int) -> Survey:
+async def answerable(uow: UnitOfWork, clock: Clock, member: Membership, survey_id: int) -> Survey:
     """The survey, if the member (verified) may still answer it: open and before the deadline."""
-    if not member.verified:
-        raise Forbidden("not_verified")
+    require_verified(member)
     survey = await visible_survey(uow, member, survey_id)
     if survey.status != SurveyStatus.OPEN or clock.now() >= survey.closes_at:
         raise DomainError("survey.closed")
@@ -130,13 +157,15 @@ def check_answer(question: Question, value: Any) -> Any:
     raise InvalidInput("survey.bad_answer")
 
 
-async def my_response(uow, member: Membership, survey: Survey) -> Response:
-    found = await uow.surveys.response(survey.id, member.resident_id)
-    return found or Response(survey.id, member.resident_id, survey.complex_id)
+async def my_response(uow: UnitOfWork, member: Membership, survey: Survey) -> Response:
+    """The member's answers so far (an empty draft before the first one)."""
+    survey_id = saved(survey.id)
+    found = await uow.surveys.response(survey_id, member.resident_id)
+    return found or Response(survey_id, member.resident_id, survey.complex_id)
 
 
 async def save_answer(
-    uow, clock: Clock, member: Membership, survey_id: int, index: int, value: Any
+    uow: UnitOfWork, clock: Clock, member: Membership, survey_id: int, index: int, value: Any
 ) -> Response:
     """Keep one answer (the draft is stored, so the resident can continue later). A submitted
     response stays submitted: the change counts when the resident submits again."""
@@ -144,7 +173,7 @@ async def save_answer(
     if not 0 <= index < len(survey.questions):
         raise InvalidInput("survey.bad_answer")
     value = check_answer(survey.questions[index], value)
-    if not await uow.surveys.hold(survey.id):
+    if not await uow.surveys.hold(survey_id):
         raise DomainError("survey.closed")
     response = await my_response(uow, member, survey)
     if response.answers.get(str(index)) == value and response.updated_at is not None:
@@ -166,20 +195,24 @@ def next_question(survey: Survey, response: Response) -> int | None:
     return None
 
 
-async def submit(uow, clock: Clock, member: Membership, survey_id: int) -> str:
-    """Submit every answer: "new" the first time, "changed" when answers changed since the
-    last submit, "same" for a repeat (a redelivered 제출 counts once). All questions must be
+async def submit(
+    uow: UnitOfWork, clock: Clock, member: Membership, survey_id: int
+) -> SubmitOutcome:
+    """Submit every answer: NEW the first time, CHANGED when answers changed since the
+    last submit, SAME for a repeat (a redelivered 제출 counts once). All questions must be
     answered first."""
     survey = await answerable(uow, clock, member, survey_id)
     response = await my_response(uow, member, survey)
     if next_question(survey, response) is not None:
         raise DomainError("survey.incomplete")
-    if not await uow.surveys.hold(survey.id):
+    if not await uow.surveys.hold(survey_id):
         raise DomainError("survey.closed")
-    if response.submitted_at is not None and response.updated_at <= response.submitted_at:
-        return "same"
-    outcome = "new" if response.submitted_at is None else "changed"
-    if outcome == "changed":
+    if response.submitted_at is None:
+        outcome = SubmitOutcome.NEW
+    elif response.updated_at is not None and response.updated_at <= response.submitted_at:
+        return SubmitOutcome.SAME
+    else:
+        outcome = SubmitOutcome.CHANGED
         response.changes += 1
     response.submitted_at = clock.now()
     response.updated_at = response.submitted_at

@@ -11,17 +11,22 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from core.clock import Clock
-from core.errors import Forbidden
 from core.identity.model import Membership
+from core.identity.roles import require_coordinator
 from core.surveys.answering import visible_survey
+from core.surveys.events import SurveyClosed, SurveyReminder
 from core.surveys.model import QuestionKind, Survey, SurveyStatus
+
+if TYPE_CHECKING:
+    from core.ports import UnitOfWork
 
 log = logging.getLogger("naechingu.surveys")
 
 
-async def remind_non_answerers(uow, clock: Clock, survey_id: int) -> int:
+async def remind_non_answerers(uow: UnitOfWork, clock: Clock, survey_id: int) -> int:
     """Remind the residents who have not submitted. A reminder that would arrive after the
     deadline (or for a closed survey) is meaningless: dropped with a log line."""
     survey = await uow.surveys.get(survey_id)
@@ -30,13 +35,10 @@ async def remind_non_answerers(uow, clock: Clock, survey_id: int) -> int:
     if survey.status != SurveyStatus.OPEN or clock.now() >= survey.closes_at:
         log.info("survey %d: reminder dropped (%s)", survey_id, survey.status)
         return 0
-    residents = await uow.surveys.residents(survey.complex_id, answered=False, survey_id=survey.id)
-    params = {"survey_id": survey.id, "title": survey.title,
-              "closes_at": survey.closes_at.isoformat()}  # fmt: skip
+    residents = await uow.surveys.residents(survey.complex_id, answered=False, survey_id=survey_id)
     await uow.notifier.notify_many(
         residents,
-        "survey.reminder",
-        params,
+        SurveyReminder(survey_id, survey.title, survey.closes_at),
         key=f"survey:{survey.id}:remind",
         batch=f"survey:{survey.id}",
         complex_id=survey.complex_id,
@@ -44,20 +46,19 @@ async def remind_non_answerers(uow, clock: Clock, survey_id: int) -> int:
     return len(residents)
 
 
-async def close_survey(uow, clock: Clock, survey_id: int) -> Survey | None:
+async def close_survey(uow: UnitOfWork, clock: Clock, survey_id: int) -> Survey | None:
     """진행 중 → 마감, exactly once, not before the deadline: the winner of the conditional
     update tells the coordinator who made it (with the count); everyone else gets None."""
     survey = await uow.surveys.get(survey_id)
     if survey is None or clock.now() < survey.closes_at:
         return None
-    if not await uow.surveys.transition(survey.id, SurveyStatus.OPEN, SurveyStatus.CLOSED):
+    if not await uow.surveys.transition(survey_id, SurveyStatus.OPEN, SurveyStatus.CLOSED):
         return None
     survey.status = SurveyStatus.CLOSED
-    count = len(await uow.surveys.responses(survey.id))
+    count = len(await uow.surveys.responses(survey_id))
     await uow.notifier.notify(
         survey.author_id,
-        "survey.closed",
-        {"survey_id": survey.id, "title": survey.title, "responses": count},
+        SurveyClosed(survey_id, survey.title, count),
         key=f"survey:{survey.id}:closed",
         complex_id=survey.complex_id,
     )
@@ -84,13 +85,12 @@ class Summary:
     questions: list[QuestionSummary]
 
 
-async def results(uow, member: Membership, survey_id: int) -> Summary:
+async def results(uow: UnitOfWork, member: Membership, survey_id: int) -> Summary:
     """For the complex's coordinators, during and after the survey: the submitted responses
     only; counts and % per option, the average of scales, the short texts (no names)."""
-    if not member.is_coordinator:
-        raise Forbidden()
+    require_coordinator(member)
     survey = await visible_survey(uow, member, survey_id)
-    responses = await uow.surveys.responses(survey.id)
+    responses = await uow.surveys.responses(survey_id)
     summaries = []
     for i, q in enumerate(survey.questions):
         s = QuestionSummary(q.text, q.kind, counts=[0] * len(q.options))

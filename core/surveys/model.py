@@ -17,6 +17,14 @@ class SurveyStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+class SubmitOutcome(enum.StrEnum):
+    """What a 제출 did: the first submit, a submit of changed answers, or a repeat."""
+
+    NEW = "new"
+    CHANGED = "changed"
+    SAME = "same"  # nothing changed since the last submit (a redelivered tap counts once)
+
+
 class QuestionKind(enum.StrEnum):
     SINGLE = "single"  # one of 2–8 options
     MULTI = "multi"  # any of 2–8 options, at least one
@@ -42,11 +50,11 @@ class Question:
     text: str
     options: tuple[str, ...] = ()
 
-    def dump(self) -> dict:
+    def dump(self) -> dict[str, Any]:
         return {"kind": str(self.kind), "text": self.text, "options": list(self.options)}
 
     @classmethod
-    def load(cls, d: dict) -> Question:
+    def load(cls, d: dict[str, Any]) -> Question:
         return cls(d["kind"], d["text"], tuple(d.get("options") or ()))
 
 

@@ -19,6 +19,14 @@ class VoteStatus(enum.StrEnum):
     CLOSED = "closed"
 
 
+class BallotOutcome(enum.StrEnum):
+    """What a household's ballot did (core decides it; storage only records it)."""
+
+    NEW = "new"  # the household's first ballot
+    REPLACED = "replaced"  # another option than before: the household is told
+    SAME = "same"  # the same option again (a repeated tap): nothing changes
+
+
 MAX_QUESTION = 300
 MAX_OPTION = 40
 MIN_OPTIONS, MAX_OPTIONS = 2, 10

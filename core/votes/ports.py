@@ -15,9 +15,17 @@ class VoteRepository(Protocol):
         """One conditional update from any of `before` to `after`; False when another runner
         (or an earlier run) did it already."""
 
-    async def cast(self, ballot: Ballot) -> str | None:
-        """Record the household's ballot while the vote is open (one conditional write):
-        "new", "replaced" (another option than before), "same", or None when it is closed."""
+    async def hold_open(self, vote_id: int) -> bool:
+        """Take the vote row while it is open (one conditional write), so the ballots of one
+        vote are serialised with each other and with the close; False when it is not open."""
+
+    async def add_ballot(self, ballot: Ballot) -> bool:
+        """Store the household's first ballot; False when the household has one already
+        (the unique key (vote, household) said so) and nothing was written."""
+
+    async def replace_ballot(self, ballot: Ballot, *, seen: int) -> bool:
+        """Overwrite the household's ballot with `ballot` (its option, time, who, `changes`)
+        only if it is still the one read (its `changes` is `seen`); False otherwise."""
 
     async def ballot(self, vote_id: int, household_id: int) -> Ballot | None: ...
     async def tally(self, vote_id: int, options: int) -> list[int]:

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.boards.model import BoardEntry
 from storage import tables
+from storage.repositories.results import changed
 
 e = tables.board_entries.c
 s = tables.board_signups.c
@@ -50,7 +51,7 @@ class SqlBoardRepository:
             .values(taken=e.taken + 1)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return changed(result) == 1
 
     async def free_seat(self, entry_id: int) -> None:
         await self.session.execute(
@@ -77,7 +78,7 @@ class SqlBoardRepository:
                 s.entry_id == entry_id, s.resident_id == resident_id
             )
         )
-        return result.rowcount == 1
+        return changed(result) == 1
 
     async def signed_up(self, entry_id: int) -> list[int]:
         stmt = select(s.resident_id).where(s.entry_id == entry_id).order_by(s.resident_id)

@@ -92,6 +92,15 @@ class SqlDefectRepository:
         )
         return list(await self.session.scalars(stmt))
 
+    async def buildings(self, household_ids: list[int]) -> dict[int, str]:
+        if not household_ids:
+            return {}
+        h = tables.households.c
+        stmt = select(h.id, h.building).where(h.id.in_(household_ids))
+        return {
+            household_id: building for household_id, building in await self.session.execute(stmt)
+        }
+
     async def created_between(self, complex_id: int, start: datetime, end: datetime):
         stmt = select(DefectReport).where(
             d.complex_id == complex_id, d.created_at >= start, d.created_at < end

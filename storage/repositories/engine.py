@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.errors import ConcurrencyConflict
 from storage import tables
+from storage.repositories.results import changed
 
 
 class SqlConversationRepository:
@@ -55,7 +56,7 @@ class SqlConversationRepository:
                 version=state["version"] + 1,
             )
         )
-        if result.rowcount != 1:
+        if changed(result) != 1:
             # Only possible if the row lock was bypassed; the engine retries the whole message.
             raise ConcurrencyConflict("conversation changed concurrently")
 
@@ -92,12 +93,12 @@ class SqlTokenRepository:
             .where(c.token == token, c.used_at.is_(None))
             .values(used_at=now)
         )
-        return result.rowcount == 1
+        return changed(result) == 1
 
     async def purge_expired(self, now: datetime) -> int:
         c = tables.action_tokens.c
         result = await self.session.execute(delete(tables.action_tokens).where(c.expires_at < now))
-        return result.rowcount
+        return changed(result)
 
 
 class SqlDeliveryRepository:
@@ -128,4 +129,4 @@ class SqlDeliveryRepository:
     async def purge_before(self, when: datetime) -> int:
         c = tables.deliveries.c
         result = await self.session.execute(delete(tables.deliveries).where(c.created_at < when))
-        return result.rowcount
+        return changed(result)

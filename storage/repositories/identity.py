@@ -18,6 +18,7 @@ from core.identity.model import (
     RoleGrant,
 )
 from storage import tables
+from storage.repositories.results import changed
 
 SLICE = 500  # ids per IN (...): well under SQLite's and asyncpg's bound-parameter limits
 
@@ -154,7 +155,7 @@ class SqlInviteRepository(_Repo):
             .execution_options(synchronize_session=False)
         )
         result = await self.session.execute(stmt)
-        return result.rowcount == 1
+        return changed(result) == 1
 
 
 class SqlLinkCodeRepository(_Repo):
@@ -173,7 +174,7 @@ class SqlLinkCodeRepository(_Repo):
             .execution_options(synchronize_session=False)
         )
         result = await self.session.execute(stmt)
-        return result.rowcount == 1
+        return changed(result) == 1
 
 
 class SqlRateEventRepository:

@@ -17,7 +17,7 @@ Rules:
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import and_, case, or_, select, update
@@ -25,7 +25,10 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.clock import Clock
 from storage import tables
+from storage.repositories.leases import take_lease
+from storage.repositories.results import changed
 
 j = tables.scheduled_jobs.c
 TERMINAL = ("done", "dead")
@@ -34,8 +37,9 @@ TERMINAL = ("done", "dead")
 class SqlJobRepository:
     """Implements core.ports.Scheduler, plus the runner's claim/finish/retry."""
 
-    def __init__(self, session: AsyncSession) -> None:
+    def __init__(self, session: AsyncSession, clock: Clock) -> None:
         self.session = session
+        self.clock = clock
 
     async def at(
         self,
@@ -56,7 +60,7 @@ class SqlJobRepository:
             "complex_id": complex_id,
             "status": "pending",
             "attempts": 0,
-            "created_at": datetime.now(UTC),
+            "created_at": self.clock.now(),
             "last_error": "",
         }
         stmt = insert(tables.scheduled_jobs).values(**values)
@@ -75,7 +79,7 @@ class SqlJobRepository:
             where=j.status.in_(("pending", "cancelled")),
         )
         result = await self.session.execute(stmt)
-        return result.rowcount == 1
+        return changed(result) == 1
 
     async def cancel(self, kind: str, key: str) -> bool:
         result = await self.session.execute(
@@ -83,7 +87,7 @@ class SqlJobRepository:
             .where(j.kind == kind, j.key == key, j.status.in_(("pending", "running")))
             .values(status="cancelled", lease_until=None)
         )
-        return result.rowcount == 1
+        return changed(result) == 1
 
     async def get(self, kind: str, key: str) -> dict[str, Any] | None:
         stmt = select(tables.scheduled_jobs).where(j.kind == kind, j.key == key)
@@ -111,20 +115,10 @@ class SqlJobRepository:
             .with_for_update(skip_locked=True)
         )
         chosen = list((await self.session.execute(ids)).scalars())
-        if not chosen:
-            return []
-        stmt = (
-            update(tables.scheduled_jobs)
-            .where(j.id.in_(chosen))
-            .values(
-                status="running",
-                lease_owner=owner,
-                lease_until=now + timedelta(seconds=lease_s),
-                attempts=j.attempts + 1,
-            )
-            .returning(*tables.scheduled_jobs.c)
+        until = now + timedelta(seconds=lease_s)
+        rows = await take_lease(
+            self.session, tables.scheduled_jobs, chosen, status="running", owner=owner, until=until
         )
-        rows = [dict(r) for r in (await self.session.execute(stmt)).mappings()]
         return sorted(rows, key=lambda r: (r["due_at"], r["id"]))
 
     async def finish(
@@ -138,7 +132,7 @@ class SqlJobRepository:
             .where(j.id == job_id, j.lease_owner == owner, j.status == "running")
             .values(status=status, done_at=now, lease_until=None, last_error=error[:200])
         )
-        return result.rowcount == 1
+        return changed(result) == 1
 
     async def retry_at(self, job_id: int, owner: str, when: datetime, error: str) -> bool:
         """Put the job back as pending, not to be claimed before `when` (fenced)."""
@@ -147,4 +141,4 @@ class SqlJobRepository:
             .where(j.id == job_id, j.lease_owner == owner, j.status == "running")
             .values(status="pending", lease_owner=None, lease_until=when, last_error=error[:200])
         )
-        return result.rowcount == 1
+        return changed(result) == 1

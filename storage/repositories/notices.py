@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.notices.model import Notice, NoticeStatus
 from storage import tables
+from storage.repositories.results import changed
 
 n = tables.notices.c
 nb = tables.notice_buildings.c
@@ -51,7 +52,7 @@ class SqlNoticeRepository:
             .values(**values)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return changed(result) == 1
 
     def _residents(self, complex_id: int, buildings: list[str]):
         stmt = (
@@ -110,6 +111,22 @@ class SqlNoticeRepository:
         c = tables.notice_reads.c
         stmt = select(func.count()).where(c.notice_id == notice_id)
         return int(await self.session.scalar(stmt) or 0)
+
+    async def read_counts(self, notice_ids: list[int]) -> dict[int, int]:
+        if not notice_ids:
+            return {}
+        c = tables.notice_reads.c
+        stmt = (
+            select(c.notice_id, func.count())
+            .where(c.notice_id.in_(notice_ids))
+            .group_by(c.notice_id)
+        )
+        return {int(i): int(count) for i, count in (await self.session.execute(stmt)).all()}
+
+    async def batch_counts(self, batch: str) -> dict[str, int]:
+        o = tables.outbox.c
+        stmt = select(o.status, func.count()).where(o.batch == batch).group_by(o.status)
+        return {status: int(count) for status, count in (await self.session.execute(stmt)).all()}
 
     async def inbox_waiting(self, batch: str) -> int:
         o = tables.outbox.c

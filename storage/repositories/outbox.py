@@ -17,6 +17,8 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import tables
+from storage.repositories.leases import take_lease
+from storage.repositories.results import changed
 
 o = tables.outbox.c
 
@@ -60,20 +62,10 @@ class SqlOutboxRepository:
                     .with_for_update(skip_locked=True)
                 )
                 chosen += (await self.session.execute(ids)).scalars()
-        if not chosen:
-            return []
-        stmt = (
-            update(tables.outbox)
-            .where(o.id.in_(chosen))
-            .values(
-                status="sending",
-                lease_owner=owner,
-                lease_until=now + timedelta(seconds=lease_s),
-                attempts=o.attempts + 1,
-            )
-            .returning(*tables.outbox.c)
+        until = now + timedelta(seconds=lease_s)
+        rows = await take_lease(
+            self.session, tables.outbox, chosen, status="sending", owner=owner, until=until
         )
-        rows = [dict(r) for r in (await self.session.execute(stmt)).mappings()]
         return sorted(rows, key=lambda r: (-r["priority"], r["id"]))
 
     async def finish(self, row_id: int, owner: str, status: str, now: datetime, error="") -> bool:
@@ -83,7 +75,7 @@ class SqlOutboxRepository:
             .where(o.id == row_id, o.lease_owner == owner, o.status == "sending")
             .values(status=status, sent_at=now if status == "sent" else None, last_error=error)
         )
-        return result.rowcount == 1
+        return changed(result) == 1
 
     async def finish_sent(self, row_ids: list[int], owner: str, now: datetime) -> int:
         """Record many deliveries in one statement (fenced like `finish`); returns how many
@@ -95,7 +87,7 @@ class SqlOutboxRepository:
             .where(o.id.in_(row_ids), o.lease_owner == owner, o.status == "sending")
             .values(status="sent", sent_at=now, last_error="")
         )
-        return max(result.rowcount, 0)
+        return max(changed(result), 0)
 
     async def retry_at(self, row_id: int, owner: str, when: datetime, error: str) -> None:
         await self.session.execute(

@@ -20,6 +20,7 @@ from core.points.model import (
     Transfer,
 )
 from storage import tables
+from storage.repositories.results import changed
 
 a = tables.points_accounts.c
 t = tables.points_transfers.c
@@ -85,7 +86,7 @@ class SqlPointsRepository:
         if not ref.may_go_negative:
             stmt = stmt.where(a.balance + delta >= 0)
         result = await self.session.execute(stmt.values(balance=a.balance + delta))
-        if result.rowcount == 1:
+        if changed(result) == 1:
             return True
         if await self.session.scalar(select(a.id).where(a.id == ref.key)) is not None:
             return False  # it exists: the balance is short

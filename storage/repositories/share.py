@@ -19,8 +19,10 @@ from core.share.model import (
     ShareChat,
     ShareReport,
     Standing,
+    id_of,
 )
 from storage import tables
+from storage.repositories.results import changed
 
 li = tables.share_listings.c
 rr = tables.share_ride_requests.c
@@ -37,6 +39,12 @@ class SqlShareRepository:
 
     async def get(self, listing_id: int) -> Listing | None:
         return await self.session.get(Listing, listing_id)
+
+    async def many(self, listing_ids: list[int]) -> dict[int, Listing]:
+        if not listing_ids:
+            return {}
+        stmt = select(Listing).where(li.id.in_(sorted(set(listing_ids))))
+        return {id_of(item): item for item in await self.session.scalars(stmt)}
 
     async def _page(self, stmt, offset: int, limit: int):
         total = await self.session.scalar(select(func.count()).select_from(stmt.subquery()))
@@ -70,7 +78,7 @@ class SqlShareRepository:
             .execution_options(synchronize_session=False)
         )
         await self._reload(listing_id)
-        return result.rowcount == 1
+        return changed(result) == 1
 
     async def release_seats(self, listing_id: int, seats: int) -> None:
         await self.session.execute(
@@ -106,7 +114,7 @@ class SqlShareRepository:
             .execution_options(synchronize_session=False)
         )
         await self.session.get(RideRequest, request_id, populate_existing=True)
-        return result.rowcount == 1
+        return changed(result) == 1
 
     async def add_chat(self, chat: ShareChat) -> ShareChat:
         self.session.add(chat)
@@ -209,6 +217,17 @@ class SqlShareRepository:
         c = tables.share_standings.c
         stmt = select(Standing).where(c.complex_id == complex_id, c.suspended_at.is_not(None))
         return list(await self.session.scalars(stmt.order_by(c.suspended_at).limit(limit)))
+
+    async def buildings_of(self, complex_id: int, resident_ids: list[int]) -> dict[int, str]:
+        if not resident_ids:
+            return {}
+        r, h = tables.residents.c, tables.households.c
+        stmt = (
+            select(r.id, h.building)
+            .join_from(tables.residents, tables.households, r.household_id == h.id)
+            .where(r.id.in_(sorted(set(resident_ids))), h.complex_id == complex_id)
+        )
+        return {int(rid): str(building) for rid, building in await self.session.execute(stmt)}
 
     async def verified_among(self, resident_ids: list[int]) -> set[int]:
         if not resident_ids:

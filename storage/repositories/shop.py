@@ -5,6 +5,7 @@ loaded object is told the new value without marking it dirty."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, or_, select, update
@@ -13,6 +14,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from core.shop.model import Exhibition, GroupBuy, GroupBuyStatus, Order, OrderStatus, Product, Shop
 from storage import tables
+from storage.repositories.results import changed
 
 s_ = tables.shops.c
 p_ = tables.shop_products.c
@@ -54,6 +56,12 @@ class SqlShopRepository:
             stmt = stmt.where(s_.kind == kind)
         return list(await self.session.scalars(stmt.order_by(s_.id)))
 
+    async def shop_names(self, shop_ids: list[int]) -> dict[int, str]:
+        if not shop_ids:
+            return {}
+        stmt = select(s_.id, s_.name).where(s_.id.in_(sorted(set(shop_ids))))
+        return {shop_id: name for shop_id, name in await self.session.execute(stmt)}
+
     # --- products ---
     async def add_product(self, product: Product) -> Product:
         return await self._add(product)
@@ -61,10 +69,23 @@ class SqlShopRepository:
     async def get_product(self, product_id: int) -> Product | None:
         return await self.session.get(Product, product_id)
 
+    async def product_names(self, product_ids: list[int]) -> dict[int, str]:
+        if not product_ids:
+            return {}
+        stmt = select(p_.id, p_.name).where(p_.id.in_(sorted(set(product_ids))))
+        return {product_id: name for product_id, name in await self.session.execute(stmt)}
+
     async def products(
-        self, complex_id, *, shop_id=None, kind=None, ids=None, active_only=True, offset=0,
-        limit=5,
-    ):  # fmt: skip
+        self,
+        complex_id: int,
+        *,
+        shop_id: int | None = None,
+        kind: str | None = None,
+        ids: list[int] | None = None,
+        active_only: bool = True,
+        offset: int = 0,
+        limit: int = 5,
+    ) -> tuple[list[Product], int]:
         stmt = select(Product).where(p_.complex_id == complex_id)
         if shop_id is not None:
             stmt = stmt.where(p_.shop_id == shop_id)
@@ -178,14 +199,14 @@ class SqlShopRepository:
     async def get_order(self, order_id: int) -> Order | None:
         return await self.session.get(Order, order_id)
 
-    async def move_order(self, order_id: int, expected: list[str], target: str) -> bool:
+    async def move_order(self, order_id: int, expected: Sequence[str], target: str) -> bool:
         stmt = (
             update(tables.shop_orders)
             .where(o_.id == order_id, o_.status.in_([str(s) for s in expected]))
             .values(status=str(target))
             .execution_options(synchronize_session=False)
         )
-        if (await self.session.execute(stmt)).rowcount != 1:
+        if changed(await self.session.execute(stmt)) != 1:
             return False
         if (known := self._known(Order, order_id)) is not None:
             set_committed_value(known, "status", str(target))
@@ -212,7 +233,7 @@ class SqlShopRepository:
         order = (o_.created_at.desc(), o_.id.desc()) if newest_first else (o_.created_at, o_.id)
         return await self._page(stmt, order, offset, limit)
 
-    async def shares(self, group_buy_id: int, statuses: list[str]) -> list[Order]:
+    async def shares(self, group_buy_id: int, statuses: Sequence[str]) -> list[Order]:
         stmt = select(Order).where(
             o_.group_buy_id == group_buy_id, o_.status.in_([str(s) for s in statuses])
         )

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.surveys.model import Question, Response, Survey, SurveyStatus
 from storage import tables
+from storage.repositories.results import changed, new_id
 
 s_ = tables.surveys.c
 sr = tables.survey_responses.c
@@ -38,7 +39,7 @@ class SqlSurveyRepository:
                 status=str(survey.status),
             )
         )
-        survey.id = result.inserted_primary_key[0]
+        survey.id = new_id(result)
         return survey
 
     async def get(self, survey_id: int) -> Survey | None:
@@ -55,7 +56,7 @@ class SqlSurveyRepository:
             .where(s_.id == survey_id, s_.status == str(before))
             .values(status=str(after))
         )
-        return result.rowcount == 1
+        return changed(result) == 1
 
     async def hold(self, survey_id: int) -> bool:
         return await self.transition(survey_id, SurveyStatus.OPEN, SurveyStatus.OPEN)
@@ -79,7 +80,7 @@ class SqlSurveyRepository:
             .where(sr.survey_id == response.survey_id, sr.resident_id == response.resident_id)
             .values(**values)
         )
-        if result.rowcount == 0:  # the survey row is held, so no one else inserts it now
+        if changed(result) == 0:  # the survey row is held, so no one else inserts it now
             await self.session.execute(
                 tables.survey_responses.insert().values(
                     survey_id=response.survey_id,

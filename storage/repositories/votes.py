@@ -1,7 +1,8 @@
 """Votes and ballots. A ballot first takes the vote row with a conditional update (status
 still open), so ballots of one vote are serialised and the close, itself a conditional update
-of that row, counts exactly the ballots committed before it; the primary key (vote,
-household) is the one-ballot-per-household rule."""
+of that row, counts exactly the ballots committed before it. Whether a ballot is new or
+replaces one is core's decision (core.votes.ballots); here the primary key (vote, household)
+refuses a second first ballot and a replace is conditional on the ballot core read."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.votes.model import Ballot, Vote, VoteStatus
 from storage import tables
+from storage.repositories.results import changed
 
 v = tables.votes.c
 b = tables.vote_ballots.c
@@ -39,7 +41,7 @@ class SqlVoteRepository:
             .values(status=after)
             .execution_options(synchronize_session=False)
         )
-        return result.rowcount == 1
+        return changed(result) == 1
 
     async def ballot(self, vote_id: int, household_id: int) -> Ballot | None:
         stmt = select(tables.vote_ballots).where(
@@ -48,53 +50,57 @@ class SqlVoteRepository:
         row = (await self.session.execute(stmt)).mappings().first()
         return None if row is None else Ballot(**row)
 
-    async def cast(self, ballot: Ballot) -> str | None:
+    async def hold_open(self, vote_id: int) -> bool:
         held = await self.session.execute(
             update(tables.votes)
-            .where(v.id == ballot.vote_id, v.status == VoteStatus.OPEN.value)
+            .where(v.id == vote_id, v.status == VoteStatus.OPEN.value)
             .values(status=VoteStatus.OPEN.value)
             .execution_options(synchronize_session=False)
         )
-        if held.rowcount != 1:
-            return None
-        before = await self.ballot(ballot.vote_id, ballot.household_id)
-        if before is None:
-            try:
-                async with self.session.begin_nested():
-                    await self.session.execute(
-                        tables.vote_ballots.insert().values(
-                            vote_id=ballot.vote_id,
-                            household_id=ballot.household_id,
-                            complex_id=ballot.complex_id,
-                            option=ballot.option,
-                            cast_at=ballot.cast_at,
-                            resident_id=ballot.resident_id,
-                            proxy_by=ballot.proxy_by,
-                            changes=0,
-                        )
+        return changed(held) == 1
+
+    async def add_ballot(self, ballot: Ballot) -> bool:
+        try:
+            async with self.session.begin_nested():
+                await self.session.execute(
+                    tables.vote_ballots.insert().values(
+                        vote_id=ballot.vote_id,
+                        household_id=ballot.household_id,
+                        complex_id=ballot.complex_id,
+                        option=ballot.option,
+                        cast_at=ballot.cast_at,
+                        resident_id=ballot.resident_id,
+                        proxy_by=ballot.proxy_by,
+                        changes=ballot.changes,
                     )
-                return "new"
-            except IntegrityError:  # SQLite-only race is impossible; kept for safety
-                before = await self.ballot(ballot.vote_id, ballot.household_id)
-        if before.option == ballot.option:
-            return "same"
-        await self.session.execute(
+                )
+        except IntegrityError:  # the household's ballot is there already
+            return False
+        return True
+
+    async def replace_ballot(self, ballot: Ballot, *, seen: int) -> bool:
+        result = await self.session.execute(
             update(tables.vote_ballots)
-            .where(b.vote_id == ballot.vote_id, b.household_id == ballot.household_id)
+            .where(
+                b.vote_id == ballot.vote_id,
+                b.household_id == ballot.household_id,
+                b.changes == seen,
+            )
             .values(
                 option=ballot.option,
                 cast_at=ballot.cast_at,
                 resident_id=ballot.resident_id,
                 proxy_by=ballot.proxy_by,
-                changes=b.changes + 1,
+                changes=ballot.changes,
             )
         )
-        return "replaced"
+        return changed(result) == 1
 
     async def tally(self, vote_id: int, options: int) -> list[int]:
         stmt = select(b.option, func.count()).where(b.vote_id == vote_id).group_by(b.option)
-        counts = dict((await self.session.execute(stmt)).all())
-        return [int(counts.get(i, 0)) for i in range(options)]
+        rows = (await self.session.execute(stmt)).all()
+        counts = {int(option): int(n) for option, n in rows}
+        return [counts.get(i, 0) for i in range(options)]
 
     def _households(self, complex_id: int, buildings: list[str]):
         lived_in = exists().where(r.household_id == h.id)

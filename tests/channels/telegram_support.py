@@ -13,7 +13,7 @@ import pytest
 from aiohttp import web
 from telegram import Bot, Update
 
-from bot.channels.telegram import TelegramChannel, update_to_inbound
+from bot.channels.telegram.adapter import TelegramChannel, update_to_inbound
 from bot.screens import Button, ButtonRole, Inbound, Reply, Screen
 
 TOKEN = "123:ABC"

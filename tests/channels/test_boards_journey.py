@@ -24,10 +24,19 @@ async def test_browse_culture_and_sign_up(person, services, clock, engine, demo)
     coord = await member_of(services, "coord")
     now = clock.now()
     async with services.uow() as uow:
-        await post_entry(uow, clock, coord, NewEntry(
-            Board.CULTURE, "어린이 그림 교실", "토요일 오전에 그림을 그려요.",
-            now + timedelta(days=9), event_at=now + timedelta(days=4), capacity=10,
-        ))  # fmt: skip
+        await post_entry(
+            uow,
+            clock,
+            coord,
+            NewEntry(
+                Board.CULTURE,
+                "어린이 그림 교실",
+                "토요일 오전에 그림을 그려요.",
+                now + timedelta(days=9),
+                event_at=now + timedelta(days=4),
+                capacity=10,
+            ),
+        )
         await uow.commit()
 
     await person.say("처음으로")

@@ -95,7 +95,7 @@ async def test_file_with_a_photo_get_notified_and_rate(person, services, demo):
 
 
 def test_kakao_photo_urls_count_only_from_kakao_hosts_unless_configured():
-    from bot.channels.kakao_protocol import parse_skill_payload
+    from bot.channels.kakao.protocol import parse_skill_payload
 
     body = KakaoDriver("", None).payload("http://127.0.0.1:9/p/a.jpg")
     assert parse_skill_payload(body).image_urls == ()  # the default: Kakao's hosts only

@@ -17,7 +17,7 @@ from aiohttp import web
 from PIL import Image
 
 from bot.app import build_engine
-from bot.channels.kakao_photos import fetch_photos, is_whole_image
+from bot.channels.kakao.photos import fetch_photos, is_whole_image
 from bot.runtime import Runtime
 from tests.support.defects import household_id, reports_of
 from tests.support.drivers import KakaoDriver, PhotoHost

@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from bot.channels.kakao_protocol import KakaoPayloadError, parse_skill_payload, to_inbound
+from bot.channels.kakao.protocol import KakaoPayloadError, parse_skill_payload, to_inbound
 from bot.screens import Channel
 
 USER = "9b1c0e7f3a2d4c5b6a7980f1e2d3c4b5a69788f0e1d2c3b4a5968778695a4b3c2d"

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.channels.kakao_limits import encode_response, validate_skill_response
-from bot.channels.kakao_render import render_reply, shorten_label
-from bot.channels.kakao_text import LabelSet, split_text, truncate
+from bot.channels.kakao.limits import encode_response, validate_skill_response
+from bot.channels.kakao.render import render_reply, shorten_label
+from bot.channels.kakao.text import LabelSet, split_text, truncate
 from bot.screens import Button, ButtonRole, Card, Screen
 
 NAV = ButtonRole.NAV

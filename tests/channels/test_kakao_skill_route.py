@@ -8,7 +8,7 @@ import pytest
 from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import build_engine
-from bot.channels.kakao_limits import validate_skill_response
+from bot.channels.kakao.limits import validate_skill_response
 from bot.server import build_http_app
 from tests.support.drivers import KakaoDriver
 

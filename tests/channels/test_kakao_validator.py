@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from bot.channels.kakao_limits import encode_response, validate_skill_response
+from bot.channels.kakao.limits import encode_response, validate_skill_response
 
 # -- the validator ----------------------------------------------------------------------------
 

@@ -14,7 +14,7 @@ import pytest
 from telegram import Bot
 
 from bot.channels import base
-from bot.channels.telegram import ERROR_ANSWER
+from bot.channels.telegram.adapter import ERROR_ANSWER
 from bot.screens import Channel, Inbound, Reply, Screen
 from tests.channels.telegram_support import (
     CHAT,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.channels.telegram_render import render_screen, split_text, tg_len
+from bot.channels.telegram.render import render_screen, split_text, tg_len
 from bot.screens import Button, ButtonRole, Card, Screen
 from tests.channels.telegram_support import (
     callback_data,

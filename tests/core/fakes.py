@@ -4,6 +4,7 @@ look at exactly what a use case stored."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from datetime import datetime
 
@@ -16,6 +17,7 @@ from core.identity.model import (
     LinkCode,
     RoleGrant,
 )
+from core.notifications import Notification
 
 
 class _FakeRepository:
@@ -126,7 +128,8 @@ class FakeRateEventRepository:
 
 
 class FakeNotifier:
-    """Records notifications instead of queueing them: (resident_id, kind, params, key)."""
+    """Records notifications instead of queueing them: (resident_id, kind, params, key); a
+    typed payload is recorded as its kind and its fields."""
 
     def __init__(self) -> None:
         self.sent: list[tuple[int, str, dict, str]] = []
@@ -135,7 +138,7 @@ class FakeNotifier:
         self,
         resident_id,
         kind,
-        params,
+        params=None,
         *,
         key,
         urgent=False,
@@ -143,13 +146,15 @@ class FakeNotifier:
         complex_id=None,
         skip_account_id=None,
     ) -> int:
+        if isinstance(kind, Notification):
+            kind, params = kind.kind, dataclasses.asdict(kind)  # type: ignore[call-overload]
         if any(k == key for *_, k in self.sent):
             return 0
         self.sent.append((resident_id, kind, params, key))
         return 1
 
     async def notify_many(
-        self, resident_ids, kind, params, *, key, urgent=False, batch=None, complex_id=None
+        self, resident_ids, kind, params=None, *, key, urgent=False, batch=None, complex_id=None
     ) -> int:
         sent = 0
         for resident_id in resident_ids:
@@ -253,6 +258,11 @@ class FakeDefectRepository(_FakeRepository):
             }
         )
 
+    async def buildings(self, household_ids: list[int]) -> dict[int, str]:
+        return {
+            i: self.households.rows[i].building for i in household_ids if i in self.households.rows
+        }
+
     async def created_between(self, complex_id: int, start: datetime, end: datetime):
         return [
             r
@@ -286,7 +296,7 @@ class FakeUnitOfWork:
         self.defects = FakeDefectRepository(self.households)
         from tests.core.fakes_share import FakeShareRepository
 
-        self.share = FakeShareRepository()
+        self.share = FakeShareRepository(self)
         from tests.core.fakes_complex import (
             FakeNoticeRepository,
             FakeOutboxProgress,

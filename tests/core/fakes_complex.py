@@ -79,6 +79,16 @@ class FakeNoticeRepository(_FakeRepository):
     async def read_count(self, notice_id: int) -> int:
         return sum(1 for n, _ in self.reads if n == notice_id)
 
+    async def read_counts(self, notice_ids: list[int]) -> dict[int, int]:
+        counts: dict[int, int] = {}
+        for n, _ in self.reads:
+            if n in notice_ids:
+                counts[n] = counts.get(n, 0) + 1
+        return counts
+
+    async def batch_counts(self, batch: str) -> dict[str, int]:
+        return await self.uow.outbox.progress(batch)
+
     async def inbox_waiting(self, batch: str) -> int:
         return 0
 
@@ -100,18 +110,22 @@ class FakeVoteRepository(_FakeRepository):
     async def ballot(self, vote_id: int, household_id: int) -> Ballot | None:
         return self.ballots.get((vote_id, household_id))
 
-    async def cast(self, ballot: Ballot) -> str | None:
-        if self.rows[ballot.vote_id].status != VoteStatus.OPEN:
-            return None
-        before = self.ballots.get((ballot.vote_id, ballot.household_id))
-        if before is None:
-            self.ballots[(ballot.vote_id, ballot.household_id)] = ballot
-            return "new"
-        if before.option == ballot.option:
-            return "same"
-        ballot.changes = before.changes + 1
+    async def hold_open(self, vote_id: int) -> bool:
+        vote = self.rows.get(vote_id)
+        return vote is not None and vote.status == VoteStatus.OPEN
+
+    async def add_ballot(self, ballot: Ballot) -> bool:
+        if (ballot.vote_id, ballot.household_id) in self.ballots:
+            return False
         self.ballots[(ballot.vote_id, ballot.household_id)] = ballot
-        return "replaced"
+        return True
+
+    async def replace_ballot(self, ballot: Ballot, *, seen: int) -> bool:
+        before = self.ballots.get((ballot.vote_id, ballot.household_id))
+        if before is None or before.changes != seen:
+            return False
+        self.ballots[(ballot.vote_id, ballot.household_id)] = ballot
+        return True
 
     async def tally(self, vote_id: int, options: int) -> list[int]:
         counts = [0] * options

@@ -9,7 +9,8 @@ from core.share.model import Kind, ListingStatus, RideStatus
 
 
 class FakeShareRepository:
-    def __init__(self) -> None:
+    def __init__(self, uow=None) -> None:
+        self.uow = uow  # the fake unit of work, for residents and households (buildings_of)
         self.listings: dict[int, object] = {}
         self.requests: dict[int, object] = {}
         self.chats: dict[int, object] = {}
@@ -31,6 +32,9 @@ class FakeShareRepository:
     async def get(self, listing_id):
         return self.listings.get(listing_id)
 
+    async def many(self, listing_ids):
+        return {i: self.listings[i] for i in listing_ids if i in self.listings}
+
     @staticmethod
     def _page(rows, offset, limit):
         rows = sorted(rows, key=lambda x: (x.created_at, x.id), reverse=True)
@@ -40,9 +44,11 @@ class FakeShareRepository:
         rows = [
             x
             for x in self.listings.values()
-            if x.complex_id == complex_id and x.kind == kind and x.status == ListingStatus.OPEN
+            if x.complex_id == complex_id
+            and x.kind == kind
+            and x.status == ListingStatus.OPEN
             and not (kind == Kind.CARPOOL and x.departs_at is not None and x.departs_at <= after)
-        ]  # fmt: skip
+        ]
         return self._page(rows, offset, limit)
 
     async def by_poster(self, poster_id, *, offset, limit):
@@ -152,10 +158,21 @@ class FakeShareRepository:
 
     async def suspended(self, complex_id, *, limit):
         rows = [
-            s for s in self.standings.values()
+            s
+            for s in self.standings.values()
             if s.complex_id == complex_id and s.suspended_at is not None
-        ]  # fmt: skip
+        ]
         return sorted(rows, key=lambda s: s.suspended_at)[:limit]
+
+    async def buildings_of(self, complex_id, resident_ids):
+        found = {}
+        for resident_id in resident_ids:
+            resident = await self.uow.residents.get(resident_id)
+            household_id = resident.household_id if resident else None
+            household = await self.uow.households.get(household_id) if household_id else None
+            if household is not None and household.complex_id == complex_id:
+                found[resident_id] = household.building
+        return found
 
     async def verified_among(self, resident_ids):
         return {

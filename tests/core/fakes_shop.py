@@ -44,9 +44,14 @@ class FakeShopRepository:
 
     async def shops(self, complex_id, kind=None):
         return [
-            s for s in self._table("shops").values()
+            s
+            for s in self._table("shops").values()
             if s.complex_id == complex_id and (not kind or s.kind == kind)
-        ]  # fmt: skip
+        ]
+
+    async def shop_names(self, shop_ids):
+        shops = self._table("shops")
+        return {i: shops[i].name for i in set(shop_ids) if i in shops}
 
     async def add_product(self, product):
         return self._put("products", product)
@@ -54,17 +59,23 @@ class FakeShopRepository:
     async def get_product(self, product_id):
         return self._table("products").get(product_id)
 
-    async def products(self, complex_id, *, shop_id=None, kind=None, ids=None,
-                       active_only=True, offset=0, limit=5):  # fmt: skip
+    async def product_names(self, product_ids):
+        products = self._table("products")
+        return {i: products[i].name for i in set(product_ids) if i in products}
+
+    async def products(
+        self, complex_id, *, shop_id=None, kind=None, ids=None, active_only=True, offset=0, limit=5
+    ):
         shops = self._table("shops")
         rows = [
-            p for p in self._table("products").values()
+            p
+            for p in self._table("products").values()
             if p.complex_id == complex_id
             and (shop_id is None or p.shop_id == shop_id)
             and (not kind or shops[p.shop_id].kind == kind)
             and (ids is None or p.id in ids)
             and (p.active or not active_only)
-        ]  # fmt: skip
+        ]
         rows.sort(key=lambda p: (p.created_at, p.id), reverse=True)
         return rows[offset : offset + limit], len(rows)
 
@@ -86,9 +97,10 @@ class FakeShopRepository:
 
     async def exhibitions_on(self, complex_id, now):
         return [
-            e for e in self._table("exhibitions").values()
+            e
+            for e in self._table("exhibitions").values()
             if e.complex_id == complex_id and e.is_on(now)
-        ]  # fmt: skip
+        ]
 
     async def add_group_buy(self, item):
         return self._put("group_buys", item)
@@ -98,10 +110,12 @@ class FakeShopRepository:
 
     async def group_buys(self, complex_id, *, statuses, shop_id=None):
         rows = [
-            g for g in self._table("group_buys").values()
-            if g.complex_id == complex_id and g.status in statuses
+            g
+            for g in self._table("group_buys").values()
+            if g.complex_id == complex_id
+            and g.status in statuses
             and (shop_id is None or g.shop_id == shop_id)
-        ]  # fmt: skip
+        ]
         return sorted(rows, key=lambda g: (g.deadline, g.id))
 
     async def change_joined(self, group_buy_id, delta, now):
@@ -141,29 +155,35 @@ class FakeShopRepository:
 
     async def orders_of_shop(self, shop_id, *, statuses, offset, limit, newest_first=False):
         rows = [
-            o for o in self._table("orders").values()
-            if o.shop_id == shop_id and o.status in statuses
+            o
+            for o in self._table("orders").values()
+            if o.shop_id == shop_id
+            and o.status in statuses
             and not (o.group_buy_id is not None and o.status == OrderStatus.PLACED)
-        ]  # fmt: skip
+        ]
         rows.sort(key=lambda o: (o.created_at, o.id), reverse=newest_first)
         return rows[offset : offset + limit], len(rows)
 
     async def shares(self, group_buy_id, statuses):
         return [
-            o for o in self._table("orders").values()
+            o
+            for o in self._table("orders").values()
             if o.group_buy_id == group_buy_id and o.status in statuses
-        ]  # fmt: skip
+        ]
 
     async def share_of(self, group_buy_id, resident_id):
         live = [
-            o for o in self._table("orders").values()
-            if o.group_buy_id == group_buy_id and o.resident_id == resident_id
+            o
+            for o in self._table("orders").values()
+            if o.group_buy_id == group_buy_id
+            and o.resident_id == resident_id
             and o.status != OrderStatus.CANCELLED
-        ]  # fmt: skip
+        ]
         return live[-1] if live else None
 
     async def verified_residents(self, complex_id):
         return [
-            r.id for r in self.uow.residents.rows.values()
+            r.id
+            for r in self.uow.residents.rows.values()
             if r.complex_id == complex_id and r.household_id
-        ]  # fmt: skip
+        ]

@@ -38,8 +38,14 @@ async def w(clock):
 def entry(clock, board=Board.CULTURE, *, days=10, seats=None, **kw) -> NewEntry:
     now = clock.now()
     event = {"event_at": now + timedelta(days=5), "capacity": seats} if seats else {}
-    return NewEntry(board, kw.pop("title", "요가 교실"), kw.pop("text", "쉬운 요가"),
-                    now + timedelta(days=days), **event, **kw)  # fmt: skip
+    return NewEntry(
+        board,
+        kw.pop("title", "요가 교실"),
+        kw.pop("text", "쉬운 요가"),
+        now + timedelta(days=days),
+        **event,
+        **kw,
+    )
 
 
 async def test_only_coordinators_post_and_every_field_is_checked(w, clock):
@@ -72,14 +78,17 @@ async def test_browsing_is_newest_first_scoped_and_hides_expired(w, clock):
     uow, p = w
     for i in range(7):
         clock.advance(minutes=1)
-        await post_entry(uow, clock, p["coord"], entry(clock, days=1 if i == 0 else 9,
-                                                       title=f"글 {i}"))  # fmt: skip
+        await post_entry(
+            uow, clock, p["coord"], entry(clock, days=1 if i == 0 else 9, title=f"글 {i}")
+        )
     page = await list_entries(uow, clock, p["kim"], Board.CULTURE)
     assert page.total == 7 and [e.title for e in page.entries] == [
         f"글 {i}" for i in (6, 5, 4, 3, 2)
     ]
     assert [e.title for e in (await list_entries(uow, clock, p["kim"], "culture", 5)).entries] == [
-        "글 1", "글 0"]  # fmt: skip
+        "글 1",
+        "글 0",
+    ]
     clock.advance(days=2)
     assert (await list_entries(uow, clock, p["kim"], Board.CULTURE)).total == 6
     first = next(e for e in uow.boards.rows.values() if e.title == "글 0")
@@ -104,7 +113,8 @@ async def test_sign_ups_never_exceed_capacity_and_count_once(w, clock):
     with pytest.raises(DomainError, match="board.full"):
         await sign_up(uow, clock, p["park"], event.id)
     assert event.taken == 2 and await uow.boards.signed_up(event.id) == sorted(
-        [p["kim"].resident_id, p["lee"].resident_id])  # fmt: skip
+        [p["kim"].resident_id, p["lee"].resident_id]
+    )
     await cancel_signup(uow, clock, p["kim"], event.id)
     with pytest.raises(DomainError, match="board.not_signed"):
         await cancel_signup(uow, clock, p["kim"], event.id)

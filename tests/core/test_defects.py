@@ -209,8 +209,12 @@ def test_summarize_counts_and_median(clock):
             status=status, done_at=done, reopen_count=reopened,
         )  # fmt: skip
 
-    reports = [report(Status.DONE, 2), report(Status.DONE, 10, urgent=True),
-               report(Status.DONE, 30, reopened=1), report(Status.RECEIVED)]  # fmt: skip
+    reports = [
+        report(Status.DONE, 2),
+        report(Status.DONE, 10, urgent=True),
+        report(Status.DONE, 30, reopened=1),
+        report(Status.RECEIVED),
+    ]
     s = summarize(reports)
     assert s.total == 4 and s.by_category["leak"] == 4 and s.by_category["other"] == 0
     assert s.by_status == {**{st.value: 0 for st in Status}, "done": 3, "received": 1}

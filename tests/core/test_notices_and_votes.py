@@ -8,13 +8,14 @@ from datetime import timedelta
 
 import pytest
 
-from core.errors import DomainError, Forbidden, InvalidInput, NotFound
+from core.errors import ConcurrencyConflict, DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.model import Household, Membership, Resident, Role
 from core.notices.broadcast import NewNotice, cancel_notice, create_notice, send_chunk
 from core.notices.model import NoticeStatus
 from core.notices.reading import list_notices, read_notice
-from core.votes.ballots import NewVote, cast_ballot, create_vote
+from core.votes.ballots import NewVote, ballot_outcome, cast_ballot, create_vote
 from core.votes.lifecycle import close_vote, open_vote, results_for
+from core.votes.model import Ballot, BallotOutcome
 from tests.core.fakes import FakeUnitOfWork
 
 
@@ -104,3 +105,28 @@ async def test_one_ballot_per_household_and_results_after_one_close(w, clock):
     assert await close_vote(uow, clock, vote.id) is None
     with pytest.raises(DomainError, match="vote.closed"):
         await cast_ballot(uow, clock, p["lee"], vote.id, 0)
+
+
+def test_core_decides_whether_a_ballot_is_new_replaced_or_the_same(clock):
+    before = Ballot(1, 1, 7, option=0, cast_at=clock.now())
+    assert ballot_outcome(None, 0) == BallotOutcome.NEW
+    assert ballot_outcome(before, 0) == BallotOutcome.SAME
+    assert ballot_outcome(before, 1) == BallotOutcome.REPLACED
+
+
+async def test_a_ballot_that_loses_a_race_is_retried_whole_and_stores_nothing(w, clock):
+    uow, p = w
+    now = clock.now()
+    vote = await create_vote(
+        uow, clock, p["coord"], NewVote("주차", ("찬성", "반대"), now, now + timedelta(days=1))
+    )
+    await open_vote(uow, clock, vote.id)
+
+    async def taken(ballot) -> bool:  # the household's other member got there first
+        return False
+
+    uow.votes.add_ballot = taken
+    with pytest.raises(ConcurrencyConflict):
+        await cast_ballot(uow, clock, p["kim"], vote.id, 0)
+    assert uow.votes.ballots == {}
+    assert not any(kind == "vote.replaced" for _, kind, *_ in uow.notifier.sent)

@@ -34,9 +34,14 @@ async def order(services, who, product_id, quantity=1, points=0, pickup="관리�
 
 @pytest.mark.parametrize(
     ("quantity", "code"),
-    [(0, "shop.bad_quantity"), (-2, "shop.bad_quantity"), (100, "shop.bad_quantity"),
-     (6, "shop.out_of_stock"), (True, "shop.bad_quantity")],
-)  # fmt: skip
+    [
+        (0, "shop.bad_quantity"),
+        (-2, "shop.bad_quantity"),
+        (100, "shop.bad_quantity"),
+        (6, "shop.out_of_stock"),
+        (True, "shop.bad_quantity"),
+    ],
+)
 async def test_bad_quantities_are_refused(services, world, quantity, code):
     _, kim, product_id = world
     with pytest.raises(DomainError) as refused:

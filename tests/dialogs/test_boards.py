@@ -106,7 +106,7 @@ async def test_browse_is_newest_first_paged_and_hides_expired(services, clock, p
                 office,
                 NewEntry(Board.JOBS, f"일자리 {i}", "내용", now + timedelta(days=3 if i else 1)),
             )
-        await uow.commit()  # fmt: skip
+        await uow.commit()
     await kim.say("처음으로")
     await kim.tap("우리단지")
     await reach(kim, "일자리")
@@ -124,8 +124,9 @@ async def test_browse_is_newest_first_paged_and_hides_expired(services, clock, p
     assert "아직 올라온 글이 없어요" in kim.text
 
 
-async def test_the_reminder_goes_the_day_before_and_is_dropped_after(services, clock, people,
-                                                                      caplog):  # fmt: skip
+async def test_the_reminder_goes_the_day_before_and_is_dropped_after(
+    services, clock, people, caplog
+):
     coord, kim, lee, _ = people
     await post_event(coord, "10")
     await open_culture(kim)
@@ -181,8 +182,12 @@ async def test_bad_input_gets_a_clear_answer_and_changes_nothing(services, clock
     kim_member = await member_of(services, "kim")
     async with services.uow() as uow:
         with pytest.raises(DomainError, match="forbidden"):
-            await post_entry(uow, clock, kim_member, NewEntry(
-                Board.LIVING, "t", "x", clock.now() + timedelta(days=1)))  # fmt: skip
+            await post_entry(
+                uow,
+                clock,
+                kim_member,
+                NewEntry(Board.LIVING, "t", "x", clock.now() + timedelta(days=1)),
+            )
         with pytest.raises(NotFound):
             await sign_up(uow, clock, kim_member, 999)  # a forged id
         assert await uow.boards.for_complex(kim_member.complex_id, offset=0, limit=5) == ([], 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
-from bot.handlers.coordinator_defect_summary import month_bounds
+from bot.handlers.defects.summary import month_bounds
 from core.defects.model import Status
 from tests.support.coordinator_defects import (
     coordinator,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.handlers.coordinator_defect_report import ChangeStatus, OpenDefect
+from bot.handlers.defects.actions import ChangeStatus, OpenDefect
 from core.defects.model import Status
 from tests.support.coordinator_defects import (
     card_button,

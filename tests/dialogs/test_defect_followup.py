@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.handlers.defects import OpenReport
+from bot.handlers.defects.actions import OpenReport
 from core.defects.model import Status
 from tests.support.defects import comment, member, move, reports_of, tiny_image, verified
 

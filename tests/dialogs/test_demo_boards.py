@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
-from bot.demo import seed_demo
+from bot.demo.seed import seed_demo
 from tests.support.defects import verified
 
 
 async def test_the_demo_boards_can_be_browsed_and_signed_up(engine, services):
     await seed_demo(services)
-    from bot.demo import DEMO_HOUSEHOLDS, demo_code
+    from bot.demo.seed import DEMO_HOUSEHOLDS, demo_code
     from core.identity.invites import display_code
 
     code = display_code(demo_code(services.invite_key, DEMO_HOUSEHOLDS[1]))
     lee = await verified(engine, code, "lee-demo")
-    for board, title in (("생활편의", "분리수거"), ("일자리", "사서 도우미"),
-                         ("교육문화", "주민 건강 요가 교실")):  # fmt: skip
+    for board, title in (
+        ("생활편의", "분리수거"),
+        ("일자리", "사서 도우미"),
+        ("교육문화", "주민 건강 요가 교실"),
+    ):
         await lee.say("처음으로")
         await lee.tap("우리단지")
         while board not in lee.labels:

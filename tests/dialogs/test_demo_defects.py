@@ -3,7 +3,7 @@ and a finished repair of 101동 1203호 to rate."""
 
 from __future__ import annotations
 
-from bot.demo import DEMO_HOUSEHOLDS, demo_code, seed_demo
+from bot.demo.seed import DEMO_HOUSEHOLDS, demo_code, seed_demo
 from core.identity.invites import display_code
 from tests.support.defects import verified
 

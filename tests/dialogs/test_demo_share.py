@@ -3,13 +3,13 @@ given away with its photo (drawn at seed time), as a newcomer browses them."""
 
 from __future__ import annotations
 
-from bot.demo import seed_demo
+from bot.demo.seed import seed_demo
 from tests.support.defects import verified
 
 
 async def test_the_demo_goods_show_the_stroller_with_its_photo(engine, services):
     await seed_demo(services)
-    from bot.demo import DEMO_HOUSEHOLDS, demo_code
+    from bot.demo.seed import DEMO_HOUSEHOLDS, demo_code
     from core.identity.invites import display_code
 
     code = display_code(demo_code(services.invite_key, DEMO_HOUSEHOLDS[0]))

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from bot.demo import seed_demo
+from bot.demo.seed import seed_demo
 from tests.support.defects import verified
 
 
 async def test_the_demo_shop_can_be_browsed_and_joined(engine, services):
     await seed_demo(services)
-    from bot.demo import DEMO_HOUSEHOLDS, demo_code
+    from bot.demo.seed import DEMO_HOUSEHOLDS, demo_code
     from core.identity.invites import display_code
 
     code = display_code(demo_code(services.invite_key, DEMO_HOUSEHOLDS[1]))

@@ -154,7 +154,7 @@ async def test_a_forged_listing_id_reads_not_found(engine, demo):
     await lee.tap("자세히 보기")
     kim_listing = lee.screen
     assert "탑승 신청" in [b.label for b in kim_listing.buttons]
-    from bot.handlers.share import OpenListing
+    from bot.handlers.share.actions import OpenListing
 
     row = {"k": OpenListing.kind, "listing_id": 999}  # a forged id, as if a token held it
     async with engine.s.uow() as uow:

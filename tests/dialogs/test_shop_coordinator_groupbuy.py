@@ -51,3 +51,28 @@ async def test_a_coordinator_opens_a_group_buy_for_a_shop_of_the_complex(engine,
 
     kim = await verified(engine, demo["101-1203"], "kim")
     assert "코디네이터" not in kim.labels
+
+
+async def test_a_coordinator_invites_a_vendor_whose_code_opens_the_shop(engine, services, demo):
+    coord = await verified(engine, demo["관리동-100"], "coord")
+    await coord.say("처음으로")
+    await coord.tap("코디네이터")
+    for _ in range(5):  # the menu pages with 더보기
+        if "입점 업체 초대" in coord.labels:
+            break
+        await coord.tap("더보기")
+    await coord.tap("입점 업체 초대")
+    await coord.say("동네빵집")
+    await coord.tap("중소기업")
+    assert "'동네빵집' 업체 초대코드예요:" in coord.text
+    code = coord.text.split("초대코드예요: ")[1].split("\n")[0]
+
+    baker = await verified(engine, code, "baker")
+    assert "내 가게" in baker.labels
+    await baker.tap("내 가게")
+    assert "[내 가게] 동네빵집 (중소기업)" in baker.text
+    complex_id = (await member(services, "coord")).complex_id
+    async with services.uow() as uow:
+        (shop,) = await uow.shop.shops(complex_id)
+        household = await uow.households.get(shop.household_id)
+        assert (shop.name, shop.kind, household.building) == ("동네빵집", "sme", "업체")

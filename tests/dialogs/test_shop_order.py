@@ -87,7 +87,7 @@ async def test_a_resident_cancels_before_ready_and_the_stock_comes_back(engine, 
 
 
 async def test_vendor_menu_is_only_for_the_shops_vendor(engine, services, demo):
-    from bot.handlers.shop_vendor import VendorMenu
+    from bot.handlers.shop.actions import VendorMenu
 
     kim = await verified(engine, demo["101-1203"], "kim")
     assert "내 가게" not in kim.labels

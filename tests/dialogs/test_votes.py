@@ -16,6 +16,7 @@ from bot.scheduler import JobContext, JobRunner
 from core.errors import DomainError, NotFound
 from core.votes.ballots import NewVote, cast_ballot, cast_proxy_ballot, create_vote
 from core.votes.lifecycle import close_vote
+from core.votes.model import Ballot
 from tests.support.complex_life import member_of, outbox_of, run_jobs, texts, verified
 from tests.support.jobs import drain, job
 
@@ -46,8 +47,8 @@ async def open_by_dialog(coord) -> None:
 
 async def vote_id(services) -> int:
     async with services.uow() as uow:
-        (vote,), _ = await uow.votes.for_complex(1, ["open", "closed", "scheduled"], offset=0,
-                                                 limit=5)  # fmt: skip
+        statuses = ["open", "closed", "scheduled"]
+        (vote,), _ = await uow.votes.for_complex(1, statuses, offset=0, limit=5)
         return vote.id
 
 
@@ -112,10 +113,8 @@ async def test_one_ballot_per_household_reminders_and_one_close(services, clock,
 async def new_vote(services, coord_member, **kw):
     now = services.clock.now()
     async with services.uow() as uow:
-        vote = await create_vote(
-            uow, services.clock, coord_member,
-            NewVote("주차 규칙", ("찬성", "반대"), now, now + timedelta(days=1), **kw),
-        )  # fmt: skip
+        new = NewVote("주차 규칙", ("찬성", "반대"), now, now + timedelta(days=1), **kw)
+        vote = await create_vote(uow, services.clock, coord_member, new)
         await uow.commit()
     await run_jobs(services)
     return vote.id
@@ -151,8 +150,8 @@ async def test_bad_ballots_change_nothing(services, clock, people, engine, demo)
             await cast_proxy_ballot(uow, clock, kim, vid, "101", "1203", 0)
         with pytest.raises(DomainError, match="vote.bad_options"):
             now = clock.now()
-            await create_vote(uow, clock, coord_member,
-                              NewVote("?", ("하나",), now, now + timedelta(days=1)))  # fmt: skip
+            new = NewVote("?", ("하나",), now, now + timedelta(days=1))
+            await create_vote(uow, clock, coord_member, new)
         assert await uow.votes.tally(vid, 2) == [0, 0]
 
 
@@ -200,3 +199,23 @@ async def test_two_members_at_once_leave_one_ballot_and_two_households_two(
         vote = await close_vote(uow, clock, vid)
         await uow.commit()
     assert sum(vote.results) == 2 and vote.turnout == 2
+
+
+@pytest.mark.both_dbs
+async def test_storage_records_what_core_decided_with_a_unique_key_and_a_conditional_replace(
+    services, clock, people
+):
+    coord_member = await member_of(services, "coord")
+    vid = await new_vote(services, coord_member)
+    async with services.uow() as uow:
+        household = await uow.households.find(1, "101", "1203")
+        first = Ballot(vid, 1, household.id, 0, clock.now())
+        assert await uow.votes.hold_open(vid)
+        assert await uow.votes.add_ballot(first)
+        assert not await uow.votes.add_ballot(Ballot(vid, 1, household.id, 1, clock.now()))
+        second = Ballot(vid, 1, household.id, 1, clock.now(), changes=1)
+        assert not await uow.votes.replace_ballot(second, seen=1)  # not the ballot read
+        assert await uow.votes.replace_ballot(second, seen=0)
+        stored = await uow.votes.ballot(vid, household.id)
+        assert (stored.option, stored.changes) == (1, 1)
+        assert await uow.votes.tally(vid, 2) == [0, 1]

@@ -3,14 +3,14 @@ visible to a newcomer in 공용 포인트 보기; the books stay exact."""
 
 from __future__ import annotations
 
-from bot.demo import seed_demo
+from bot.demo.seed import seed_demo
 from tests.support.defects import verified
 from tests.support.points import books_are_exact
 
 
 async def test_the_demo_shows_common_points_with_their_history(services, engine):
     await seed_demo(services)
-    from bot.demo import DEMO_HOUSEHOLDS, demo_code
+    from bot.demo.seed import DEMO_HOUSEHOLDS, demo_code
     from core.identity.invites import display_code
 
     kim_household = next(h for h in DEMO_HOUSEHOLDS if h.unit == "1203")

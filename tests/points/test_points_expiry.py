@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.handlers.points_jobs import policy_of
+from bot.handlers.points.jobs import policy_of
 from bot.scheduler import JobRunner
 from core.points.expiry import SWEEP_JOB, add_years, sweep
 from core.points.use_cases import award_purchase, balance, spend_for_order

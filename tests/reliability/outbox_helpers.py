@@ -13,7 +13,7 @@ import telegram
 from sqlalchemy import select
 
 from bot.app import build_engine
-from bot.channels.telegram import TelegramChannel
+from bot.channels.telegram.adapter import TelegramChannel
 from bot.outbox.sender import OutboxSender
 from bot.outbox.telegram import TelegramDeliverer
 from bot.runtime import Runtime

@@ -81,7 +81,7 @@ async def test_maintenance_keeps_deliveries_48_hours_and_drops_expired_tokens(se
                     "action": {},
                     "single_use": False,
                     "expires_at": now + timedelta(hours=h),
-                }  # fmt: skip
+                }
                 for t, h in (("old", -1), ("live", 1))
             ]
         )
@@ -125,7 +125,7 @@ async def test_two_processes_on_postgresql_run_300_jobs_exactly_once(services, c
             cwd=ROOT,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
-        )  # fmt: skip
+        )
         for n in range(2)
     ]
     await wait_for(lambda: all((tmp_path / f"ready-{n}").exists() for n in range(2)), 60)

@@ -39,8 +39,14 @@ async def people(services, n: int, code: str = "ONE") -> list[Membership]:
 
 def event(clock, seats: int) -> NewEntry:
     now = clock.now()
-    return NewEntry(Board.CULTURE, "요가 교실", "쉬운 요가", now + timedelta(days=9),
-                    event_at=now + timedelta(days=5), capacity=seats)  # fmt: skip
+    return NewEntry(
+        Board.CULTURE,
+        "요가 교실",
+        "쉬운 요가",
+        now + timedelta(days=9),
+        event_at=now + timedelta(days=5),
+        capacity=seats,
+    )
 
 
 async def test_concurrent_sign_ups_never_exceed_capacity(services):
@@ -76,14 +82,23 @@ async def test_browse_sign_up_and_cancel(services):
     coord, kim, lee = await people(services, 3)
     (other,) = await people(services, 1, "TWO")
     async with services.uow() as uow:
-        old = await post_entry(uow, clock, coord, NewEntry(
-            Board.CULTURE, "곧 내려감", "x", clock.now() + timedelta(days=1)))  # fmt: skip
+        old = await post_entry(
+            uow,
+            clock,
+            coord,
+            NewEntry(Board.CULTURE, "곧 내려감", "x", clock.now() + timedelta(days=1)),
+        )
         clock.advance(minutes=1)
         new = await post_entry(uow, clock, coord, event(clock, 1))
-        await post_entry(uow, clock, coord, NewEntry(
-            Board.JOBS, "일자리", "x", clock.now() + timedelta(days=3)))  # fmt: skip
-        await post_entry(uow, clock, other, NewEntry(
-            Board.CULTURE, "다른 단지", "x", clock.now() + timedelta(days=3)))  # fmt: skip
+        await post_entry(
+            uow, clock, coord, NewEntry(Board.JOBS, "일자리", "x", clock.now() + timedelta(days=3))
+        )
+        await post_entry(
+            uow,
+            clock,
+            other,
+            NewEntry(Board.CULTURE, "다른 단지", "x", clock.now() + timedelta(days=3)),
+        )
         await uow.commit()
     async with services.uow() as uow:
         now = clock.now()

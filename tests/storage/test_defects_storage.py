@@ -1,6 +1,6 @@
 """The defect repository on a real database, SQLite and PostgreSQL: the queue is urgent first
-then oldest, filters and paging totals hold, a household supports a report once, and the
-monthly query takes [start, end)."""
+then oldest, filters and paging totals hold, the queue's 동 come in one query, a household
+supports a report once, and the monthly query takes [start, end)."""
 
 from __future__ import annotations
 
@@ -72,6 +72,15 @@ async def test_queue_filters_and_paging_totals(services):
     assert await _queue(services, one, offset=9, limit=5) == ([], 4)
     async with services.uow() as uow:
         assert await uow.defects.open_buildings(one) == ["101", "102"]
+
+
+async def test_the_queue_cards_get_their_buildings_in_one_query(services):
+    _, _, ids, (h1, h2) = await seed(services)
+    async with services.uow() as uow:
+        first = await uow.defects.get(ids[0])  # filed by 101동
+        found = await uow.defects.buildings([first.household_id, h1, h2])
+        assert found == {first.household_id: "101", h1: "103", h2: "103"}
+        assert await uow.defects.buildings([]) == {}
 
 
 async def test_a_household_supports_a_report_once(services):

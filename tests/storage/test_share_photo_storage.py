@@ -39,8 +39,9 @@ async def test_the_photo_of_a_goods_listing_round_trips(services):
     async with services.uow() as uow:
         assert (await uow.share.get(listing_id)).photo == PHOTO
         assert (await uow.share.get(plain_id)).photo is None
-        found, _ = await uow.share.browse(kim.complex_id, Kind.GOODS, after=clock.now(),
-                                          offset=0, limit=5)  # fmt: skip
+        found, _ = await uow.share.browse(
+            kim.complex_id, Kind.GOODS, after=clock.now(), offset=0, limit=5
+        )
         assert {x.id: x.photo for x in found} == {listing_id: PHOTO, plain_id: None}
         await edit_listing(uow, clock, kim, listing_id, "photo", "")
         await uow.commit()

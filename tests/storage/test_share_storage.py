@@ -1,6 +1,7 @@
 """공유마켓 storage on SQLite and PostgreSQL: two accepts racing for the last seat leave
 exactly one accepted; browsing is newest first, scoped by complex and kind, without rides that
-left; thanks count once per listing and pair within the window; blocks work both ways."""
+left; thanks count once per listing and pair within the window; blocks work both ways;
+listings by id and residents' buildings are read in one query each, scoped by complex."""
 
 from __future__ import annotations
 
@@ -87,9 +88,19 @@ async def test_browse_is_newest_first_scoped_and_without_rides_that_left(service
         ):
             at = now + timedelta(minutes=n)
             await uow.share.add(
-                Listing(complex_id, driver.resident_id, "101", kind, "offer", f"#{n}", at, at,
-                        departs_at=departs, seats=2)
-            )  # fmt: skip
+                Listing(
+                    complex_id,
+                    driver.resident_id,
+                    "101",
+                    kind,
+                    "offer",
+                    f"#{n}",
+                    at,
+                    at,
+                    departs_at=departs,
+                    seats=2,
+                )
+            )
         await uow.commit()
     async with services.uow() as uow:
         found, total = await uow.share.browse(
@@ -109,13 +120,16 @@ async def test_thanks_once_per_pair_in_the_window_and_blocks_both_ways(services)
         listing = await uow.share.add(
             Listing(a.complex_id, a.resident_id, "101", "care", "offer", "돌봄", now, now)
         )
-        assert await uow.share.add_thanks(listing.id, b.resident_id, a.resident_id,
-                                          a.complex_id, now)  # fmt: skip
-        assert not await uow.share.add_thanks(listing.id, b.resident_id, a.resident_id,
-                                              a.complex_id, now)  # fmt: skip
+        assert await uow.share.add_thanks(
+            listing.id, b.resident_id, a.resident_id, a.complex_id, now
+        )
+        assert not await uow.share.add_thanks(
+            listing.id, b.resident_id, a.resident_id, a.complex_id, now
+        )
         old = now - timedelta(days=400)
-        assert await uow.share.add_thanks(listing.id, c.resident_id, a.resident_id,
-                                          a.complex_id, old)  # fmt: skip
+        assert await uow.share.add_thanks(
+            listing.id, c.resident_id, a.resident_id, a.complex_id, old
+        )
         counts = await uow.share.thanks_count([a.resident_id], now - timedelta(days=365))
         assert counts == {a.resident_id: 1}
         await uow.share.block(b.resident_id, c.resident_id, a.complex_id, now)
@@ -123,3 +137,24 @@ async def test_thanks_once_per_pair_in_the_window_and_blocks_both_ways(services)
         assert await uow.share.blocked(c.resident_id, b.resident_id)
         assert not await uow.share.blocked(a.resident_id, b.resident_id)
         await uow.commit()
+
+
+async def test_listings_and_buildings_are_read_in_one_query_each_scoped_by_complex(services):
+    driver, a, b = await people(services)
+    departs = services.clock.now() + timedelta(days=1)
+    async with services.uow() as uow:
+        two = await add_complex(uow, "TWO", "둘")
+        away = await uow.households.add(Household(two.id, "909", "1"))
+        stranger = await uow.residents.add(
+            Resident(services.clock.now(), household_id=away.id, complex_id=two.id)
+        )
+        ride = await post_carpool(
+            uow, services.clock, driver, NewRide("offer", "정문", "역", departs, seats=2)
+        )
+        found = await uow.share.many([ride.id, ride.id, 999])
+        assert list(found) == [ride.id] and found[ride.id].title == "정문 → 역"
+        assert await uow.share.many([]) == {}
+        ids = [driver.resident_id, b.resident_id, stranger.id, 999]
+        buildings = await uow.share.buildings_of(driver.complex_id, ids)
+        assert buildings == {driver.resident_id: "101", b.resident_id: "103"}
+        assert await uow.share.buildings_of(driver.complex_id, []) == {}

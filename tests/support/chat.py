@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import itertools
 
-from bot.channels.kakao_limits import validate_skill_response
-from bot.channels.kakao_render import render_reply
+from bot.channels.kakao.limits import validate_skill_response
+from bot.channels.kakao.render import render_reply
 from bot.screens import Button, Channel, Inbound, Photo, Reply, Screen
 
 _ids = itertools.count(1)

@@ -58,8 +58,8 @@ async def outbox_kinds(services, resident_id: int) -> list[str]:
 def ensure_resident_kinds(services) -> None:
     """If "defect.status"/"defect.comment" are not registered (yet), read them plainly."""
     stand_ins = {
-        "defect.status": lambda t, p: Screen(f"{p['number']} 상태: {p['status']}"),
-        "defect.comment": lambda t, p: Screen(f"{p['number']} 댓글: {p['text']}"),
+        "defect.status": lambda t, p: Screen(f"{p.report.number} 상태: {p.report.status}"),
+        "defect.comment": lambda t, p: Screen(f"{p.report.number} 댓글: {p.text}"),
     }
     for kind, renderer in stand_ins.items():
         if kind not in services.notifications:

@@ -15,7 +15,7 @@ import uuid
 import aiohttp
 from aiohttp import web
 
-from bot.channels.kakao_limits import validate_skill_response
+from bot.channels.kakao.limits import validate_skill_response
 
 _ids = itertools.count(1)
 

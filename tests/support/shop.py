@@ -20,9 +20,17 @@ from tests.support.defects import verified
 async def vendor_code(services, shop: str = "행복농원", kind: str = "local_food", unit="1"):
     async with services.uow() as uow:
         issued = await issue_invite(
-            uow, services.clock, services.invite_key, complex_code="DEMO", building="업체",
-            unit=unit, role="vendor", shop=shop, shop_kind=kind, uses=5,
-        )  # fmt: skip
+            uow,
+            services.clock,
+            services.invite_key,
+            complex_code="DEMO",
+            building="업체",
+            unit=unit,
+            role="vendor",
+            shop=shop,
+            shop_kind=kind,
+            uses=5,
+        )
         await uow.commit()
     return display_code(issued.code)
 
@@ -49,10 +57,14 @@ async def product(services, vendor, name="햇사과", price=12000, stock=10, uni
 async def group_buy(services, opener, product_id, *, minimum=5, maximum=None, hours=30) -> int:
     now = services.clock.now()
     new = NewGroupBuy(
-        product_id=product_id, price=9000, minimum=minimum, maximum=maximum,
-        deadline=now + timedelta(hours=hours), pickup_at=now + timedelta(hours=hours + 24),
+        product_id=product_id,
+        price=9000,
+        minimum=minimum,
+        maximum=maximum,
+        deadline=now + timedelta(hours=hours),
+        pickup_at=now + timedelta(hours=hours + 24),
         pickup_place="관리동 앞",
-    )  # fmt: skip
+    )
     async with services.uow() as uow:
         item = await open_group_buy(uow, services.clock, opener, new, GroupBuyPolicy())
         await uow.commit()
@@ -76,9 +88,9 @@ async def orders(services) -> list[dict]:
 async def joined(services, group_buy_id: int) -> tuple[int, str]:
     async with services.uow() as uow:
         g = tables.shop_group_buys.c
-        row = (await uow.session.execute(
-            select(g.joined, g.status).where(g.id == group_buy_id)
-        )).one()  # fmt: skip
+        row = (
+            await uow.session.execute(select(g.joined, g.status).where(g.id == group_buy_id))
+        ).one()
         return row.joined, row.status
 
 

@@ -1,0 +1,109 @@
+"""The KakaoTalk skill route (Kakao i Open Builder): `POST /kakao/skill`.
+
+Checks the secret header in constant time (401), caps the body (413), parses leniently
+(malformed JSON or a payload without a user → 400 with a JSON error, never a 500), runs the
+engine and answers a SkillResponse 2.0 that respects every limit. The request path only runs
+the dialog step, so the answer comes well within Kakao's 5-second limit; anything slow goes
+through the outbox.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hmac
+import json
+import logging
+from dataclasses import replace
+
+import aiohttp
+from aiohttp import web
+
+from bot.channels.base import Engine
+from bot.channels.kakao.limits import encode_response
+from bot.channels.kakao.photos import fetch_photos
+from bot.channels.kakao.protocol import KakaoPayloadError, parse_skill_payload, to_inbound
+from bot.channels.kakao.render import render_reply
+from bot.config import KakaoConfig
+from bot.screens import Inbound, Photo, Screen
+from core.media import sniff_image
+
+log = logging.getLogger("naechingu.kakao")
+MAX_BODY = 256 * 1024  # skill payloads are small; photos arrive as URLs
+ANSWER_WITHIN_S = 4.5
+PHOTO_S = 2.5  # photo downloads share the 5-second budget
+
+
+def _error(status: int, message: str) -> web.Response:
+    return web.json_response({"error": message}, status=status)
+
+
+class KakaoSkill:
+    def __init__(self, engine: Engine, config: KakaoConfig, *, max_photo_bytes: int) -> None:
+        self.engine = engine
+        self.config = config
+        self.max_photo_bytes = max_photo_bytes
+        self._http: aiohttp.ClientSession | None = None
+
+    async def close(self) -> None:
+        if self._http is not None:
+            await self._http.close()
+
+    async def _download(self, inbound: Inbound, urls: list[str]) -> Inbound:
+        """Photos sent on KakaoTalk arrive as URLs on Kakao's servers (only those are
+        accepted by the parser): fetched whole, in parallel, within the answer's time budget;
+        the ones that did not arrive whole are counted, so the resident is asked again."""
+        if self._http is None:
+            self._http = aiohttp.ClientSession()
+        data, lost = await fetch_photos(
+            self._http, urls, max_bytes=self.max_photo_bytes, within_s=PHOTO_S
+        )
+        photos = tuple(Photo(d, sniff_image(d) or "") for d in data)
+        return replace(inbound, photos=photos, photos_lost=lost)
+
+    def routes(self) -> list[web.RouteDef]:
+        return [web.post(self.config.path, self.handle)]
+
+    def _authorised(self, request: web.Request) -> bool:
+        expected = self.config.secret_value
+        if not expected:
+            return True
+        given = request.headers.get(self.config.secret_header, "")
+        return hmac.compare_digest(given.encode(), expected.encode())
+
+    async def handle(self, request: web.Request) -> web.Response:
+        started = asyncio.get_running_loop().time()
+        if not self._authorised(request):
+            return _error(401, "unauthorised")
+        if request.content_length is not None and request.content_length > MAX_BODY:
+            return _error(413, "body too large")
+        body = bytearray()
+        async for chunk in request.content.iter_chunked(64 * 1024):  # to the end, capped
+            body += chunk
+            if len(body) > MAX_BODY:
+                return _error(413, "body too large")
+        try:
+            payload = json.loads(bytes(body).decode("utf-8"))
+            skill = parse_skill_payload(
+                payload,
+                expected_bot_id=self.config.bot_id or None,
+                photo_hosts=tuple(self.config.photo_hosts),
+            )
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            return _error(400, "malformed JSON")
+        except KakaoPayloadError as exc:
+            return _error(400, str(exc))
+        inbound = to_inbound(skill)
+        # The Event API pushes to a botUserKey: keep it as the account's push address.
+        inbound = replace(inbound, extra={**inbound.extra, "address": skill.user_key})
+        if skill.image_urls:
+            inbound = await self._download(inbound, list(skill.image_urls))
+        try:
+            left = ANSWER_WITHIN_S - (asyncio.get_running_loop().time() - started)
+            reply = await asyncio.wait_for(self.engine.handle(inbound), max(left, 0.5))
+            screens = reply.screens
+        except TimeoutError:
+            log.warning("kakao skill answer took too long")
+            screens = (Screen("잠시 사람이 많아요. 조금 뒤에 다시 눌러 주세요."),)
+        response = render_reply(screens, block_id=self.config.block_id or None)
+        # Compact UTF-8, the form Kakao's 30,720-byte limit is measured on.
+        return web.Response(body=encode_response(response), content_type="application/json")

@@ -1,0 +1,43 @@
+"""Sample 우리단지 data for the demo complex, made through the coordinators' use cases: a
+pinned notice about water maintenance (sent by the scheduler at its first tick) and an open
+household vote on the playground, so the demo shows 공지사항 and 주민투표 at once."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.demo.defects import _member
+from core.notices.broadcast import NewNotice, create_notice, send_chunk
+from core.votes.ballots import NewVote, create_vote
+
+
+async def seed_complex_life(services, households: dict) -> None:
+    """`households`: "building-unit" -> (DemoHousehold, invite code)."""
+    clock = services.clock
+    async with services.uow() as uow:
+        office = await _member(uow, services, *households["관리동-100"])
+        notice = await create_notice(
+            uow,
+            clock,
+            office,
+            NewNotice(
+                "12월 3일(수) 오전 10시부터 12시까지 물탱크 청소로 단수가 있어요. "
+                "미리 물을 받아 두세요."
+            ),
+        )
+        await send_chunk(uow, clock, notice.id, 0)  # at once; the armed job then finds it sent
+        notice.pinned = True
+        now = clock.now()
+        await create_vote(
+            uow,
+            clock,
+            office,
+            NewVote(
+                "놀이터 바닥을 고무 매트로 바꾸는 데 공용 포인트를 쓸까요?",
+                ("찬성", "반대", "잘 모르겠어요"),
+                now,
+                now + timedelta(days=7),
+                quorum=30,
+            ),
+        )
+        await uow.commit()

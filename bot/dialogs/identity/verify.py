@@ -1,0 +1,81 @@
+"""우리 집 인증: a person types the invite code their household got from the coordinator.
+
+```mermaid
+flowchart TD
+    W[환영 화면] -->|초대코드 입력| C[코드 입력]
+    S[/start 코드/] --> C
+    C -->|형식이 틀림| C
+    C -->|없는 코드: 시도 기록| C
+    C -->|5번 틀림: 10분 대기| C
+    C -->|만료, 사용 끝| C
+    C -->|맞음| H[동·호 인증 완료 → 처음 메뉴]
+    C -->|처음으로 / 취소| W
+```
+"""
+
+from __future__ import annotations
+
+from bot.engine.actions import Router
+from bot.engine.context import Ctx
+from bot.engine.dialog import AskAgain, Dialog, Invalid, Step
+from bot.handlers.identity.actions import VERIFY
+from bot.screens import Expect, Screen
+from core.identity.invites import normalize_code
+from core.identity.onboarding import WrongCode, membership_of, redeem_invite
+
+router = Router()
+
+
+def _prompt(ctx: Ctx, answers: dict) -> str:
+    return ctx._(
+        "관리사무소에서 받은 초대코드를 입력해 주세요.\n"
+        "(예: K7XMP-4QRTW, 띄어쓰기와 대소문자는 상관없어요)"
+    )
+
+
+def _parse(ctx: Ctx, text: str, answers: dict) -> str:
+    code = normalize_code(text)
+    if code is None:
+        raise Invalid(ctx._("초대코드는 글자 10개예요 (예: K7XMP-4QRTW). 다시 입력해 주세요."))
+    return code
+
+
+async def _done(ctx: Ctx, answers: dict) -> Screen | AskAgain:
+    s = ctx.services
+    result = await redeem_invite(ctx.uow, s.clock, s.invite_key, ctx.resident, answers["code"])
+    if isinstance(result, WrongCode):
+        if result.left <= 0:
+            return AskAgain(
+                ctx._("맞지 않는 코드예요. 여러 번 틀려서 10분 뒤에 다시 할 수 있어요.")
+            )
+        return AskAgain(
+            ctx._(
+                "맞지 않는 코드예요. 코드를 다시 확인해 주세요. (남은 횟수 {left}번)",
+                left=result.left,
+            )
+        )
+    ctx.membership = await membership_of(ctx.uow, ctx.resident)
+    screen = await ctx.home()
+    note = ctx._(
+        "{building}동 {unit}호로 인증되었습니다.",
+        building=result.household.building,
+        unit=result.household.unit,
+    )
+    if result.role == "coordinator":
+        note += "\n" + ctx._("코디네이터 권한도 받았어요. '코디네이터' 메뉴를 눌러 보세요.")
+    return screen.with_notices(note)
+
+
+dialog = Dialog(
+    VERIFY,
+    [
+        Step(
+            "code",
+            prompt=_prompt,
+            expect=Expect.TEXT,
+            parse=_parse,
+            placeholder=lambda ctx: ctx._("초대코드"),
+        )
+    ],
+    on_done=_done,
+)

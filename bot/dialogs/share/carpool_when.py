@@ -1,0 +1,181 @@
+"""The carpool dialog's time questions: 날짜 (오늘, 내일, 요일 buttons, or typed Korean such as
+"내일 오전 8시" / "12/3 18:30", which answers the time too), 시 and 분 (only future times are
+offered), and whether a paid ride may leave then (weekend, public holiday, commuting hours).
+Typed text is read by core.share.when; every refusal asks the same question again."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+
+from bot.engine.context import Ctx
+from bot.engine.dialog import Choice, Invalid, Step
+from bot.handlers.share.words import LEGAL_NOTE
+from bot.screens import Expect
+from core.share.ride_time import MAX_AHEAD, paid_ride_refusal
+from core.share.when import parse_when
+
+MINUTES = (0, 10, 20, 30, 40, 50)
+HOURS = range(5, 24)
+
+
+def today(ctx: Ctx) -> date:
+    return ctx.clock.now().astimezone(ctx.t.tz).date()
+
+
+def _at(ctx: Ctx, day: date, hour: int, minute: int) -> datetime:
+    return datetime.combine(day, time(hour, minute), tzinfo=ctx.t.tz)
+
+
+def departure(ctx: Ctx, a: dict) -> datetime:
+    """The departure the answers so far name (the day step, or the day, hour and minute)."""
+    day = date.fromisoformat(a["day"]["date"])
+    if a["day"].get("time"):
+        hour, minute = map(int, a["day"]["time"].split(":"))
+    else:
+        hour = a["hour"]["h"]
+        minute = a["hour"]["m"] if a["hour"].get("m") is not None else a["minute"]
+    return _at(ctx, day, hour, minute)
+
+
+def paid_refusal(ctx: Ctx, a: dict) -> str | None:
+    """Why a paid ride may not leave at the chosen time, in words (with the legal note and
+    the way out), or None when it may."""
+    code = paid_ride_refusal(departure(ctx, a), ctx.services.holidays)
+    if code is None:
+        return None
+    reasons = {
+        "share.paid_weekend": ctx._("주말에는 실비를 받는 카풀을 할 수 없어요."),
+        "share.paid_holiday": ctx._("공휴일에는 실비를 받는 카풀을 할 수 없어요."),
+    }
+    reason = reasons.get(code) or ctx._("이 시간에는 유료 카풀을 올릴 수 없어요.")
+    way_out = ctx._("'무료로 할게요'를 누르거나 '이전'으로 시간을 바꿔 주세요.")
+    return "\n".join((reason, ctx._(LEGAL_NOTE), way_out))
+
+
+def _past(ctx: Ctx) -> Invalid:
+    return Invalid(ctx._("이미 지난 시간이에요. 앞으로의 날짜와 시간을 골라 주세요."))
+
+
+def _parse_day(ctx: Ctx, text: str, a: dict) -> dict:
+    when = parse_when(text, today(ctx))
+    day = when.day or (today(ctx) if when.at else None)
+    if day is None:
+        raise Invalid(
+            ctx._(
+                "날짜를 알아듣지 못했어요. "
+                "버튼을 누르거나 '내일 오전 8시', '12/3'처럼 적어 주세요."
+            )
+        )
+    if day < today(ctx):
+        raise _past(ctx)
+    if day > today(ctx) + MAX_AHEAD:
+        raise Invalid(ctx._("60일 안의 날짜만 올릴 수 있어요."))
+    at = when.at.strftime("%H:%M") if when.at else None
+    if when.at and _at(ctx, day, when.at.hour, when.at.minute) <= ctx.clock.now():
+        raise _past(ctx)
+    return {"date": day.isoformat(), "time": at}
+
+
+def _day_choices(ctx: Ctx, a: dict) -> list[Choice]:
+    first = today(ctx)
+    choices = [
+        Choice(ctx._("오늘"), {"date": first.isoformat(), "time": None}),
+        Choice(ctx._("내일"), {"date": (first + timedelta(days=1)).isoformat(), "time": None}),
+    ]
+    for n in range(2, 7):
+        day = first + timedelta(days=n)
+        weekday = ctx.t.datetime(_at(ctx, day, 12, 0), "EEEE")
+        label = ctx._("{weekday} ({month}/{day})", weekday=weekday, month=day.month, day=day.day)
+        choices.append(Choice(label, {"date": day.isoformat(), "time": None}))
+    return choices
+
+
+def hour_label(ctx: Ctx, hour: int) -> str:
+    if hour < 12:
+        return ctx._("오전 {h}시", h=hour)
+    return ctx._("오후 {h}시", h=hour - 12 if hour > 12 else 12)
+
+
+def _open_minutes(ctx: Ctx, day: date, hour: int) -> list[int]:
+    now = ctx.clock.now()
+    return [m for m in MINUTES if _at(ctx, day, hour, m) > now]
+
+
+def _hour_choices(ctx: Ctx, a: dict) -> list[Choice]:
+    day = date.fromisoformat(a["day"]["date"])
+    return [
+        Choice(hour_label(ctx, h), {"h": h, "m": None})
+        for h in HOURS
+        if _open_minutes(ctx, day, h)
+    ]
+
+
+def _parse_hour(ctx: Ctx, text: str, a: dict) -> dict:
+    typed = text if any(w in text for w in ("시", ":")) else f"{text}시"
+    at = parse_when(typed, today(ctx)).at
+    if at is None:
+        raise Invalid(
+            ctx._("시각을 알아듣지 못했어요. 버튼을 누르거나 '오전 8시'처럼 적어 주세요.")
+        )
+    day = date.fromisoformat(a["day"]["date"])
+    minute = at.minute if (":" in text or "분" in text or "반" in text) else None
+    if _at(ctx, day, at.hour, minute or 0) <= ctx.clock.now() and minute is not None:
+        raise _past(ctx)
+    if minute is None and not _open_minutes(ctx, day, at.hour):
+        raise _past(ctx)
+    return {"h": at.hour, "m": minute}
+
+
+def _minute_choices(ctx: Ctx, a: dict) -> list[Choice]:
+    day, hour = date.fromisoformat(a["day"]["date"]), a["hour"]["h"]
+    label = hour_label(ctx, hour)
+    return [
+        Choice(ctx._("{hour} {minute}분", hour=label, minute=format(m, "02d")), m)
+        for m in _open_minutes(ctx, day, hour)
+    ]
+
+
+def _parse_minute(ctx: Ctx, text: str, a: dict) -> int:
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if not digits or not 0 <= int(digits) <= 59:
+        raise Invalid(ctx._("분은 0부터 59까지 숫자로 적어 주세요."))
+    minute = int(digits)
+    day, hour = date.fromisoformat(a["day"]["date"]), a["hour"]["h"]
+    if _at(ctx, day, hour, minute) <= ctx.clock.now():
+        raise _past(ctx)
+    return minute
+
+
+def _skip_time(ctx: Ctx, a: dict) -> bool:
+    return bool(a.get("day", {}).get("time"))
+
+
+# 날짜, then 시 and 분 unless the typed date named the time ("내일 오전 8시").
+TIME_STEPS = [
+    Step(
+        "day",
+        prompt=lambda ctx, a: ctx._(
+            "언제 출발하나요? 날짜를 누르거나 '내일 오전 8시'처럼 적어 주세요."
+        ),
+        expect=Expect.TEXT,
+        choices=_day_choices,
+        parse=_parse_day,
+        placeholder=lambda ctx: ctx._("예: 내일 오전 8시"),
+    ),
+    Step(
+        "hour",
+        prompt=lambda ctx, a: ctx._("몇 시에 출발하나요?"),
+        expect=Expect.TEXT,
+        choices=_hour_choices,
+        parse=_parse_hour,
+        skip=_skip_time,
+    ),
+    Step(
+        "minute",
+        prompt=lambda ctx, a: ctx._("몇 분에 출발하나요?"),
+        expect=Expect.TEXT,
+        choices=_minute_choices,
+        parse=_parse_minute,
+        skip=lambda ctx, a: _skip_time(ctx, a) or a.get("hour", {}).get("m") is not None,
+    ),
+]

@@ -1,0 +1,145 @@
+"""The vendor's other questions: why an order is cancelled, opening a 기획전 (title → how
+long → 열기), and the coordinator's vendor invite (shop name → kind). Opening a group buy is
+bot/dialogs/shop/groupbuy.py.
+
+```mermaid
+flowchart TD
+    O[주문 관리 → 주문 취소] --> R[까닭 적기] --> X[move_order 취소 → 주문 관리]
+    E[내 가게 → 기획전 열기] --> T[제목] --> L[기간: 3일 7일 14일] --> Z[open_exhibition]
+    I[코디네이터 → 입점 업체 초대] --> N[가게 이름] --> K[종류] --> V[invite_vendor → 코드]
+    R & T & L & N & K -->|이전 / 처음으로| H[처음 메뉴]
+```
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from bot.dialogs.shop.product import text_of
+from bot.engine.context import Ctx
+from bot.engine.dialog import Choice, Dialog, Step
+from bot.handlers.coordinator.actions import OpenCoordinator
+from bot.handlers.shop.actions import (
+    CANCEL_DIALOG,
+    EXHIBITION_DIALOG,
+    INVITE_VENDOR_DIALOG,
+    VendorMenu,
+)
+from bot.handlers.shop.render import open_orders_screen
+from bot.handlers.shop.words import KIND_WORDS
+from bot.screens import Expect, Screen
+from core.shop import reading
+from core.shop.invites import invite_vendor
+from core.shop.model import MAX_NAME, MAX_REASON, MAX_TITLE, OrderStatus
+from core.shop.orders import move_order
+from core.shop.vendors import open_exhibition
+
+
+async def _cancelled(ctx: Ctx, a: dict) -> Screen:
+    order = await move_order(
+        ctx.uow,
+        ctx.clock,
+        ctx.membership,
+        a["_order_id"],
+        OrderStatus.CANCELLED,
+        reason=a["reason"],
+    )
+    note = ctx._("{number}을 취소했어요. 주문하신 분께 알려 드렸어요.", number=order.number)
+    page = await reading.open_orders(ctx.uow, ctx.membership)
+    return open_orders_screen(ctx, page, note=note)
+
+
+cancel_dialog = Dialog(
+    CANCEL_DIALOG,
+    [
+        Step(
+            "reason",
+            lambda ctx, a: ctx._("{number}을 취소하는 까닭을 적어 주세요.", number=a["_number"]),
+            Expect.TEXT,
+            choices=lambda ctx, a: [Choice(ctx._("재고가 떨어졌어요"), "재고 부족")],
+            parse=text_of(MAX_REASON),
+        )
+    ],
+    on_done=_cancelled,
+)
+
+
+async def _exhibited(ctx: Ctx, a: dict) -> Screen:
+    now = ctx.clock.now()
+    item = await open_exhibition(
+        ctx.uow,
+        ctx.clock,
+        ctx.membership,
+        title=a["title"],
+        starts_at=now,
+        ends_at=now + timedelta(days=a["days"]),
+        product_ids=a["_ids"],
+    )
+    return ctx.screen(
+        ctx._(
+            "기획전 '{title}'을 열었어요. 상품 {n}개가 들어 있어요.",
+            title=item.title,
+            n=len(item.product_ids),
+        ),
+        back=VendorMenu(),
+    )
+
+
+exhibition_dialog = Dialog(
+    EXHIBITION_DIALOG,
+    [
+        Step(
+            "title",
+            lambda ctx, a: ctx._("기획전 제목을 적어 주세요. 지금 파는 상품이 모두 들어가요."),
+            Expect.TEXT,
+            parse=text_of(MAX_TITLE),
+            placeholder=lambda ctx: ctx._("예: 제철 과일전"),
+        ),
+        Step(
+            "days",
+            lambda ctx, a: ctx._("며칠 동안 열까요?"),
+            choices=lambda ctx, a: [Choice(ctx._("{n}일", n=n), n) for n in (3, 7, 14)],
+        ),
+    ],
+    on_done=_exhibited,
+)
+
+
+async def _invited(ctx: Ctx, a: dict) -> Screen:
+    issued = await invite_vendor(
+        ctx.uow,
+        ctx.clock,
+        ctx.services.invite_key,
+        ctx.membership,
+        shop=a["shop"],
+        kind=a["kind"],
+    )
+    text = ctx._(
+        "'{shop}' 업체 초대코드예요: {code}\n업체에 전해 주세요. 이 코드로 인증하면 "
+        "'내 가게' 메뉴가 열려요.",
+        shop=a["shop"],
+        code=issued.display,
+    )
+    return ctx.screen(text, back=OpenCoordinator())
+
+
+invite_dialog = Dialog(
+    INVITE_VENDOR_DIALOG,
+    [
+        Step(
+            "shop",
+            lambda ctx, a: ctx._("입점할 가게 이름을 적어 주세요."),
+            Expect.TEXT,
+            parse=text_of(MAX_NAME),
+            placeholder=lambda ctx: ctx._("예: 행복농원"),
+        ),
+        Step(
+            "kind",
+            lambda ctx, a: ctx._("어떤 종류의 가게인가요?"),
+            choices=lambda ctx, a: [Choice(ctx._(w), str(k)) for k, w in KIND_WORDS.items()],
+        ),
+    ],
+    on_done=_invited,
+)
+
+DIALOGS = (cancel_dialog, exhibition_dialog, invite_dialog)

@@ -1,0 +1,82 @@
+"""도움말: what the bot does, 쉬운 모드 (fewer choices per screen, larger text on the web),
+the language (언어) the bot speaks to this resident, and linking other messengers
+(다른 메신저 연결, 연결 코드 입력, 연결된 메신저: see bot.handlers.linking)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.actions import Action, Router
+from bot.engine.context import Ctx
+from bot.engine.nav import Nav
+from bot.handlers.identity.linking import EnterLinkCode, IssueLinkCode, ShowLinked
+from bot.i18n import LANGUAGE_NAMES
+from bot.screens import Screen
+
+router = Router()
+
+
+@dataclass(frozen=True)
+class ToggleEasyMode(Action, kind="help.easy"):
+    on: bool
+
+
+@dataclass(frozen=True)
+class ChooseLanguage(Action, kind="help.language"):
+    pass
+
+
+@dataclass(frozen=True)
+class SetLanguage(Action, kind="help.set_language"):
+    locale: str
+
+
+def help_screen(ctx: Ctx, note: str = "") -> Screen:
+    lines = [
+        ctx._("[도움말]"),
+        ctx._("버튼을 눌러서 쓰면 돼요. 글자로 버튼 이름을 적어도 알아들어요."),
+        ctx._("언제든 '처음으로'를 누르면 처음 메뉴로, '이전'을 누르면 한 단계 앞으로 가요."),
+        ctx._("어려우시면 관리사무소 코디네이터가 대신 도와드릴 수 있어요."),
+    ]
+    if not ctx.membership.verified:
+        lines.append(ctx._("초대코드는 관리사무소에서 세대마다 나누어 드려요."))
+    easy = ctx.resident.easy_mode
+    lines.append(ctx._("쉬운 모드: 켜짐") if easy else ctx._("쉬운 모드: 꺼짐"))
+    label = ctx._("쉬운 모드 끄기") if easy else ctx._("쉬운 모드 켜기")
+    buttons = [
+        ctx.button(label, ToggleEasyMode(on=not easy)),
+        ctx.button(ctx._("언어 Language"), ChooseLanguage()),
+        ctx.button(ctx._("다른 메신저 연결"), IssueLinkCode()),
+        ctx.button(ctx._("연결 코드 입력"), EnterLinkCode()),
+        ctx.button(ctx._("연결된 메신저"), ShowLinked()),
+    ]
+    screen = ctx.screen("\n".join(lines), *buttons)
+    return screen.with_notices(note) if note else screen
+
+
+@router.on(ToggleEasyMode)
+async def toggle_easy_mode(ctx: Ctx, action: ToggleEasyMode) -> Screen:
+    ctx.resident.easy_mode = action.on
+    note = (
+        ctx._("쉬운 모드를 켰어요. 한 화면에 버튼이 4개까지만 나와요.")
+        if action.on
+        else ctx._("쉬운 모드를 껐어요.")
+    )
+    return help_screen(ctx, note)
+
+
+@router.on(ChooseLanguage)
+async def choose_language(ctx: Ctx, action: ChooseLanguage) -> Screen:
+    buttons = [
+        ctx.button(LANGUAGE_NAMES.get(locale, locale), SetLanguage(locale))
+        for locale in ctx.services.catalogs.locales
+    ]
+    return ctx.screen(ctx._("어떤 언어로 보여 드릴까요?"), *buttons, back=Nav(to="help"))
+
+
+@router.on(SetLanguage)
+async def set_language(ctx: Ctx, action: SetLanguage) -> Screen:
+    if action.locale in ctx.services.catalogs.locales:
+        ctx.resident.locale = action.locale
+        ctx.t = ctx.services.catalogs.get(action.locale)
+    return help_screen(ctx, ctx._("이제 한국어로 보여 드릴게요."))

@@ -1,0 +1,29 @@
+"""How the notices feature plugs in: `register(app)` adds its routers, dialogs, menu entries,
+notification kinds and job kinds (what the feature is: see the package docstring)."""
+
+from __future__ import annotations
+
+from bot.dialogs.notices import send
+from bot.engine.assembly import FeatureApp
+from bot.engine.menus import MenuEntry
+from bot.handlers.notices import coordinator, residents
+from bot.handlers.notices.actions import NoticeList, SentNotices, StartNotice
+from bot.handlers.notices.render import notice_screen
+from bot.i18n import N_
+from core.notices.broadcast import SEND_JOB
+from core.notices.events import NoticePublished
+
+
+def register(app: FeatureApp) -> None:
+    app.routers(residents.router, coordinator.router)
+    app.add_dialogs(send.dialog)
+    kinds = app.services.notifications
+    if NoticePublished not in kinds:
+        kinds.register(NoticePublished, notice_screen)
+    app.services.jobs.register(SEND_JOB, coordinator.send_job)
+    app.menu("complex", MenuEntry(N_("공지사항"), NoticeList, rank=10))
+    app.menu(
+        "coordinator",
+        MenuEntry(N_("공지 보내기"), StartNotice, rank=40),
+        MenuEntry(N_("보낸 공지"), SentNotices, rank=41),
+    )

@@ -1,0 +1,71 @@
+"""우리단지 → 공지사항 for residents: the notices that reached them (pinned first, newest
+first, 5 a page), one notice opened (which records the read), and the "확인" button of the
+"notice" notification. How a notice looks is bot/handlers/notices/render.py."""
+
+from __future__ import annotations
+
+from bot.engine.actions import Action, Router
+from bot.engine.context import Ctx
+from bot.handlers.identity.actions import OpenSection
+from bot.handlers.notices.actions import ConfirmNotice, NoticeList, OpenNotice
+from bot.handlers.notices.render import notice_screen, published
+from bot.screens import Screen
+from core.ids import saved
+from core.notices.model import Notice
+from core.notices.reading import PAGE, list_notices, read_notice
+
+router = Router()
+
+
+def back_to_complex() -> Action:
+    return OpenSection("complex")
+
+
+def _title(ctx: Ctx, notice: Notice) -> str:
+    first = " ".join(notice.text.split())
+    first = first if len(first) <= 30 else first[:29] + "…"
+    flags = "".join(
+        [ctx._("[고정] ") if notice.pinned else "", ctx._("[긴급] ") if notice.urgent else ""]
+    )
+    return f"{flags}{first}"
+
+
+@router.on(NoticeList)
+async def notice_list(ctx: Ctx, action: NoticeList) -> Screen:
+    page = await list_notices(ctx.uow, ctx.membership, action.offset)
+    if not page.total:
+        return ctx.screen(ctx._("아직 공지사항이 없어요."), back=back_to_complex())
+    text = ctx._(
+        "[공지사항] 모두 {n}건이에요. 고정된 공지와 최근 공지부터 보여 드려요.", n=page.total
+    )
+    cards = tuple(
+        ctx.card(
+            _title(ctx, n),
+            ctx.t.datetime(n.send_at, "M월 d일"),
+            buttons=(ctx.button(ctx._("읽기"), OpenNotice(saved(n.id))),),
+        )
+        for n in page.notices
+    )
+    buttons = []
+    if page.offset + PAGE < page.total:
+        buttons.append(ctx.button(ctx._("공지 더보기"), NoticeList(page.offset + PAGE)))
+    return ctx.screen(text, *buttons, cards=cards, back=back_to_complex())
+
+
+@router.on(OpenNotice)
+async def open_notice(ctx: Ctx, action: OpenNotice) -> Screen:
+    notice = await read_notice(ctx.uow, ctx.clock, ctx.membership, action.notice_id)
+    shown = notice_screen(ctx.t, published(ctx, notice))
+    return ctx.screen(
+        shown.text,
+        image_url=shown.image_url,
+        image_alt=shown.image_alt,
+        back=NoticeList(),
+    )
+
+
+@router.on(ConfirmNotice)
+async def confirm_notice(ctx: Ctx, action: ConfirmNotice) -> Screen:
+    await read_notice(ctx.uow, ctx.clock, ctx.membership, action.notice_id)
+    text = ctx._("확인했어요. 공지는 우리단지 → 공지사항에서 다시 볼 수 있어요.")
+    return ctx.screen(text, ctx.button(ctx._("공지사항"), NoticeList()), back=back_to_complex())

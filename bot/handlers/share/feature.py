@@ -1,0 +1,37 @@
+"""How the share feature plugs in: `register(app)` adds its routers, dialogs, menu entries,
+notification kinds and job kinds (what the feature is: see the package docstring)."""
+
+from __future__ import annotations
+
+from bot.dialogs.share import chat, edit, post_carpool, post_listing
+from bot.engine.assembly import FeatureApp
+from bot.engine.menus import MenuEntry
+from bot.handlers.share import lift, listing_actions, listings, moderation, notices, rides
+from bot.handlers.share.actions import (
+    MyListings,
+    OpenCarpool,
+    OpenProviders,
+    OpenShareReports,
+    OpenSuspended,
+    PickKind,
+)
+from bot.i18n import N_
+
+
+def register(app: FeatureApp) -> None:
+    app.routers(listings.router, rides.router, listing_actions.router)
+    app.routers(moderation.router, lift.router)
+    app.add_dialogs(post_carpool.dialog, post_listing.dialog, edit.dialog, *chat.DIALOGS)
+    notices.register(app.services)
+    app.menu(
+        "share",
+        MenuEntry(N_("카풀"), OpenCarpool, rank=10),
+        MenuEntry(N_("돌봄·나눔 보기"), PickKind, rank=20),
+        MenuEntry(N_("내 글"), MyListings, rank=30),
+    )
+    app.menu(
+        "coordinator",
+        MenuEntry(N_("공유마켓 신고"), OpenShareReports, rank=90),
+        MenuEntry(N_("돌봄 제공자 확인"), OpenProviders, rank=91),
+        MenuEntry(N_("글쓰기 정지 풀기"), OpenSuspended, rank=92),
+    )

@@ -1,0 +1,156 @@
+"""알뜰쇼핑's typed actions and dialog ids: a leaf that dialogs, notifications and other
+features import for their buttons without importing the shop's handlers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.engine.actions import Action
+from bot.handlers.identity.actions import OpenSection
+
+# Dialog ids (bot/dialogs/shop/): residents' orders and group-buy shares, the vendor's
+# products, cancellations, refunds, group buys and 기획전, the coordinator's vendor invite.
+ORDER_DIALOG = "shop.order"
+JOIN_DIALOG = "shop.join"
+ADD_PRODUCT_DIALOG = "vendor.product"
+EDIT_PRODUCT_DIALOG = "vendor.edit"
+CANCEL_DIALOG = "vendor.cancel"
+REFUND_DIALOG = "vendor.refund"
+GROUP_BUY_DIALOG = "vendor.groupbuy"
+EXHIBITION_DIALOG = "vendor.exhibition"
+INVITE_VENDOR_DIALOG = "shop.invite_vendor"
+
+
+def back_to_shop() -> Action:
+    return OpenSection("shop")
+
+
+# --- residents: browse, order, 내 주문 ---
+
+
+@dataclass(frozen=True)
+class ShopKinds(Action, kind="shop.kinds"):
+    pass
+
+
+@dataclass(frozen=True)
+class ShopProducts(Action, kind="shop.products"):
+    shop_kind: str = ""
+    exhibition_id: int = 0
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class Exhibitions(Action, kind="shop.exhibitions"):
+    pass
+
+
+@dataclass(frozen=True)
+class StartOrder(Action, kind="shop.order"):
+    product_id: int
+
+
+@dataclass(frozen=True)
+class MyOrders(Action, kind="shop.mine"):
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class CancelOrder(Action, kind="shop.cancel", single_use=True):
+    order_id: int
+
+
+# --- residents: 공동구매 ---
+
+
+@dataclass(frozen=True)
+class GroupBuys(Action, kind="shop.gbs"):
+    pass
+
+
+@dataclass(frozen=True)
+class OpenGroupBuy(Action, kind="shop.gb"):
+    group_buy_id: int
+
+
+@dataclass(frozen=True)
+class JoinGroupBuy(Action, kind="shop.gb.join"):
+    group_buy_id: int
+    change: bool = False
+
+
+@dataclass(frozen=True)
+class LeaveGroupBuy(Action, kind="shop.gb.leave", single_use=True):
+    group_buy_id: int
+
+
+# --- vendors: 내 가게 ---
+
+
+@dataclass(frozen=True)
+class VendorMenu(Action, kind="vendor.menu"):
+    pass
+
+
+@dataclass(frozen=True)
+class VendorProducts(Action, kind="vendor.products"):
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class AddProduct(Action, kind="vendor.add"):
+    pass
+
+
+@dataclass(frozen=True)
+class EditProduct(Action, kind="vendor.edit"):
+    product_id: int
+
+
+@dataclass(frozen=True)
+class VendorOrders(Action, kind="vendor.orders"):
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class MoveOrder(Action, kind="vendor.move", single_use=True):
+    order_id: int
+    target: str
+
+
+@dataclass(frozen=True)
+class ConfirmPaid(Action, kind="vendor.paid", single_use=True):
+    order_id: int
+
+
+@dataclass(frozen=True)
+class CancelWithReason(Action, kind="vendor.cancel"):
+    order_id: int
+
+
+@dataclass(frozen=True)
+class VendorHistory(Action, kind="vendor.history"):
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class RefundOrder(Action, kind="vendor.refund", single_use=True):
+    order_id: int
+
+
+@dataclass(frozen=True)
+class StartGroupBuy(Action, kind="vendor.gb"):
+    pass
+
+
+@dataclass(frozen=True)
+class StartExhibition(Action, kind="vendor.exhibition"):
+    pass
+
+
+# --- coordinators ---
+
+
+@dataclass(frozen=True)
+class CoordinatorGroupBuy(Action, kind="coord.groupbuy"):
+    pass

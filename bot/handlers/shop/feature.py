@@ -1,0 +1,43 @@
+"""How the shop feature plugs in: `register(app)` adds its routers, dialogs, menu entries,
+notification kinds and job kinds (what the feature is: see the package docstring)."""
+
+from __future__ import annotations
+
+from bot.dialogs.shop import groupbuy as group_buy_dialogs
+from bot.dialogs.shop import order, product, refund
+from bot.dialogs.shop import vendor as vendor_dialogs  # not `vendor`: the handlers' module
+from bot.engine.assembly import FeatureApp
+from bot.engine.context import Ctx
+from bot.engine.menus import MenuEntry
+from bot.handlers.shop import browse, coordinator, groupbuy, history, notices, vendor
+from bot.handlers.shop.actions import (
+    CoordinatorGroupBuy,
+    Exhibitions,
+    GroupBuys,
+    MyOrders,
+    ShopKinds,
+    VendorMenu,
+)
+from bot.i18n import N_
+from core.identity.model import Role
+
+
+async def is_vendor(ctx: Ctx) -> bool:
+    return ctx.membership.has(Role.VENDOR, ctx.membership.complex_id)
+
+
+def register(app: FeatureApp) -> None:
+    app.routers(browse.router, groupbuy.router, vendor.router, history.router)
+    app.routers(coordinator.router)
+    app.add_dialogs(*order.DIALOGS, *product.DIALOGS, *vendor_dialogs.DIALOGS, *refund.DIALOGS)
+    app.add_dialogs(*group_buy_dialogs.DIALOGS)
+    notices.register(app.services)
+    app.menu("home", MenuEntry(N_("내 가게"), VendorMenu, rank=20, shown=is_vendor))
+    app.menu(
+        "shop",
+        MenuEntry(N_("가게별 상품"), ShopKinds, rank=10),
+        MenuEntry(N_("기획전"), Exhibitions, rank=20),
+        MenuEntry(N_("공동구매"), GroupBuys, rank=30),
+        MenuEntry(N_("내 주문"), MyOrders, rank=40),
+    )
+    app.menu("coordinator", MenuEntry(N_("공동구매 열기"), CoordinatorGroupBuy, rank=80))

@@ -1,0 +1,71 @@
+"""How the shop reads: shop kinds, order statuses and payments in words, product cards
+(commerce cards on KakaoTalk), a group buy's progress ("32/50개, 마감 D-1 18:00") and the
+pickup slots of a complex from `[shop] pickup`."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.i18n import N_, Translator
+from core.shop.model import GroupBuy, OrderStatus, Payment, ShopKind
+
+KIND_WORDS: dict[str, str] = {
+    ShopKind.LOCAL_FOOD: N_("로컬푸드"),
+    ShopKind.SOCIAL: N_("사회적경제"),
+    ShopKind.SME: N_("중소기업"),
+    ShopKind.PARTNER: N_("제휴상가"),
+}
+STATUS_WORDS: dict[str, str] = {
+    OrderStatus.PLACED: N_("주문접수"),
+    OrderStatus.CONFIRMED: N_("확인"),
+    OrderStatus.READY: N_("준비완료"),
+    OrderStatus.PICKED_UP: N_("수령완료"),
+    OrderStatus.CANCELLED: N_("취소"),
+    OrderStatus.REFUNDED: N_("환불"),
+}
+PAYMENT_WORDS: dict[str, str] = {Payment.ON_SITE: N_("현장결제"), Payment.TRANSFER: N_("계좌이체")}
+# The vendor's next step for an order, as its button label.
+NEXT_STEP = {
+    OrderStatus.PLACED: (OrderStatus.CONFIRMED, N_("확인")),
+    OrderStatus.CONFIRMED: (OrderStatus.READY, N_("준비완료")),
+    OrderStatus.READY: (OrderStatus.PICKED_UP, N_("수령완료")),
+}
+
+
+def kind_word(t: Translator, kind: str) -> str:
+    return t._(KIND_WORDS[kind]) if kind in KIND_WORDS else kind
+
+
+def status_word(t: Translator, status: str) -> str:
+    return t._(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+
+
+def payment_word(t: Translator, payment: str) -> str:
+    return t._(PAYMENT_WORDS[payment]) if payment in PAYMENT_WORDS else payment
+
+
+def pickups(config, complex_code: str) -> tuple[str, ...]:
+    """The complex's pickup slots: entries "CODE=slot" for it, and entries without a code."""
+    found = []
+    for entry in config.shop.pickup:
+        code, sep, slot = entry.partition("=")
+        if not sep:
+            found.append(entry.strip())
+        elif code.strip().upper() == complex_code.upper():
+            found.append(slot.strip())
+    return tuple(s for s in found if s)
+
+
+def deadline_words(t: Translator, deadline: datetime, now: datetime) -> str:
+    """ "마감 D-1 18:00" (D-day on the day itself)."""
+    days = (deadline.astimezone(t.tz).date() - now.astimezone(t.tz).date()).days
+    day = t._("D-day") if days <= 0 else f"D-{days}"
+    return t._("마감 {day} {time}", day=day, time=t.datetime(deadline, "HH:mm"))
+
+
+def progress(t: Translator, item: GroupBuy, now: datetime) -> str:
+    """ "32/50개, 마감 D-1 18:00"."""
+    text = t._("{joined}/{minimum}개", joined=item.joined, minimum=item.minimum)
+    if item.maximum:
+        text += t._(" (최대 {maximum}개)", maximum=item.maximum)
+    return f"{text}, {deadline_words(t, item.deadline, now)}"

@@ -1,0 +1,74 @@
+"""How votes read: the results (in chat and in the "vote.result" notification), and the
+notifications "vote.opened", "vote.reminder" (with a single-use button per option) and
+"vote.replaced". Results are never shown before the close."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.handlers.votes.actions import CastVote
+from bot.i18n import Translator
+from bot.screens import Button, Screen
+from core.votes.events import BallotReplaced, VoteOpened, VoteReminder, VoteResult
+
+
+def option_buttons(t: Translator, vote_id: int, options: Sequence[str]) -> tuple[Button, ...]:
+    return tuple(
+        Button(f"{i + 1}. {label}", CastVote(vote_id, i).dump()) for i, label in enumerate(options)
+    )
+
+
+def results_text(t: Translator, p: VoteResult) -> str:
+    percent = round(p.turnout * 100 / p.eligible) if p.eligible else 0
+    lines = [t._("[투표 결과] {question}", question=p.question)]
+    for label, count in zip(p.options, p.results, strict=True):
+        lines.append(t._("· {option}: {n}세대", option=label, n=count))
+    lines.append(
+        t._(
+            "참여: {turnout} / {eligible}세대 ({percent}%)",
+            turnout=p.turnout,
+            eligible=p.eligible,
+            percent=percent,
+        )
+    )
+    if p.quorum:
+        met = t._("넘었어요") if p.quorum_met else t._("못 넘었어요")
+        lines.append(t._("정족수 {q}%를 {met}.", q=p.quorum, met=met))
+    return "\n".join(lines)
+
+
+def opened_screen(t: Translator, p: VoteOpened) -> Screen:
+    text = t._(
+        "[주민투표] {question}\n{closes}까지 세대마다 한 번 투표할 수 있어요. "
+        "아래에서 골라 주세요.",
+        question=p.question,
+        closes=t.datetime(p.closes_at),
+    )
+    return Screen(text, buttons=option_buttons(t, p.vote_id, p.options))
+
+
+def reminder_screen(t: Translator, p: VoteReminder) -> Screen:
+    text = t._(
+        "[주민투표 알림] 우리 집은 아직 투표하지 않았어요.\n{question}\n{closes}에 마감해요.",
+        question=p.question,
+        closes=t.datetime(p.closes_at),
+    )
+    return Screen(text, buttons=option_buttons(t, p.vote_id, p.options))
+
+
+def result_screen(t: Translator, p: VoteResult) -> Screen:
+    return Screen(
+        results_text(t, p),
+        image_url=p.chart_url or None,
+        image_alt=t._("투표 결과 막대그래프") if p.chart_url else "",
+    )
+
+
+def replaced_screen(t: Translator, p: BallotReplaced) -> Screen:
+    text = t._(
+        "[주민투표] 우리 집 표가 '{option}'(으)로 바뀌었어요. "
+        "가족 중 한 분이 다시 투표했어요.\n{question}",
+        option=p.option,
+        question=p.question,
+    )
+    return Screen(text)

@@ -1,0 +1,95 @@
+"""우리단지 → 주민투표 for residents: open votes with one button per option (single-use, so a
+redelivered tap counts once), what their household chose, and closed votes' results.
+Results are never shown before the close; the notifications read in render.py."""
+
+from __future__ import annotations
+
+from bot.engine.actions import Action, Router
+from bot.engine.context import Ctx
+from bot.handlers.identity.actions import OpenSection
+from bot.handlers.votes.actions import CastVote, OpenVote, VoteList
+from bot.handlers.votes.render import results_text
+from bot.screens import Button, Screen
+from core.ids import saved
+from core.votes.ballots import cast_ballot, household_choice, visible_vote
+from core.votes.events import VoteResult
+from core.votes.model import BallotOutcome, Vote, VoteStatus
+from core.votes.reading import PAGE, resident_votes
+
+router = Router()
+
+
+def back_to_complex() -> Action:
+    return OpenSection("complex")
+
+
+@router.on(VoteList)
+async def vote_list(ctx: Ctx, action: VoteList) -> Screen:
+    if not ctx.membership.verified:
+        return await ctx.home()
+    page = await resident_votes(ctx.uow, ctx.membership, action.offset)
+    if not page.total:
+        return ctx.screen(ctx._("지금은 주민투표가 없어요."), back=back_to_complex())
+    cards = tuple(
+        ctx.card(
+            v.question[:40],
+            _state(ctx, v),
+            buttons=(ctx.button(ctx._("보기"), OpenVote(saved(v.id))),),
+        )
+        for v in page.votes
+    )
+    buttons = []
+    if page.offset + PAGE < page.total:
+        buttons.append(ctx.button(ctx._("투표 더보기"), VoteList(page.offset + PAGE)))
+    text = ctx._("[주민투표] 진행 중인 투표와 끝난 투표예요.")
+    return ctx.screen(text, *buttons, cards=cards, back=back_to_complex())
+
+
+def _state(ctx: Ctx, vote: Vote) -> str:
+    if vote.status == VoteStatus.CLOSED:
+        return ctx._("마감 · {when}", when=ctx.t.datetime(vote.closes_at, "M월 d일"))
+    return ctx._("투표 중 · {when}까지", when=ctx.t.datetime(vote.closes_at))
+
+
+@router.on(OpenVote)
+async def open_vote(ctx: Ctx, action: OpenVote) -> Screen:
+    vote = await visible_vote(ctx.uow, ctx.membership, action.vote_id)
+    if vote.status == VoteStatus.CLOSED:
+        return ctx.screen(results_text(ctx.t, VoteResult.of(vote)), back=VoteList())
+    lines = [ctx._("[주민투표] {question}", question=vote.question), _state(ctx, vote)]
+    lines.append(ctx._("비밀 투표예요.") if vote.secret else ctx._("공개 투표예요."))
+    buttons: list[Button] = []
+    if vote.status == VoteStatus.OPEN and ctx.membership.verified:
+        chosen = await household_choice(ctx.uow, ctx.membership, vote)
+        if chosen is not None:
+            lines.append(
+                ctx._(
+                    "우리 집은 '{option}'에 투표했어요. 바꾸려면 다른 것을 누르세요.",
+                    option=vote.options[chosen],
+                )
+            )
+        buttons = [
+            ctx.button(f"{i + 1}. {label}", CastVote(saved(vote.id), i))
+            for i, label in enumerate(vote.options)
+        ]
+    lines.append(ctx._("결과는 마감한 뒤에 알려 드려요."))
+    return ctx.screen("\n".join(lines), *buttons, back=VoteList())
+
+
+@router.on(CastVote)
+async def cast_vote(ctx: Ctx, action: CastVote) -> Screen:
+    outcome = await cast_ballot(ctx.uow, ctx.clock, ctx.membership, action.vote_id, action.option)
+    vote = await visible_vote(ctx.uow, ctx.membership, action.vote_id)
+    option = vote.options[action.option]
+    if outcome == BallotOutcome.REPLACED:
+        text = ctx._("우리 집 표를 '{option}'(으)로 바꿨어요. 가족에게도 알렸어요.", option=option)
+    elif outcome == BallotOutcome.SAME:
+        text = ctx._("이미 '{option}'에 투표했어요.", option=option)
+    else:
+        text = ctx._("'{option}'에 투표했어요. 고맙습니다!", option=option)
+    text += "\n" + ctx._(
+        "결과는 {when} 마감 뒤에 알려 드려요.", when=ctx.t.datetime(vote.closes_at)
+    )
+    return ctx.screen(
+        text, ctx.button(ctx._("투표 보기"), OpenVote(saved(vote.id))), back=VoteList()
+    )
