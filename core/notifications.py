@@ -12,6 +12,7 @@ receives the same object, typed. The kind string names it in the outbox and in t
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, ClassVar
 
 
@@ -24,3 +25,10 @@ class Notification:
         super().__init_subclass__(**kw)
         if kind:
             cls.kind = kind
+
+
+@dataclass(frozen=True)
+class Message(Notification, kind="message"):
+    """Plain text to a resident (what an operator or a test sends; no buttons)."""
+
+    text: str

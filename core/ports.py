@@ -88,8 +88,7 @@ class Notifier(Protocol):
     async def notify(
         self,
         resident_id: int,
-        kind: str | Notification,
-        params: dict[str, Any] | None = None,
+        note: Notification,
         *,
         key: str,
         urgent: bool = False,
@@ -103,8 +102,7 @@ class Notifier(Protocol):
     async def notify_many(
         self,
         resident_ids: list[int],
-        kind: str | Notification,
-        params: dict[str, Any] | None = None,
+        note: Notification,
         *,
         key: str,
         urgent: bool = False,

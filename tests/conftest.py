@@ -6,13 +6,17 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime
 
+import aiohttp
 import pytest
 
 from bot.app import build_engine, build_services
 from bot.config import Config
+from bot.runtime import Runtime
 from core.clock import FrozenClock
 from storage.migrate import upgrade
+from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.db import create_pg_database, drop_pg_database, require_pg, sqlite_url
+from tests.support.drivers import KakaoDriver, TelegramDriver, WebDriver
 
 
 @pytest.fixture
@@ -81,3 +85,29 @@ async def demo(services):
         f"{h.building}-{h.unit}": display_code(demo_code(services.invite_key, h))
         for h in DEMO_HOUSEHOLDS
     }
+
+
+# `person`: one resident driving the running app through the web chat, KakaoTalk (skill
+# requests in Kakao's format) or Telegram (the real bot against the local fake Bot API
+# server) — each journey test that asks for it runs once per channel.
+@pytest.fixture(params=["web", "kakao", "telegram"])
+async def person(request, services, demo):
+    fake = None
+    if request.param == "telegram":
+        fake = await FakeTelegramServer().start()
+        services.config = services.config.replace(
+            telegram={"token": fake.token, "api_base": fake.base_url}
+        )
+    runtime = Runtime(services, build_engine(services))
+    await runtime.start()
+    base = f"http://127.0.0.1:{runtime.port}"
+    async with aiohttp.ClientSession() as http:
+        if request.param == "web":
+            yield WebDriver(base, http)
+        elif request.param == "kakao":
+            yield KakaoDriver(base, http)
+        else:
+            yield TelegramDriver(fake)
+        await runtime.stop()
+    if fake is not None:
+        await fake.stop()

@@ -303,3 +303,8 @@ def test_dialogs_are_started_by_their_named_constant():
         and isinstance(node.args[0], ast.Constant)
     ]
     assert literal == []
+
+
+def test_tests_mirror_the_feature_packages():
+    with_rules = sorted(p.parent.name for p in (ROOT / "core").glob("*/__init__.py"))
+    assert with_rules and [f for f in with_rules if not (ROOT / "tests" / f).is_dir()] == []

@@ -11,10 +11,9 @@ from typing import Any
 
 from bot.i18n import Translator
 from bot.screens import Screen
-from core.notifications import Notification
+from core.notifications import Message, Notification
 
-# A renderer gets the typed payload (a core.notifications.Notification) or, for the kinds
-# not yet typed, the parameters as a dict.
+# A renderer gets the typed payload (a core.notifications.Notification subclass).
 Renderer = Callable[[Translator, Any], Screen]
 
 
@@ -28,8 +27,8 @@ class NotificationKinds:
             raise ValueError(f"notification kind {name} registered twice")
         self._renderers[name] = renderer
 
-    def render(self, kind: str, t: Translator, params: Any) -> Screen:
-        return self._renderers[kind](t, params)
+    def render(self, kind: str, t: Translator, note: Notification) -> Screen:
+        return self._renderers[kind](t, note)
 
     def __contains__(self, kind: str | type[Notification]) -> bool:
         return (kind if isinstance(kind, str) else kind.kind) in self._renderers
@@ -38,5 +37,5 @@ class NotificationKinds:
 def default_kinds() -> NotificationKinds:
     """The kinds every installation has; features register theirs in `register(app)`."""
     kinds = NotificationKinds()
-    kinds.register("message", lambda t, p: Screen(p["text"]))
+    kinds.register(Message, lambda t, message: Screen(message.text))
     return kinds

@@ -30,8 +30,7 @@ class OutboxNotifier:
     async def notify(
         self,
         resident_id: int,
-        kind: str | Notification,
-        params: dict[str, Any] | None = None,
+        note: Notification,
         *,
         key: str,
         urgent: bool = False,
@@ -39,26 +38,24 @@ class OutboxNotifier:
         complex_id: int | None = None,
         skip_account_id: int | None = None,
     ) -> int:
-        """Queue `kind` for every reachable account of the resident; returns rows queued.
+        """Queue the notification for every reachable account of the resident; returns rows queued.
 
         `key` names the cause (e.g. "defect:12:status:3"); with the account it makes the
         dedupe key, so notifying twice for the same cause queues nothing more.
         """
-        kind, params = _typed(kind, params)
         resident = await self.uow.residents.get(resident_id)
         if resident is None:
             return 0
         accounts = await self.uow.accounts.for_resident(resident_id)
         accounts = [a for a in accounts if a.id != skip_account_id]
         return await self._queue(
-            [(resident, accounts)], kind, params, lambda _: key, urgent, batch, complex_id
+            [(resident, accounts)], note, lambda _: key, urgent, batch, complex_id
         )
 
     async def notify_many(
         self,
         resident_ids: list[int],
-        kind: str | Notification,
-        params: dict[str, Any] | None = None,
+        note: Notification,
         *,
         key: str,
         urgent: bool = False,
@@ -67,15 +64,14 @@ class OutboxNotifier:
     ) -> int:
         """`notify` for many residents in a few statements (a broadcast chunk): the cause
         key of each is `{key}:r{resident_id}`; returns rows queued."""
-        kind, params = _typed(kind, params)
         people = await self.uow.residents.many(resident_ids)
         accounts = await self.uow.accounts.for_residents([r.id for r in people])
         pairs = [(r, accounts.get(r.id, [])) for r in people]
         return await self._queue(
-            pairs, kind, params, lambda r: f"{key}:r{r.id}", urgent, batch, complex_id
+            pairs, note, lambda r: f"{key}:r{r.id}", urgent, batch, complex_id
         )
 
-    async def _queue(self, pairs, kind, params, key_of, urgent, batch, complex_id) -> int:
+    async def _queue(self, pairs, note, key_of, urgent, batch, complex_id) -> int:
         now = self.s.clock.now()
         days = self.s.config.dialogs.token_days
         rendered: dict[str, Any] = {}  # one rendering per language
@@ -87,7 +83,7 @@ class OutboxNotifier:
                 continue
             if resident.locale not in rendered:
                 t = self.s.catalogs.get(resident.locale)
-                rendered[resident.locale] = self.kinds.render(kind, t, params)
+                rendered[resident.locale] = self.kinds.render(note.kind, t, note)
             tokenizer = Tokenizer(self.s.token_key, resident.id, now, days)
             screen = tokenizer.screen(rendered[resident.locale])
             tokens.extend(tokenizer.rows.values())
@@ -114,13 +110,6 @@ class OutboxNotifier:
             ]
         await self.uow.tokens.add_many(tokens)
         return await self.uow.outbox.add_many(rows)
-
-
-def _typed(kind: str | Notification, params: dict[str, Any] | None) -> tuple[str, Any]:
-    """(kind name, what its renderer gets): the payload itself when it is typed."""
-    if isinstance(kind, Notification):
-        return kind.kind, kind
-    return kind, params or {}
 
 
 def payload_text(payload: list[dict]) -> str:

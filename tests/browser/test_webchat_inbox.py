@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from core.notifications import Message
 from tests.browser.test_webchat_browser import verify
 
 pytestmark = pytest.mark.browser
@@ -27,9 +28,7 @@ async def test_a_notification_appears_on_the_open_page_without_typing(
         complex_ = await uow.complexes.by_code("DEMO")
         household = await uow.households.find(complex_.id, "101", "1203")
         (resident_id,) = await uow.residents.ids_in_household(household.id)
-        await uow.notifier.notify(
-            resident_id, "message", {"text": "내일 10시 단수 안내"}, key="t:1"
-        )
+        await uow.notifier.notify(resident_id, Message("내일 10시 단수 안내"), key="t:1")
         await uow.commit()
     await page.locator(".bubble.notice", has_text="내일 10시 단수 안내").wait_for()
     assert await page.locator(".bubble.notice", has_text="내일 10시 단수 안내").count() == 1

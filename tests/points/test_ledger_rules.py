@@ -23,7 +23,7 @@ from core.points.use_cases import (
     spend_common,
     spend_for_order,
 )
-from tests.core.fakes import FakeUnitOfWork
+from tests.fakes.uow import FakeUnitOfWork
 from tests.support.points import make_place
 
 

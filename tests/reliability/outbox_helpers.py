@@ -19,6 +19,7 @@ from bot.outbox.telegram import TelegramDeliverer
 from bot.runtime import Runtime
 from bot.screens import Channel
 from core.identity.model import ChannelAccount, Resident
+from core.notifications import Message
 from storage import tables
 from tests.fakes.telegram_server import FakeTelegramServer
 from tests.support.chat import Chat
@@ -81,7 +82,7 @@ async def add_people(services, channel: str, addresses: list) -> dict[str, int]:
 
 async def notify(services, resident_id: int, text: str, key: str) -> int:
     async with services.uow() as uow:
-        queued = await uow.notifier.notify(resident_id, "message", {"text": text}, key=key)
+        queued = await uow.notifier.notify(resident_id, Message(text), key=key)
         await uow.commit()
     return queued
 
@@ -91,7 +92,7 @@ async def notify_many(services, items: list[tuple[int, str, str]]) -> int:
     queued = 0
     async with services.uow() as uow:
         for resident_id, text, key in items:
-            queued += await uow.notifier.notify(resident_id, "message", {"text": text}, key=key)
+            queued += await uow.notifier.notify(resident_id, Message(text), key=key)
         await uow.commit()
     return queued
 

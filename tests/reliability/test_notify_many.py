@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import pytest
 
+from core.notifications import Message
 from tests.reliability.outbox_helpers import add_people, outbox_rows
 
 
 async def _notify_many(services, ids: list[int]) -> int:
     async with services.uow() as uow:
         queued = await uow.notifier.notify_many(
-            ids, "message", {"text": "단수 안내"}, key="notice:9", batch="notice:9"
+            ids, Message("단수 안내"), key="notice:9", batch="notice:9"
         )
         await uow.commit()
     return queued

@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import Column, Integer, MetaData, String, Table, func, insert, select
 
 from bot.scheduler import JobKinds
+from core.notifications import Message
 from storage import tables
 
 META = MetaData()
@@ -72,9 +73,8 @@ def recording(runs: list, *, notify_resident: int | None = None) -> JobKinds:
         runs.append((ctx.job["id"], ctx.late))
         await ctx.uow.session.execute(insert(effects).values(job_id=ctx.job["id"]))
         if notify_resident is not None:
-            text = {"text": "마감 3시간 전"}
             await ctx.uow.notifier.notify(
-                notify_resident, "message", text, key=f"job:{ctx.job['id']}"
+                notify_resident, Message("마감 3시간 전"), key=f"job:{ctx.job['id']}"
             )
 
     kinds = JobKinds()

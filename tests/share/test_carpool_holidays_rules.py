@@ -12,7 +12,7 @@ from core.errors import DomainError
 from core.share import carpool
 from core.share.carpool import NewRide
 from core.share.ride_time import KST, next_weekday, paid_ride_refusal
-from tests.core.test_share import World
+from tests.share.test_rules import World
 
 CHRISTMAS = date(2026, 12, 25)  # a Friday
 HOLIDAYS = frozenset({CHRISTMAS, date(2026, 12, 28)})  # and an 임시공휴일 on the Monday

@@ -17,7 +17,6 @@ from core.identity.model import (
     LinkCode,
     RoleGrant,
 )
-from core.notifications import Notification
 
 
 class _FakeRepository:
@@ -137,8 +136,7 @@ class FakeNotifier:
     async def notify(
         self,
         resident_id,
-        kind,
-        params=None,
+        note,
         *,
         key,
         urgent=False,
@@ -146,20 +144,19 @@ class FakeNotifier:
         complex_id=None,
         skip_account_id=None,
     ) -> int:
-        if isinstance(kind, Notification):
-            kind, params = kind.kind, dataclasses.asdict(kind)  # type: ignore[call-overload]
+        kind, params = note.kind, dataclasses.asdict(note)
         if any(k == key for *_, k in self.sent):
             return 0
         self.sent.append((resident_id, kind, params, key))
         return 1
 
     async def notify_many(
-        self, resident_ids, kind, params=None, *, key, urgent=False, batch=None, complex_id=None
+        self, resident_ids, note, *, key, urgent=False, batch=None, complex_id=None
     ) -> int:
         sent = 0
         for resident_id in resident_ids:
             sent += await self.notify(
-                resident_id, kind, params, key=f"{key}:r{resident_id}", urgent=urgent
+                resident_id, note, key=f"{key}:r{resident_id}", urgent=urgent
             )
         return sent
 
@@ -294,10 +291,10 @@ class FakeUnitOfWork:
         self.notifier = FakeNotifier()
         self.jobs = FakeJobRepository()
         self.defects = FakeDefectRepository(self.households)
-        from tests.core.fakes_share import FakeShareRepository
+        from tests.fakes.share import FakeShareRepository
 
         self.share = FakeShareRepository(self)
-        from tests.core.fakes_complex import (
+        from tests.fakes.complex_life import (
             FakeNoticeRepository,
             FakeOutboxProgress,
             FakeVoteRepository,
@@ -305,17 +302,17 @@ class FakeUnitOfWork:
 
         self.notices = FakeNoticeRepository(self)
         self.votes = FakeVoteRepository(self)
-        from tests.core.fakes_surveys import FakeSurveyRepository
+        from tests.fakes.surveys import FakeSurveyRepository
 
         self.surveys = FakeSurveyRepository(self)
-        from tests.core.fakes_boards import FakeBoardRepository
+        from tests.fakes.boards import FakeBoardRepository
 
         self.boards = FakeBoardRepository()
         self.outbox = FakeOutboxProgress()
-        from tests.core.fakes_points import FakePointsRepository
+        from tests.fakes.points import FakePointsRepository
 
         self.points = FakePointsRepository()
-        from tests.core.fakes_shop import FakeShopRepository
+        from tests.fakes.shop import FakeShopRepository
 
         self.shop = FakeShopRepository(self)
         self.commits = 0

@@ -16,7 +16,7 @@ from core.share.carpool import NewRide
 from core.share.model import ListingStatus, RideStatus
 from core.share.ride_time import paid_ride_allowed
 from core.share.when import parse_when
-from tests.core.fakes import FakeUnitOfWork
+from tests.fakes.uow import FakeUnitOfWork
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)  # Wednesday 10:00 in Seoul
 

@@ -13,8 +13,8 @@ from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.surveys.answering import NewSurvey, create_survey, save_answer, submit
 from core.surveys.lifecycle import close_survey, remind_non_answerers, results
 from core.surveys.model import Question, QuestionKind
-from tests.core.fakes import FakeUnitOfWork
-from tests.core.test_notices_and_votes import person
+from tests.fakes.uow import FakeUnitOfWork
+from tests.votes.test_rules import person
 
 QUESTIONS = (
     Question(QuestionKind.SINGLE, "놀이터 정비가 필요한가요?", ("네", "아니요")),

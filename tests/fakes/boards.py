@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from core.boards.model import BoardEntry
-from tests.core.fakes import _FakeRepository
+from tests.fakes.uow import _FakeRepository
 
 
 def _newest(entry: BoardEntry):

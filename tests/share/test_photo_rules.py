@@ -13,7 +13,7 @@ from core.identity.model import Complex, Household, Membership, Resident, Role
 from core.share import listings
 from core.share.listings import NewListing
 from core.share.model import Kind, Side
-from tests.core.fakes import FakeUnitOfWork
+from tests.fakes.uow import FakeUnitOfWork
 
 NOW = datetime(2026, 11, 25, 1, 0, tzinfo=UTC)
 PHOTO = "a" * 64  # a media id as services.media.put returns it (a SHA-256)

@@ -8,7 +8,7 @@ import pytest
 
 from core.errors import InvalidInput, NotFound
 from core.share.listings import edit_listing
-from tests.dialogs.test_share_listings import post_care
+from tests.share.test_listings import post_care
 from tests.support.share import listing_row, member, post_ride, verified
 
 

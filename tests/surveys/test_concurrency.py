@@ -12,7 +12,7 @@ import pytest
 from core.surveys.answering import NewSurvey, create_survey, save_answer, submit
 from core.surveys.lifecycle import close_survey
 from core.surveys.model import Question, QuestionKind
-from tests.reliability.test_shop_concurrency import attempt
+from tests.shop.test_concurrency import attempt
 from tests.support.complex_life import member_of, outbox_of, verified
 
 pytestmark = pytest.mark.both_dbs

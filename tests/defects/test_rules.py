@@ -16,7 +16,7 @@ from core.defects.model import TRANSITIONS, DefectReport, Status
 from core.defects.summary import monthly_summary, summarize
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.model import Household, Membership, Resident, Role
-from tests.core.fakes import FakeUnitOfWork
+from tests.fakes.uow import FakeUnitOfWork
 
 LEAK = NewReport("leak", "home", "욕실 천장에서 물이 새요")
 COMMON = NewReport("common", "common", "전등이 나갔어요", place="지하주차장")

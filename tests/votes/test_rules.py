@@ -16,7 +16,7 @@ from core.notices.reading import list_notices, read_notice
 from core.votes.ballots import NewVote, ballot_outcome, cast_ballot, create_vote
 from core.votes.lifecycle import close_vote, open_vote, results_for
 from core.votes.model import Ballot, BallotOutcome
-from tests.core.fakes import FakeUnitOfWork
+from tests.fakes.uow import FakeUnitOfWork
 
 
 async def person(uow, clock, complex_id, building, unit, coordinator=False) -> Membership:

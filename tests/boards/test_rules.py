@@ -18,8 +18,8 @@ from core.boards.reading import (
     sign_up,
 )
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
-from tests.core.fakes import FakeUnitOfWork
-from tests.core.test_notices_and_votes import person
+from tests.fakes.uow import FakeUnitOfWork
+from tests.votes.test_rules import person
 
 
 @pytest.fixture

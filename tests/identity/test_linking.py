@@ -23,7 +23,7 @@ from core.identity.linking import (
 )
 from core.identity.onboarding import WrongCode, redeem_invite
 from core.identity.onboarding import get_or_register_account as register
-from tests.core.fakes import FakeUnitOfWork
+from tests.fakes.uow import FakeUnitOfWork
 
 KEY = b"test-invite-key"
 A_WRONG_LINK = "ZZZZ-ZZZZ"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from bot.screens import Photo
 from core.media import MAX_PHOTO_BYTES
-from tests.dialogs.test_share_listings import post_care
+from tests.share.test_listings import post_care
 from tests.support.defects import tiny_image
 from tests.support.share import listing_row, verified
 

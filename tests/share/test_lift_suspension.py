@@ -11,7 +11,7 @@ from core.errors import DomainError, NotFound
 from core.share import moderation
 from core.share.listings import require_can_post
 from storage import tables
-from tests.dialogs.test_share_listings import post_care
+from tests.share.test_listings import post_care
 from tests.support.share import member, outbox_texts, verified
 
 

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from core.notices.model import Notice, NoticeStatus
 from core.votes.model import Ballot, Vote, VoteStatus
-from tests.core.fakes import _FakeRepository
+from tests.fakes.uow import _FakeRepository
 
 SHOWN = (NoticeStatus.SENDING, NoticeStatus.SENT)
 

@@ -9,7 +9,7 @@ import pytest
 
 from core.errors import Forbidden, NotFound
 from core.share import contact, listings, moderation, reading, ride_requests
-from tests.core.test_share import World
+from tests.share.test_rules import World
 
 
 @pytest.fixture

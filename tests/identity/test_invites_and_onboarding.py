@@ -18,7 +18,7 @@ from core.identity.invites import normalize_code as normalize
 from core.identity.model import Membership, Role
 from core.identity.onboarding import Verified, WrongCode, membership_of, redeem_invite
 from core.identity.onboarding import get_or_register_account as register
-from tests.core.fakes import FakeUnitOfWork
+from tests.fakes.uow import FakeUnitOfWork
 
 KEY = b"test-invite-key"
 A_WRONG_CODE = "ZZZZZ-ZZZZZ"

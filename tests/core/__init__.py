@@ -1,1 +1,0 @@
-"""Unit tests of the domain (core/), with in-memory fakes of its ports."""
