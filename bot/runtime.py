@@ -68,7 +68,7 @@ class Runtime:
         if cfg.kakao.event_api_base:
             import aiohttp
 
-            from bot.outbox.kakao_event import KakaoEventDeliverer
+            from bot.outbox.kakao_event import KakaoEventDeliverer, event_ref_key
 
             self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
             deliverers["kakao"] = KakaoEventDeliverer(
@@ -78,6 +78,7 @@ class Runtime:
                 key=cfg.kakao.event_api_key,
                 event=cfg.kakao.event_name,
                 batch=cfg.outbox.kakao_batch,
+                ref_key=event_ref_key(self.services.token_key),
             )
         return deliverers
 

@@ -9,6 +9,7 @@ from bot.channels.kakao.skill import KakaoSkill
 from bot.channels.webchat import WebChat
 from bot.engine.engine import Engine
 from bot.outbox.inbox import make_fetch_inbox
+from bot.outbox.kakao_event import make_open_event
 from core.media import MAX_PHOTO_BYTES, sniff_image
 
 SERVICES = web.AppKey("services", Services)
@@ -51,7 +52,12 @@ def build_http_app(services: Services, engine: Engine, extra_routes=()) -> web.A
         max_photo_bytes=services.config.media.max_photo_mb * 1024 * 1024,
         fetch_inbox=lambda user_id: fetch("web", user_id),
     )
-    kakao = KakaoSkill(engine, services.config.kakao, max_photo_bytes=MAX_PHOTO_BYTES)
+    kakao = KakaoSkill(
+        engine,
+        services.config.kakao,
+        max_photo_bytes=MAX_PHOTO_BYTES,
+        open_event=make_open_event(services),
+    )
     app.on_cleanup.append(lambda _app: kakao.close())
     app.add_routes(
         [

@@ -3,7 +3,8 @@ transaction as the change that caused it, then claimed and delivered by the send
 
 Statuses: pending → sending (claimed, with a lease) → sent | blocked | failed;
 inbox rows (web chat, KakaoTalk without the Event API) wait as pending until the person's
-next message or the web page fetches them, then become sent.
+next message or the web page fetches them, then become sent. A KakaoTalk push whose event
+block called our skill to show it becomes read (`mark_read`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from storage.repositories.leases import take_lease
 from storage.repositories.results import changed
 
 o = tables.outbox.c
+READABLE = ("pending", "sending", "sent", "failed")  # may still turn out to have been seen
 
 
 class SqlOutboxRepository:
@@ -123,3 +125,18 @@ class SqlOutboxRepository:
         """How a batch (e.g. one broadcast) stands: {status: count}."""
         stmt = select(o.status, func.count()).where(o.batch == batch).group_by(o.status)
         return {status: int(n) for status, n in (await self.session.execute(stmt)).all()}
+
+    async def get(self, row_id: int) -> dict[str, Any] | None:
+        row = (await self.session.execute(select(tables.outbox).where(o.id == row_id))).first()
+        return dict(row._mapping) if row is not None else None
+
+    async def mark_read(self, row_id: int, now: datetime) -> bool:
+        """The person opened this message (a KakaoTalk event block showed it): `read`, once.
+        Returns False when it was already read (two opens cannot both show it). A row still
+        being sent counts as delivered: the sender's fenced update then leaves it alone."""
+        result = await self.session.execute(
+            update(tables.outbox)
+            .where(o.id == row_id, o.status.in_(READABLE))
+            .values(status="read", sent_at=func.coalesce(o.sent_at, now), lease_owner=None)
+        )
+        return changed(result) == 1

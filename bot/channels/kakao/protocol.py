@@ -21,6 +21,10 @@ from bot.screens import Channel, Inbound
 BOT_ID_MAX = 64
 MAX_IMAGES = 10
 _TOKEN = re.compile(r"[A-Za-z0-9_-]{1,40}")
+# An Event API push names the outbox row it shows (bot/outbox/kakao_event.py): "<row id>.<sig>".
+EVENT_REF = "naechingu_ref"
+EVENT_REF_MAX = 64
+_EVENT_REF = re.compile(r"[0-9]{1,15}\.[A-Za-z0-9_-]{16,40}")
 _URL = re.compile(r"https?://[^\s,()\"'<>]+")
 _IMAGE_PATH = re.compile(r"\.(jpe?g|png|gif|webp|heic|bmp)$", re.IGNORECASE)
 _KAKAO_HOSTS = ("kakao.com", "kakaocdn.net")
@@ -42,6 +46,7 @@ class KakaoRequest:
     callback_url: str | None = None  # only an https URL on a Kakao host
     is_bot_test: bool = False  # sent from the admin console's bot test
     image_urls: tuple[str, ...] = ()  # photos the person sent (Kakao CDN URLs)
+    event_ref: str | None = None  # an event block's call: the outbox row to show
 
 
 def parse_skill_payload(
@@ -78,6 +83,12 @@ def parse_skill_payload(
         callback_url=_callback_url(request.get("callbackUrl")),
         is_bot_test=_obj(request.get("params")).get("surface") == "BuilderBotTest",
         image_urls=_image_urls(utterance, _obj(action.get("params")), photo_hosts),
+        event_ref=_event_ref(
+            _obj(user.get("properties")),
+            _obj(request.get("params")),
+            _obj(action.get("params")),
+            _obj(action.get("clientExtra")),
+        ),
     )
 
 
@@ -106,6 +117,19 @@ def button_token(client_extra: dict[str, Any]) -> str | None:
     """The token a tapped button carried in `extra.t`, if it looks like one of ours."""
     token = client_extra.get("t")
     return token if isinstance(token, str) and _TOKEN.fullmatch(token) else None
+
+
+def _event_ref(*places: dict[str, Any]) -> str | None:
+    """The outbox reference an Event API push carried. Kakao merges each user's `properties`
+    of the event request into `userRequest.user.properties` and the request's `params` into
+    `userRequest.params`; a block may also map it to an action parameter or a button extra.
+    Only something shaped like our reference counts (its signature is checked later)."""
+    for place in places:
+        value = place.get(EVENT_REF)
+        ref = value.strip() if isinstance(value, str) else ""
+        if len(ref) <= EVENT_REF_MAX and _EVENT_REF.fullmatch(ref):
+            return ref
+    return None
 
 
 def _obj(value: object) -> dict[str, Any]:

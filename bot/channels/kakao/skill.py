@@ -5,6 +5,11 @@ Checks the secret header in constant time (401), caps the body (413), parses len
 engine and answers a SkillResponse 2.0 that respects every limit. The request path only runs
 the dialog step, so the answer comes well within Kakao's 5-second limit; anything slow goes
 through the outbox.
+
+An event block's call (an Event API push, see bot/outbox/kakao_event.py) carries a reference
+to an outbox row: the answer is that row's stored screen, rendered like any answer; a
+reference that is forged, someone else's or already shown gets a short note above the
+person's current screen instead, and changes nothing.
 """
 
 from __future__ import annotations
@@ -13,7 +18,9 @@ import asyncio
 import hmac
 import json
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import replace
+from typing import Protocol
 
 import aiohttp
 from aiohttp import web
@@ -21,7 +28,12 @@ from aiohttp import web
 from bot.channels.base import Engine
 from bot.channels.kakao.limits import encode_response
 from bot.channels.kakao.photos import fetch_photos
-from bot.channels.kakao.protocol import KakaoPayloadError, parse_skill_payload, to_inbound
+from bot.channels.kakao.protocol import (
+    KakaoPayloadError,
+    KakaoRequest,
+    parse_skill_payload,
+    to_inbound,
+)
 from bot.channels.kakao.render import render_reply
 from bot.config import KakaoConfig
 from bot.screens import Inbound, Photo, Screen
@@ -33,13 +45,30 @@ ANSWER_WITHIN_S = 4.5
 PHOTO_S = 2.5  # photo downloads share the 5-second budget
 
 
+class EventShown(Protocol):
+    screens: tuple[Screen, ...]
+    note: str
+
+
+# (external id, botUserKey, reference) → the row's screens or a note
+OpenEvent = Callable[[str, str, str], Awaitable[EventShown]]
+
+
 def _error(status: int, message: str) -> web.Response:
     return web.json_response({"error": message}, status=status)
 
 
 class KakaoSkill:
-    def __init__(self, engine: Engine, config: KakaoConfig, *, max_photo_bytes: int) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        config: KakaoConfig,
+        *,
+        max_photo_bytes: int,
+        open_event: OpenEvent | None = None,
+    ) -> None:
         self.engine = engine
+        self.open_event = open_event
         self.config = config
         self.max_photo_bytes = max_photo_bytes
         self._http: aiohttp.ClientSession | None = None
@@ -99,11 +128,21 @@ class KakaoSkill:
             inbound = await self._download(inbound, list(skill.image_urls))
         try:
             left = ANSWER_WITHIN_S - (asyncio.get_running_loop().time() - started)
-            reply = await asyncio.wait_for(self.engine.handle(inbound), max(left, 0.5))
-            screens = reply.screens
+            screens = await asyncio.wait_for(self._answer(skill, inbound), max(left, 0.5))
         except TimeoutError:
             log.warning("kakao skill answer took too long")
             screens = (Screen("잠시 사람이 많아요. 조금 뒤에 다시 눌러 주세요."),)
         response = render_reply(screens, block_id=self.config.block_id or None)
         # Compact UTF-8, the form Kakao's 30,720-byte limit is measured on.
         return web.Response(body=encode_response(response), content_type="application/json")
+
+    async def _answer(self, skill: KakaoRequest, inbound: Inbound) -> tuple[Screen, ...]:
+        if skill.event_ref is None or self.open_event is None:
+            return (await self.engine.handle(inbound)).screens
+        shown = await self.open_event(inbound.user_id, skill.user_key, skill.event_ref)
+        if shown.screens:
+            return shown.screens
+        # Refused: the person's current screen (as when a page reopens), with the note.
+        reply = await self.engine.handle(replace(inbound, text="", token=None))
+        first, *rest = reply.screens or (Screen(""),)
+        return (first.with_notices(shown.note), *rest)
