@@ -22,7 +22,7 @@ from tests.fakes.kakao_event_api import BOT_ID, FakeEventApi
 from tests.reliability.outbox_helpers import notify, outbox_rows, running, wait_until
 from tests.reliability.test_kakao_event_api import event_api, resident_of, settled
 from tests.support.complex_life import member_of, run_jobs, verified
-from tests.support.drivers import KakaoDriver
+from tests.support.drivers import KakaoDriver, WebDriver
 
 REF_SHAPE = re.compile(r"[0-9]+\.[A-Za-z0-9_-]{22}")
 ALREADY = "이미 확인한 알림이에요."
@@ -230,3 +230,43 @@ def test_references_are_signed_per_user_and_parsed_from_the_event_request():
     assert parse_skill_payload(body()).event_ref is None
     assert parse_skill_payload(body(params={EVENT_REF: "x" * 80})).event_ref is None
     assert parse_skill_payload(body(params={EVENT_REF: {"a": 1}})).event_ref is None
+
+
+async def test_a_relay_message_is_answered_from_the_event_block_on_kakaotalk(services, demo):
+    """The poster is on KakaoTalk with the Event API, the neighbour on the web chat."""
+    async with (
+        FakeEventApi() as fake,
+        running(services, **event_api(fake)) as runtime,
+        aiohttp.ClientSession() as http,
+    ):
+        base = f"http://127.0.0.1:{runtime.port}"
+        poster, neighbour = KakaoDriver(base, http), WebDriver(base, http)
+        await poster.start(demo["101-1203"])
+        for label in ("공유마켓", "돌봄·나눔 보기", "육아", "글 올리기", "해드려요"):
+            await poster.tap(label)
+        await poster.say("방과 후 아이 돌봐 드려요")
+        await poster.tap("평일 낮")
+        await poster.tap("우리 단지 안")
+        await poster.say("7살 아이")
+        await poster.tap("무료")
+        await poster.tap("건너뛰기")
+        await poster.tap("올리기")
+        assert "글을 올렸어요" in poster.text
+
+        await neighbour.start(demo["102-304"])
+        for label in ("공유마켓", "돌봄·나눔 보기", "육아", "자세히 보기", "연락하기"):
+            await neighbour.tap(label)
+        await neighbour.say("내일 오후에 부탁드려도 될까요?")
+        assert "보냈어요" in neighbour.text
+
+        await wait_until(lambda: pushes_to(fake, poster.user_key))
+        await event_block(poster, pushed_ref(fake, poster.user_key))
+        assert "내일 오후에 부탁드려도 될까요?" in poster.text
+        assert "102동 이웃" in poster.text and "304" not in poster.text
+        assert "답장하기" in poster.labels
+        await poster.tap("답장하기")
+        await poster.say("네, 3시에 놀이터에서 만나요")
+
+        await neighbour.say("처음으로")
+        assert "3시에 놀이터에서 만나요" in neighbour.text
+        assert "101동 이웃" in neighbour.text and "1203" not in neighbour.text

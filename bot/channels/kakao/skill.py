@@ -46,8 +46,13 @@ PHOTO_S = 2.5  # photo downloads share the 5-second budget
 
 
 class EventShown(Protocol):
-    screens: tuple[Screen, ...]
-    note: str
+    @property
+    def screens(self) -> tuple[Screen, ...]:
+        """The outbox row's screens; empty when refused."""
+
+    @property
+    def note(self) -> str:
+        """Why it was refused, in the person's language."""
 
 
 # (external id, botUserKey, reference) → the row's screens or a note
