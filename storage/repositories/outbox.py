@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select, update
+from sqlalchemy import func, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
@@ -137,6 +137,10 @@ class SqlOutboxRepository:
         result = await self.session.execute(
             update(tables.outbox)
             .where(o.id == row_id, o.status.in_(READABLE))
-            .values(status="read", sent_at=func.coalesce(o.sent_at, now), lease_owner=None)
+            .values(
+                status="read",
+                sent_at=func.coalesce(o.sent_at, literal(now, o.sent_at.type)),
+                lease_owner=None,
+            )
         )
         return changed(result) == 1

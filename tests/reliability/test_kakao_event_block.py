@@ -13,13 +13,14 @@ import time
 from datetime import timedelta
 
 import aiohttp
+import pytest
 
 from bot.channels.kakao.limits import validate_skill_response
 from bot.channels.kakao.protocol import EVENT_REF, parse_skill_payload
 from bot.outbox.kakao_event import check_ref, event_ref_key, make_ref
 from core.votes.ballots import NewVote, create_vote, household_choice
 from tests.fakes.kakao_event_api import BOT_ID, FakeEventApi
-from tests.reliability.outbox_helpers import notify, outbox_rows, running, wait_until
+from tests.reliability.outbox_helpers import add_people, notify, outbox_rows, running, wait_until
 from tests.reliability.test_kakao_event_api import event_api, resident_of, settled
 from tests.support.complex_life import member_of, run_jobs, verified
 from tests.support.drivers import KakaoDriver, WebDriver
@@ -270,3 +271,18 @@ async def test_a_relay_message_is_answered_from_the_event_block_on_kakaotalk(ser
         await neighbour.say("처음으로")
         assert "3시에 놀이터에서 만나요" in neighbour.text
         assert "101동 이웃" in neighbour.text and "1203" not in neighbour.text
+
+
+@pytest.mark.both_dbs
+async def test_a_row_is_marked_read_once_with_its_delivery_time(services, clock):
+    people = await add_people(services, "kakao", ["bk1"])
+    assert await notify(services, people["bk1"], "관리비 안내", key="fee:1") == 1
+    [row] = await outbox_rows(services)
+    async with services.uow() as uow:
+        assert (await uow.outbox.get(row["id"]))["payload"] == row["payload"]
+        assert await uow.outbox.get(row["id"] + 1) is None
+        assert await uow.outbox.mark_read(row["id"], clock.now())
+        assert not await uow.outbox.mark_read(row["id"], clock.now())  # once
+        await uow.commit()
+    [row] = await outbox_rows(services)
+    assert row["status"] == "read" and row["sent_at"] == clock.now()
