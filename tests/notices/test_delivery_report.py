@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
+from core.identity.model import ChannelAccount
 from core.notices.broadcast import NewNotice, create_notice, send_chunk
 from core.notices.model import ChannelDelivery, Delivery, delivery_of
 from core.notices.reading import notice_report, read_notice, unreached_households
@@ -139,3 +140,35 @@ async def test_a_notice_not_sent_yet_has_no_unreached_list(w, clock):
         await unreached_households(uow, clock, p["coord"], notice.id, 6)
     report = await notice_report(uow, clock, p["coord"], notice.id)
     assert report.progress is None and report.channels == ()
+
+
+async def test_while_sending_the_accounts_not_queued_yet_count_as_sending(w, clock):
+    uow, p = w
+    for name in ("kim", "kim2", "park", "lee", "coord"):
+        resident = p[name].resident_id
+        await uow.accounts.add(ChannelAccount("web", f"w{name}", resident, clock.now()))
+    notice = await create_notice(uow, clock, p["coord"], NewNotice("내일 단수가 있어요."))
+    await send_chunk(uow, clock, notice.id, 0, chunk=2)  # 2 of 5 residents so far
+    queue(uow, clock, notice, p["kim"], "web", "inbox", "pending")
+    queue(uow, clock, notice, p["kim2"], "web", "inbox", "sent")
+
+    report = await notice_report(uow, clock, p["coord"], notice.id)
+    assert report.progress is not None and not report.progress.finished
+    assert report.channels == (ChannelDelivery("web", pushed=1, waiting=1),)
+    assert report.unqueued == 3
+    assert report.total == ChannelDelivery("", pushed=1, waiting=1, sending=3)
+    assert report.total.total == report.progress.total == 5
+
+
+async def test_unreached_buildings_come_ten_a_page(w, clock):
+    uow, p = w
+    notice = await create_notice(uow, clock, p["coord"], NewNotice("내일 단수가 있어요."))
+    await send_chunk(uow, clock, notice.id, 0)
+    for n in range(12):
+        member = await person(uow, clock, 1, f"3{n:02d}", "101")
+        queue(uow, clock, notice, member, "kakao", "inbox", "pending")
+    clock.advance(hours=24, seconds=1)
+    first = await unreached_households(uow, clock, p["coord"], notice.id, 24)
+    assert (first.total, first.households, len(first.buildings)) == (12, 12, 10)
+    rest = await unreached_households(uow, clock, p["coord"], notice.id, 24, offset=10)
+    assert [b.building for b in rest.buildings] == ["310", "311"]

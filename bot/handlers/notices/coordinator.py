@@ -77,7 +77,7 @@ async def list_sent(ctx: Ctx, action: SentNotices) -> Screen:
                 first,
                 ctx._("{status} · {when}", status=status, when=when),
                 ctx._(
-                    "받은 주민 {n}명 · 읽은 주민 {reads}명",
+                    "받는 주민 {n}명 · 읽은 주민 {reads}명",
                     n=received,
                     reads=ctx.t.number(sent.reads),
                 ),
