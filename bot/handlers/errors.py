@@ -90,6 +90,8 @@ MESSAGES = {
     "notice.bad_time": N_("보낼 시각은 지금부터 {days}일 안의 앞으로의 시각이어야 해요."),
     "notice.already_sent": N_("이미 보내기 시작한 공지라서 취소할 수 없어요."),
     "notice.not_sent": N_("보낸 공지만 맨 위에 고정할 수 있어요."),
+    "notice.not_out": N_("아직 보내지 않은 공지예요. 보내기 시작한 뒤에 볼 수 있어요."),
+    "notice.bad_hours": N_("6시간 또는 24시간 중에서 골라 주세요."),
     "vote.bad_question": N_("질문을 {limit}자 안으로 적어 주세요."),
     "vote.bad_options": N_("서로 다른 선택지를 {low}~{high}개 적어 주세요."),
     "vote.option_too_long": N_("선택지는 하나에 {limit}자까지예요."),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from core.notices.model import Notice
+from core.notices.model import Notice, UnreachedBuilding
 
 
 class NoticeRepository(Protocol):
@@ -50,3 +50,16 @@ class NoticeRepository(Protocol):
 
     async def inbox_waiting(self, batch: str) -> int:
         """Rows of the batch waiting in an inbox (delivered when the person next writes)."""
+
+    async def delivery_rows(
+        self, batch: str, notice_id: int
+    ) -> list[tuple[str, str, str, bool, int]]:
+        """The outbox rows of the notice's batch grouped: (channel, mode, status, whether the
+        row's resident read the notice, count)."""
+
+    async def unreached(
+        self, complex_id: int, batch: str, notice_id: int, before: datetime
+    ) -> list[UnreachedBuilding]:
+        """Per 동, the households of the complex with a row of the batch queued at or before
+        `before` that nothing reached: no row of theirs sent, no resident of theirs read it;
+        sorted by 동 (동 without such households: absent)."""

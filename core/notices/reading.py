@@ -8,20 +8,31 @@ vote) can target, the complex's notices with their read counts, and one notice's
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from core.clock import Clock
-from core.errors import Forbidden, NotFound
+from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.model import Membership
 from core.identity.roles import require_coordinator, require_verified
 from core.ids import saved
 from core.notices.broadcast import complex_of, notice_progress, own_notice
-from core.notices.model import Notice, NoticeStatus, Progress
+from core.notices.model import (
+    UNREACHED_HOURS,
+    ChannelDelivery,
+    Notice,
+    NoticeStatus,
+    Progress,
+    UnreachedBuilding,
+    delivery_of,
+)
 
 if TYPE_CHECKING:
     from core.ports import UnitOfWork
 
 PAGE = 5
+UNREACHED_PAGE = 10  # 동 per page of "아직 못 받은 세대"
+CHANNEL_ORDER = ("kakao", "telegram", "web")  # the report's lines, in this order
 
 
 @dataclass(frozen=True)
@@ -54,6 +65,37 @@ class NoticeReport:
     notice: Notice
     progress: Progress | None
     reads: int
+    channels: tuple[ChannelDelivery, ...] = ()  # one per channel with rows, CHANNEL_ORDER
+    unqueued: int = 0  # accounts the broadcast has still to queue (while it is being sent)
+
+    @property
+    def total(self) -> ChannelDelivery:
+        """Every channel together; the accounts still to queue count as 보내는 중."""
+        total = ChannelDelivery("", sending=self.unqueued)
+        for c in self.channels:
+            total = ChannelDelivery(
+                "",
+                total.pushed + c.pushed,
+                total.waiting + c.waiting,
+                total.read + c.read,
+                total.failed + c.failed,
+                total.sending + c.sending,
+            )
+        return total
+
+
+@dataclass(frozen=True)
+class UnreachedPage:
+    """ "아직 못 받은 세대": per 동 (never the unit), the households a notice has not reached
+    `hours` after it was queued for them; `too_early` while the notice is younger than that."""
+
+    notice: Notice
+    hours: int
+    buildings: list[UnreachedBuilding]
+    total: int  # 동 with such households
+    households: int  # households in all those 동
+    offset: int
+    too_early: bool = False
 
 
 async def _building(uow: UnitOfWork, member: Membership) -> str:
@@ -130,4 +172,57 @@ async def notice_report(
         return NoticeReport(notice, None, 0)
     progress = await notice_progress(uow, clock, notice)
     reads = await uow.notices.read_count(saved(notice.id))
-    return NoticeReport(notice, progress, reads)
+    channels = await channel_deliveries(uow, notice)
+    queued = sum(c.total for c in channels)
+    unqueued = 0 if notice.status == NoticeStatus.SENT else max(progress.total - queued, 0)
+    return NoticeReport(notice, progress, reads, channels, unqueued)
+
+
+async def channel_deliveries(uow: UnitOfWork, notice: Notice) -> tuple[ChannelDelivery, ...]:
+    """The broadcast's rows per channel in the four states (and 보내는 중): see `Delivery`."""
+    per: dict[str, ChannelDelivery] = {}
+    for channel, mode, status, read, count in await uow.notices.delivery_rows(
+        notice.batch, saved(notice.id)
+    ):
+        line = per.get(channel, ChannelDelivery(channel))
+        per[channel] = line.plus(delivery_of(mode, status, read), count)
+
+    def rank(channel: str) -> tuple[int, str]:
+        known = channel in CHANNEL_ORDER
+        return (CHANNEL_ORDER.index(channel) if known else len(CHANNEL_ORDER), channel)
+
+    return tuple(per[c] for c in sorted(per, key=rank))
+
+
+async def unreached_households(
+    uow: UnitOfWork,
+    clock: Clock,
+    member: Membership,
+    notice_id: int,
+    hours: int,
+    offset: int = 0,
+) -> UnreachedPage:
+    """ "아직 못 받은 세대" of one of the coordinator's notices, `hours` (6 or 24) after it went
+    out.
+
+    Rules:
+    - Only the complex's coordinators, only for a notice of their own complex.
+    - Only a notice that went out (보내는 중 or 보냄); `hours` is one of UNREACHED_HOURS.
+    - A household is reached when any of its accounts got the notice (pushed, or handed
+      over with a message) or any of its residents read it; households counted are those
+      with an account the notice was queued for at least `hours` ago.
+    - Shown per 동, never with the unit, 10 동 a page.
+    """
+    notice = await own_notice(uow, member, notice_id)
+    if hours not in UNREACHED_HOURS:
+        raise InvalidInput("notice.bad_hours")
+    if notice.status not in (NoticeStatus.SENDING, NoticeStatus.SENT):
+        raise DomainError("notice.not_out")
+    offset = max(offset, 0)
+    before = clock.now() - timedelta(hours=hours)
+    if notice.started_at is None or notice.started_at > before:
+        return UnreachedPage(notice, hours, [], 0, 0, 0, too_early=True)
+    rows = await uow.notices.unreached(notice.complex_id, notice.batch, saved(notice.id), before)
+    households = sum(b.households for b in rows)
+    page = rows[offset : offset + UNREACHED_PAGE]
+    return UnreachedPage(notice, hours, page, len(rows), households, offset)

@@ -9,7 +9,7 @@ from sqlalchemy import and_, exists, func, not_, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.notices.model import Notice, NoticeStatus
+from core.notices.model import Notice, NoticeStatus, UnreachedBuilding
 from storage import tables
 from storage.repositories.results import changed
 
@@ -134,3 +134,64 @@ class SqlNoticeRepository:
             and_(o.batch == batch, o.status == "pending", o.mode == "inbox")
         )
         return int(await self.session.scalar(stmt) or 0)
+
+    async def delivery_rows(self, batch: str, notice_id: int):
+        o, nr = tables.outbox.c, tables.notice_reads.c
+        read = nr.resident_id.is_not(None)
+        joined = tables.outbox.outerjoin(
+            tables.notice_reads, and_(nr.notice_id == notice_id, nr.resident_id == o.resident_id)
+        )
+        stmt = (
+            select(o.channel, o.mode, o.status, read.label("read"), func.count())
+            .select_from(joined)
+            .where(o.batch == batch)
+            .group_by(o.channel, o.mode, o.status, read)
+        )
+        return [
+            (channel, mode, status, bool(was_read), int(count))
+            for channel, mode, status, was_read, count in (await self.session.execute(stmt)).all()
+        ]
+
+    async def unreached(
+        self, complex_id: int, batch: str, notice_id: int, before: datetime
+    ) -> list[UnreachedBuilding]:
+        o, nr = tables.outbox.c, tables.notice_reads.c
+        sent, their = tables.outbox.alias("sent_rows"), tables.residents.alias("their")
+        reader = tables.residents.alias("reader")
+        got_it = (
+            select(sent.c.id)
+            .join(their, their.c.id == sent.c.resident_id)
+            .where(sent.c.batch == batch, sent.c.status == "sent", their.c.household_id == h.id)
+            .exists()
+        )
+        read_it = (
+            select(nr.resident_id)
+            .join(reader, reader.c.id == nr.resident_id)
+            .where(nr.notice_id == notice_id, reader.c.household_id == h.id)
+            .exists()
+        )
+        homes = (
+            select(h.id.label("household"), h.building.label("building"))
+            .select_from(tables.outbox)
+            .join(tables.residents, r.id == o.resident_id)
+            .join(tables.households, h.id == r.household_id)
+            .where(
+                o.batch == batch,
+                o.complex_id == complex_id,
+                h.complex_id == complex_id,
+                o.created_at <= before,
+                not_(got_it),
+                not_(read_it),
+            )
+            .distinct()
+            .subquery()
+        )
+        stmt = (
+            select(homes.c.building, func.count())
+            .group_by(homes.c.building)
+            .order_by(homes.c.building)
+        )
+        return [
+            UnreachedBuilding(building, int(count))
+            for building, count in (await self.session.execute(stmt)).all()
+        ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from core.notices.model import Notice, NoticeStatus
+from core.notices.model import Notice, NoticeStatus, UnreachedBuilding
 from core.votes.model import Ballot, Vote, VoteStatus
 from tests.fakes.uow import _FakeRepository
 
@@ -31,6 +31,9 @@ class FakeNoticeRepository(_FakeRepository):
         super().__init__()
         self.uow = uow
         self.reads: dict[tuple[int, int], datetime] = {}
+        # outbox rows of broadcasts as the delivery report reads them: dicts with batch,
+        # complex_id, resident_id, channel, mode, status, created_at
+        self.outbox: list[dict] = []
 
     async def transition(self, notice_id: int, before: str, after: str, at: datetime) -> bool:
         notice = self.rows.get(notice_id)
@@ -91,6 +94,35 @@ class FakeNoticeRepository(_FakeRepository):
 
     async def inbox_waiting(self, batch: str) -> int:
         return 0
+
+    async def delivery_rows(self, batch: str, notice_id: int):
+        counts: dict[tuple, int] = {}
+        for row in self.outbox:
+            if row["batch"] == batch:
+                read = (notice_id, row["resident_id"]) in self.reads
+                key = (row["channel"], row["mode"], row["status"], read)
+                counts[key] = counts.get(key, 0) + 1
+        return [(*key, count) for key, count in counts.items()]
+
+    async def unreached(self, complex_id: int, batch: str, notice_id: int, before: datetime):
+        residents, homes = self.uow.residents.rows, self.uow.households.rows
+
+        def home(resident_id: int):
+            return homes[residents[resident_id].household_id]
+
+        rows = [row for row in self.outbox if row["batch"] == batch]
+        reached = {home(row["resident_id"]).id for row in rows if row["status"] == "sent"}
+        reached |= {home(r).id for n, r in self.reads if n == notice_id}
+        waiting = {
+            home(row["resident_id"])
+            for row in rows
+            if row["complex_id"] == complex_id and row["created_at"] <= before
+        }
+        per: dict[str, int] = {}
+        for h in waiting:
+            if h.id not in reached and h.complex_id == complex_id:
+                per[h.building] = per.get(h.building, 0) + 1
+        return [UnreachedBuilding(b, per[b]) for b in sorted(per)]
 
 
 class FakeVoteRepository(_FakeRepository):

@@ -67,7 +67,8 @@ async def test_a_notice_reaches_everyone_once_and_reads_are_counted(services, pe
 
     await coord.tap("진행 상황")
     assert "읽은 주민: 2명" in coord.text
-    assert "전송 완료: 3 / 3 (실패 0, 차단 0)" in coord.text
+    assert "보내기를 마쳤어요." in coord.text
+    assert "· 웹 채팅 3: " in coord.text and " · 읽음 2 · 실패/차단 0" in coord.text
 
 
 async def test_a_notice_to_one_building_reaches_only_it(services, people):

@@ -49,3 +49,12 @@ class CancelNotice(Action, kind="coord.notice.cancel"):
 class PinNotice(Action, kind="coord.notice.pin"):
     notice_id: int
     pinned: bool
+
+
+@dataclass(frozen=True)
+class NotReached(Action, kind="coord.notice.unreached"):
+    """아직 못 받은 세대 of a notice, `hours` after it went out, one page of 동."""
+
+    notice_id: int
+    hours: int
+    offset: int = 0

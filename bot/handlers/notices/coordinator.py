@@ -1,9 +1,13 @@
 """코디네이터 → 공지 보내기 / 보낸 공지: start the notice dialog, the complex's notices with
-their read counts, a broadcast's progress ("전송 중 12,480 / 26,000 (실패 35, 차단 12) —
-약 8분 남음", refreshed on request, then the final report), cancelling a scheduled notice
-and pinning. The "notice.send" job queues the broadcast in chunks (core.notices.broadcast)."""
+their read counts, a broadcast's progress and final report per channel in the four states
+(전송됨, 받은 알림함 대기, 읽음, 실패/차단; "보내는 중 — 약 8분 남음" while it goes, refreshed
+on request), the households not reached after 6 or 24 hours (per 동), cancelling a
+scheduled notice and pinning. The "notice.send" job queues the broadcast in chunks
+(core.notices.broadcast)."""
 
 from __future__ import annotations
+
+from datetime import timedelta
 
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
@@ -12,18 +16,27 @@ from bot.handlers.notices.actions import (
     SEND_DIALOG,
     CancelNotice,
     NoticeProgress,
+    NotReached,
     PinNotice,
     SentNotices,
     StartNotice,
 )
-from bot.handlers.notices.render import notice_screen, published
+from bot.handlers.notices.render import building_words, clip, notice_text
 from bot.i18n import N_
 from bot.scheduler import JobContext
 from bot.screens import Screen
 from core.ids import saved
 from core.notices import broadcast
-from core.notices.model import NoticeStatus, Progress
-from core.notices.reading import PAGE, notice_report, sent_notices, target_buildings
+from core.notices.model import UNREACHED_HOURS, ChannelDelivery, NoticeStatus
+from core.notices.reading import (
+    PAGE,
+    UNREACHED_PAGE,
+    NoticeReport,
+    notice_report,
+    sent_notices,
+    target_buildings,
+    unreached_households,
+)
 
 router = Router()
 
@@ -32,6 +45,12 @@ STATUS_WORDS: dict[str, str] = {
     NoticeStatus.SENDING: N_("보내는 중"),
     NoticeStatus.SENT: N_("보냄"),
     NoticeStatus.CANCELLED: N_("취소됨"),
+}
+
+CHANNEL_WORDS: dict[str, str] = {
+    "kakao": N_("카카오톡"),
+    "telegram": N_("텔레그램"),
+    "web": N_("웹 채팅"),
 }
 
 
@@ -58,7 +77,7 @@ async def list_sent(ctx: Ctx, action: SentNotices) -> Screen:
                 first,
                 ctx._("{status} · {when}", status=status, when=when),
                 ctx._(
-                    "받은 주민 {n}명 · 읽은 주민 {reads}명",
+                    "받는 주민 {n}명 · 읽은 주민 {reads}명",
                     n=received,
                     reads=ctx.t.number(sent.reads),
                 ),
@@ -72,27 +91,54 @@ async def list_sent(ctx: Ctx, action: SentNotices) -> Screen:
     return ctx.screen(text, *buttons, cards=tuple(cards), back=OpenCoordinator())
 
 
-def progress_line(ctx: Ctx, p: Progress) -> str:
-    counts = {
-        "done": ctx.t.number(p.delivered),
-        "total": ctx.t.number(p.total),
-        "failed": ctx.t.number(p.failed),
-        "blocked": ctx.t.number(p.blocked),
-    }
-    if p.finished:
-        return ctx._("전송 완료: {done} / {total} (실패 {failed}, 차단 {blocked})", **counts)
-    line = ctx._("전송 중 {done} / {total} (실패 {failed}, 차단 {blocked})", **counts)
-    if p.seconds_left is not None:
-        minutes = max(1, round(p.seconds_left / 60))
-        line += " — " + ctx._("약 {m}분 남음", m=minutes)
+def delivery_line(ctx: Ctx, name: str, c: ChannelDelivery) -> str:
+    """ "카카오톡 3: 전송됨 0 · 받은 알림함 대기 2 · 읽음 1 · 실패/차단 0" (the states add up to
+    the count after the name; 보내는 중 only while there is some)."""
+    n = ctx.t.number
+    line = ctx._(
+        "{name} {total}: 전송됨 {pushed} · 받은 알림함 대기 {waiting} · 읽음 {read} · "
+        "실패/차단 {failed}",
+        name=name,
+        total=n(c.total),
+        pushed=n(c.pushed),
+        waiting=n(c.waiting),
+        read=n(c.read),
+        failed=n(c.failed),
+    )
+    if c.sending:
+        line += " · " + ctx._("보내는 중 {n}", n=n(c.sending))
     return line
+
+
+def report_lines(ctx: Ctx, report: NoticeReport) -> list[str]:
+    """The broadcast's progress or final report, per channel, within one bubble."""
+    p, total = report.progress, report.total
+    if p is None:
+        return []
+    if p.finished:
+        head = ctx._("보내기를 마쳤어요.")
+    else:
+        head = ctx._("보내는 중이에요.")
+        if p.seconds_left is not None:
+            minutes = max(1, round(p.seconds_left / 60))
+            head += " " + ctx._("약 {m}분 남았어요.", m=minutes)
+    lines = [head]
+    for c in report.channels:
+        name = ctx._(CHANNEL_WORDS[c.channel]) if c.channel in CHANNEL_WORDS else c.channel
+        lines.append("· " + delivery_line(ctx, name, c))
+    if len(report.channels) != 1 or report.unqueued:
+        lines.append("· " + delivery_line(ctx, ctx._("모두"), total))
+    if total.waiting:
+        lines.append(ctx._("받은 알림함 대기: 주민이 다음에 챗봇에 말을 걸 때 보여요."))
+    lines.append(ctx._("읽은 주민: {n}명", n=ctx.t.number(report.reads)))
+    return lines
 
 
 @router.on(NoticeProgress)
 async def notice_progress(ctx: Ctx, action: NoticeProgress) -> Screen:
     report = await notice_report(ctx.uow, ctx.clock, ctx.membership, action.notice_id)
     notice = report.notice
-    lines = [notice_screen(ctx.t, published(ctx, notice)).text, ""]
+    lines = [notice_text(ctx.t, clip(notice.text, 60), notice.urgent, notice.send_at), ""]
     buttons = []
     if notice.status == NoticeStatus.SCHEDULED:
         lines.append(ctx._("{when}에 보낼 예정이에요.", when=ctx.t.datetime(notice.send_at)))
@@ -100,13 +146,66 @@ async def notice_progress(ctx: Ctx, action: NoticeProgress) -> Screen:
     elif notice.status == NoticeStatus.CANCELLED:
         lines.append(ctx._("취소한 공지예요."))
     elif report.progress is not None:
-        lines.append(progress_line(ctx, report.progress))
-        lines.append(ctx._("읽은 주민: {n}명", n=ctx.t.number(report.reads)))
+        lines += report_lines(ctx, report)
         if not report.progress.finished:
             buttons.append(ctx.button(ctx._("새로고침"), NoticeProgress(saved(notice.id))))
+        for hours in UNREACHED_HOURS:
+            label = ctx._("못 받은 세대 {h}시간", h=hours)
+            buttons.append(ctx.button(label, NotReached(saved(notice.id), hours)))
         label = ctx._("고정 풀기") if notice.pinned else ctx._("맨 위에 고정")
         buttons.append(ctx.button(label, PinNotice(saved(notice.id), not notice.pinned)))
     return ctx.screen("\n".join(lines), *buttons, back=SentNotices())
+
+
+@router.on(NotReached)
+async def not_reached(ctx: Ctx, action: NotReached) -> Screen:
+    """아직 못 받은 세대: per 동 (never the unit), paged."""
+    page = await unreached_households(
+        ctx.uow, ctx.clock, ctx.membership, action.notice_id, action.hours, action.offset
+    )
+    notice, hours = page.notice, page.hours
+    back = NoticeProgress(saved(notice.id))
+    lines = [ctx._("[아직 못 받은 세대] {h}시간 기준", h=hours)]
+    lines.append(clip(notice.text, 40))
+    lines.append("")
+    buttons = []
+    if page.too_early:
+        started = notice.started_at or notice.send_at
+        lines.append(
+            ctx._(
+                "공지를 보낸 지 아직 {h}시간이 지나지 않았어요. {when}부터 볼 수 있어요.",
+                h=hours,
+                when=ctx.t.datetime(started + timedelta(hours=hours), "M월 d일 B h:mm"),
+            )
+        )
+    elif not page.total:
+        lines.append(ctx._("보낸 지 {h}시간이 지났고, 모든 세대가 공지를 받았어요.", h=hours))
+    else:
+        lines.append(
+            ctx._(
+                "보낸 지 {h}시간이 지나도 공지가 닿지 않은 세대가 {n}세대 있어요.",
+                h=hours,
+                n=ctx.t.number(page.households),
+            )
+        )
+        for b in page.buildings:
+            lines.append(
+                "· "
+                + ctx._(
+                    "{building}: {n}세대",
+                    building=building_words(ctx.t, b.building),
+                    n=ctx.t.number(b.households),
+                )
+            )
+        lines.append(ctx._("게시판이나 안내 방송으로도 알려 주세요."))
+        if page.offset + UNREACHED_PAGE < page.total:
+            more = NotReached(saved(notice.id), hours, page.offset + UNREACHED_PAGE)
+            buttons.append(ctx.button(ctx._("더보기"), more, nav=True))
+    other = next(h for h in UNREACHED_HOURS if h != hours)
+    buttons.append(
+        ctx.button(ctx._("못 받은 세대 {h}시간", h=other), NotReached(saved(notice.id), other))
+    )
+    return ctx.screen("\n".join(lines), *buttons, back=back)
 
 
 @router.on(CancelNotice)

@@ -37,3 +37,14 @@ def published(ctx: Ctx, notice: Notice) -> NoticePublished:
     """The notice as it was (or will be) pushed, with its photo's URL."""
     photo = ctx.services.media.url(notice.photo) if notice.photo else None
     return NoticePublished.of(notice, photo)
+
+
+def clip(text: str, limit: int) -> str:
+    """The text on one line, cut to `limit` characters with "…"."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def building_words(t: Translator, building: str) -> str:
+    """ "101동" (a 동 already named so, like 관리동, stays as it is)."""
+    return building if building.endswith("동") else t._("{building}동", building=building)
