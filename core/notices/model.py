@@ -95,10 +95,11 @@ UNREACHED_HOURS = (6, 24)  # "아직 못 받은 세대" after so many hours
 
 def delivery_of(mode: str, status: str, read: bool) -> Delivery:
     """The state of one outbox row (its mode push/inbox, its status, whether its resident
-    read the notice)."""
+    read the notice). "read" is the status of a row the resident opened from a KakaoTalk
+    Event API push (the event block showed its screen)."""
     if status in FAILED_STATUSES:
         return Delivery.FAILED
-    if read:
+    if read or status == "read":
         return Delivery.READ
     if status == "sent":
         return Delivery.PUSHED

@@ -65,6 +65,7 @@ def test_each_row_is_in_exactly_one_state():
     assert delivery_of("inbox", "pending", False) == Delivery.WAITING
     assert delivery_of("inbox", "pending", True) == Delivery.READ
     assert delivery_of("push", "sent", True) == Delivery.READ
+    assert delivery_of("push", "read", False) == Delivery.READ  # opened from a Kakao event
     assert delivery_of("push", "blocked", True) == Delivery.FAILED
     assert delivery_of("push", "failed", False) == Delivery.FAILED
     assert delivery_of("push", "sending", False) == Delivery.SENDING
