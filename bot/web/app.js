@@ -62,31 +62,33 @@
     return el;
   }
 
+  function drawCard(c) {
+    const card = document.createElement("div");
+    card.className = "card";
+    const h = document.createElement("h3");
+    h.textContent = c.title;
+    card.appendChild(h);
+    for (const line of c.lines || []) {
+      const p = document.createElement("p");
+      p.textContent = line;
+      card.appendChild(p);
+    }
+    if (c.image_url) {
+      const img = document.createElement("img");
+      img.src = c.image_url;
+      img.alt = c.title;
+      card.appendChild(img);
+    }
+    const row = document.createElement("div");
+    row.className = "choices-inline";
+    for (const b of c.buttons || []) row.appendChild(buttonEl(b));
+    card.appendChild(row);
+    log.appendChild(card);
+  }
+
   function draw(screen) {
     for (const n of screen.notices || []) bubble("notice", n);
-    for (const c of screen.cards || []) {
-      const card = document.createElement("div");
-      card.className = "card";
-      const h = document.createElement("h3");
-      h.textContent = c.title;
-      card.appendChild(h);
-      for (const line of c.lines || []) {
-        const p = document.createElement("p");
-        p.textContent = line;
-        card.appendChild(p);
-      }
-      if (c.image_url) {
-        const img = document.createElement("img");
-        img.src = c.image_url;
-        img.alt = c.title;
-        card.appendChild(img);
-      }
-      const row = document.createElement("div");
-      row.className = "choices-inline";
-      for (const b of c.buttons || []) row.appendChild(buttonEl(b));
-      card.appendChild(row);
-      log.appendChild(card);
-    }
+    for (const c of screen.cards || []) drawCard(c);
     const main = bubble("bot", screen.text);
     if (screen.image_url) {
       const img = document.createElement("img");
@@ -164,7 +166,7 @@
   // question's buttons stay as they were.
   function drawNotice(s) {
     const parts = [...(s.notices || []), s.text].filter(Boolean);
-    if (!parts.length && !(s.buttons || []).length) return;
+    if (!parts.length && !(s.buttons || []).length && !(s.cards || []).length) return;
     const div = bubble("notice", parts.join("\n"));
     if (s.image_url) {
       const img = document.createElement("img");
@@ -172,11 +174,11 @@
       img.alt = s.image_alt || "";
       div.appendChild(img);
     }
-    const buttons = [...(s.buttons || []), ...(s.cards || []).flatMap((c) => c.buttons || [])];
-    if (buttons.length) {
+    for (const c of s.cards || []) drawCard(c);
+    if ((s.buttons || []).length) {
       const row = document.createElement("div");
       row.className = "choices-inline notice-choices";
-      for (const b of buttons) row.appendChild(buttonEl(b));
+      for (const b of s.buttons) row.appendChild(buttonEl(b));
       log.appendChild(row);
     }
   }

@@ -16,7 +16,7 @@ from bot.engine.nav import Nav
 from bot.outbox.live import bell_key
 from bot.runtime import Runtime
 from bot.screens import Button, Screen
-from core.notifications import Notification
+from core.notifications import Message, Notification
 from tests.browser.test_webchat_browser import verify
 from tests.reliability.outbox_helpers import wait_until
 
@@ -73,3 +73,23 @@ async def test_a_notice_appears_at_once_with_its_buttons(browser, services, engi
         assert await notice.count() == 1
     finally:
         await runtime.stop()
+
+
+async def test_without_the_stream_the_page_polls_its_inbox(browser, site, services, demo):
+    """A proxy that drops the stream: the page falls back to asking its inbox."""
+    page = browser.pages[0] if browser.pages else await browser.new_page()
+    page.set_default_timeout(10_000)
+    await page.route("**/api/web/stream", lambda route: route.abort())
+    await page.add_init_script("window.NAECHINGU_INBOX_MS = 300")
+    await page.goto(site + "/")
+    await verify(page, demo["101-1203"])
+    async with services.uow() as uow:
+        complex_ = await uow.complexes.by_code("DEMO")
+        household = await uow.households.find(complex_.id, "101", "1203")
+        (resident_id,) = await uow.residents.ids_in_household(household.id)
+        await uow.notifier.notify(resident_id, Message("엘리베이터 점검 안내"), key="t:2")
+        await uow.commit()
+    notice = page.locator(".bubble.notice", has_text="엘리베이터 점검 안내")
+    await notice.wait_for()
+    assert services.bell.total() == 0  # it came by the poll, not by a stream
+    assert await notice.count() == 1
