@@ -6,7 +6,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
@@ -31,6 +31,7 @@ from bot.handlers.votes import feature as votes
 from bot.i18n import Catalogs
 from bot.logs import quiet_libraries
 from bot.outbox.kinds import NotificationKinds, default_kinds
+from bot.outbox.live import InboxBell
 from bot.outbox.notifier import OutboxNotifier
 from bot.public_holidays import PublicHolidays, parse_days
 from bot.scheduler import JobKinds
@@ -54,6 +55,7 @@ class Services:
     jobs: JobKinds  # scheduled job kinds → handlers; features register theirs in build_engine
     media: FileMediaStore  # residents' photos
     holidays: Holidays  # public holidays (KR + [share] extra_holidays): paid carpools, 평일
+    bell: InboxBell = field(default_factory=InboxBell)  # wakes open web pages after a commit
 
     async def close(self) -> None:
         await self.db.dispose()

@@ -43,7 +43,9 @@ async def media(request: web.Request) -> web.StreamResponse:
     return web.FileResponse(path, headers=headers)
 
 
-def build_http_app(services: Services, engine: Engine, extra_routes=()) -> web.Application:
+def build_http_app(
+    services: Services, engine: Engine, extra_routes=(), *, stream_recheck_s: float = 5.0
+) -> web.Application:
     app = web.Application(client_max_size=services.config.http.max_body_kb * 1024)
     app[SERVICES] = services
     fetch = make_fetch_inbox(services)
@@ -51,6 +53,8 @@ def build_http_app(services: Services, engine: Engine, extra_routes=()) -> web.A
         engine,
         max_photo_bytes=services.config.media.max_photo_mb * 1024 * 1024,
         fetch_inbox=lambda user_id: fetch("web", user_id),
+        bell=services.bell,
+        recheck_s=stream_recheck_s,
     )
     kakao = KakaoSkill(
         engine,
@@ -59,6 +63,11 @@ def build_http_app(services: Services, engine: Engine, extra_routes=()) -> web.A
         open_event=make_open_event(services),
     )
     app.on_cleanup.append(lambda _app: kakao.close())
+
+    async def end_streams(_app: web.Application) -> None:
+        webchat.close()  # before aiohttp waits for the handlers: open streams end at once
+
+    app.on_shutdown.append(end_streams)
     app.add_routes(
         [
             web.get("/healthz", healthz),

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+import logging
+from collections.abc import AsyncIterator, Callable
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -38,6 +39,8 @@ from storage.repositories.share import SqlShareRepository
 from storage.repositories.shop import SqlShopRepository
 from storage.repositories.surveys import SqlSurveyRepository
 from storage.repositories.votes import SqlVoteRepository
+
+log = logging.getLogger("naechingu.storage")
 
 
 class NoNotifier:
@@ -79,15 +82,28 @@ class SqlUnitOfWork:
         self.deliveries = SqlDeliveryRepository(session)
         self.jobs = SqlJobRepository(session, self.clock)  # the Scheduler port
         self.points = SqlPointsRepository(session)
+        self._after_commit: list[Callable[[], None]] = []
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        """Run `callback` once the current transaction has committed (never on rollback):
+        e.g. waking the open web pages of the people a notification was queued for."""
+        self._after_commit.append(callback)
 
     async def flush(self) -> None:
         await self.session.flush()
 
     async def commit(self) -> None:
         await self.session.commit()
+        callbacks, self._after_commit = self._after_commit, []
+        for callback in callbacks:
+            try:
+                callback()
+            except Exception:  # the transaction is committed: a hook cannot undo it
+                log.exception("after-commit hook failed")
 
     async def rollback(self) -> None:
         await self.session.rollback()
+        self._after_commit = []
 
     @contextlib.asynccontextmanager
     async def savepoint(self) -> AsyncIterator[None]:

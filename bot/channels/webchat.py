@@ -5,12 +5,23 @@
 - `POST /api/web/message` with JSON `{session, id, text}` or `{session, id, token}` (a tapped
   button), or multipart with a `photo` file → `{"screens": [...], "easy": bool}`. `id` is the
   page's message id, used to drop a resent message.
+- `POST /api/web/inbox` with `{session}` → `{"screens": [...]}`: what the bot queued for this
+  page (notices, status changes), each handed over once. The page's fallback, every 15 s.
+- `POST /api/web/stream` with `{session}` → `text/event-stream` (Server-Sent Events, read by
+  the page with fetch so the session stays out of URLs): an `inbox` event with
+  `{"screens": [...]}` as soon as a notification for this page is committed. The stream wakes
+  on the in-process bell rung after the notifier's transaction commits and re-checks the
+  outbox every few seconds (rows queued by another process); rows are taken as the inbox
+  takes them, so each is shown once, by the stream or by the poll.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import json
+import logging
 import re
 import secrets
 from dataclasses import asdict
@@ -19,12 +30,16 @@ from pathlib import Path
 from aiohttp import web
 
 from bot.channels.base import Engine
+from bot.outbox.live import InboxBell, bell_key
 from bot.screens import Channel, Inbound, Photo, Reply
 
+log = logging.getLogger("naechingu.webchat")
 STATIC = Path(__file__).resolve().parent.parent / "web"
 SESSION = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 MESSAGE_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 MAX_TEXT = 4000
+HEARTBEAT_S = 15.0  # a comment line this often: proxies keep the stream, a gone page is noticed
+STREAMS_PER_SESSION = 4  # tabs of one browser; more are refused and those pages poll instead
 
 
 def _error(status: int, message: str) -> web.Response:
@@ -40,18 +55,37 @@ def reply_json(reply: Reply) -> dict:
     }
 
 
+def _user_id(session: str) -> str:
+    """The channel account id of a web session: a hash, so the database never holds the secret."""
+    return hashlib.sha256(session.encode()).hexdigest()[:40]
+
+
 class WebChat:
-    def __init__(self, engine: Engine, *, max_photo_bytes: int, fetch_inbox) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        *,
+        max_photo_bytes: int,
+        fetch_inbox,
+        bell: InboxBell | None = None,
+        recheck_s: float = 5.0,
+        max_streams: int = 2000,
+    ) -> None:
         self.engine = engine
         self.max_photo_bytes = max_photo_bytes
         self.fetch_inbox = fetch_inbox  # async (web user id) -> list[Screen]
+        self.bell = bell or InboxBell()
+        self.recheck_s = recheck_s  # how often a stream looks at the outbox without a ring
+        self.max_streams = max_streams  # open streams in this process; beyond, pages poll
+        self.closing = False
 
-    def routes(self) -> list[web.RouteDef]:
+    def routes(self) -> list[web.AbstractRouteDef]:
         return [
             web.get("/", self.index),
             web.post("/api/web/session", self.new_session),
             web.post("/api/web/message", self.message),
             web.post("/api/web/inbox", self.inbox),
+            web.post("/api/web/stream", self.stream),
             web.static("/static", STATIC),
         ]
 
@@ -78,7 +112,7 @@ class WebChat:
         text = fields.get("text") or ""
         if not isinstance(text, str):
             return _error(400, "bad text")
-        user_id = hashlib.sha256(session.encode()).hexdigest()[:40]
+        user_id = _user_id(session)
         # The page's message id is only unique per page: scope it to this session.
         delivery_key = f"web:{user_id}:{message_id}" if MESSAGE_ID.match(message_id) else None
         inbound = Inbound(
@@ -102,9 +136,62 @@ class WebChat:
         session = str(fields.get("session", ""))
         if not SESSION.match(session):
             return _error(401, "no session")
-        user_id = hashlib.sha256(session.encode()).hexdigest()[:40]
-        screens = await self.fetch_inbox(user_id)
+        screens = await self.fetch_inbox(_user_id(session))
         return web.json_response({"screens": [asdict(s) for s in screens]})
+
+    async def stream(self, request: web.Request) -> web.StreamResponse:
+        """This page's notifications as Server-Sent Events, as soon as they are committed."""
+        try:
+            fields, _ = await self._read(request)
+        except ValueError as exc:
+            return _error(400, str(exc))
+        session = str(fields.get("session", ""))
+        if not SESSION.match(session):
+            return _error(401, "no session")
+        if self.closing:
+            return _error(503, "shutting down")
+        user_id = _user_id(session)
+        key = bell_key("web", user_id)
+        if self.bell.listening(key) >= STREAMS_PER_SESSION:
+            return _error(429, "too many streams")
+        if self.bell.total() >= self.max_streams:
+            return _error(503, "busy")
+        response = web.StreamResponse(
+            headers={
+                "Content-Type": "text/event-stream; charset=utf-8",
+                "Cache-Control": "no-store",
+                "X-Accel-Buffering": "no",  # nginx: pass each event on at once
+            }
+        )
+        await response.prepare(request)
+        loop = asyncio.get_running_loop()
+        with contextlib.suppress(ConnectionError):  # the page went away
+            await response.write(b"retry: 3000\n: ready\n\n")
+            with self.bell.listen(key) as rung:
+                quiet_since = loop.time()
+                while not self.closing and not _gone(request):
+                    rung.clear()  # before looking: a ring during the look wakes us again
+                    try:
+                        screens = await self.fetch_inbox(user_id)
+                    except Exception:  # the database is busy or down: look again later
+                        log.warning("web stream: the inbox could not be read", exc_info=True)
+                        screens = []
+                    if screens:
+                        data = json.dumps({"screens": [asdict(s) for s in screens]})
+                        await response.write(f"event: inbox\ndata: {data}\n\n".encode())
+                        quiet_since = loop.time()
+                        continue  # more may wait (a page takes at most 10 at a time)
+                    if loop.time() - quiet_since >= HEARTBEAT_S:
+                        await response.write(b": ping\n\n")
+                        quiet_since = loop.time()
+                    with contextlib.suppress(TimeoutError):
+                        await asyncio.wait_for(rung.wait(), self.recheck_s)
+        return response
+
+    def close(self) -> None:
+        """End every open stream (server shutdown); the pages reconnect to the next server."""
+        self.closing = True
+        self.bell.ring_all()
 
     async def _read(self, request: web.Request) -> tuple[dict, list[Photo]]:
         if request.content_type.startswith("multipart/"):
@@ -126,3 +213,8 @@ class WebChat:
         if not isinstance(data, dict):
             raise ValueError("expected a JSON object")
         return data, []
+
+
+def _gone(request: web.Request) -> bool:
+    transport = request.transport
+    return transport is None or transport.is_closing()

@@ -8,6 +8,7 @@ from typing import Any
 
 from bot.engine.present import Tokenizer, strip_actions
 from bot.outbox.kinds import NotificationKinds
+from bot.outbox.live import bell_key
 from bot.screens import screen_to_dict
 from core.notifications import Notification
 
@@ -77,6 +78,7 @@ class OutboxNotifier:
         rendered: dict[str, Any] = {}  # one rendering per language
         tokens: list[dict] = []
         rows: list[dict] = []
+        waiting: set[str] = set()  # inbox accounts whose open page is woken after the commit
         for resident, accounts in pairs:
             reachable = [a for a in accounts if not a.unreachable]
             if not reachable:
@@ -108,8 +110,16 @@ class OutboxNotifier:
                 }
                 for account in reachable
             ]
+            waiting.update(
+                bell_key(a.channel, a.external_id)
+                for a in reachable
+                if self.mode(a.channel) == INBOX
+            )
         await self.uow.tokens.add_many(tokens)
-        return await self.uow.outbox.add_many(rows)
+        queued = await self.uow.outbox.add_many(rows)
+        if queued and waiting:
+            self.uow.after_commit(lambda: self.s.bell.ring(waiting))
+        return queued
 
 
 def payload_text(payload: list[dict]) -> str:

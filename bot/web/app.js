@@ -18,14 +18,22 @@
     return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
   }
 
+  let pendingSession = null;
   async function session() {
-    let s = localStorage.getItem("naechingu.session");
-    if (!s) {
-      const r = await fetch("/api/web/session", { method: "POST" });
-      s = (await r.json()).session;
-      localStorage.setItem("naechingu.session", s);
+    const s = localStorage.getItem("naechingu.session");
+    if (s) return s;
+    if (!pendingSession) {  // one request, however many callers ask at once
+      pendingSession = fetch("/api/web/session", { method: "POST" })
+        .then((r) => r.json())
+        .then((data) => {
+          localStorage.setItem("naechingu.session", data.session);
+          return data.session;
+        })
+        .finally(() => {
+          pendingSession = null;
+        });
     }
-    return s;
+    return pendingSession;
   }
 
   function bubble(cls, text) {
@@ -54,31 +62,33 @@
     return el;
   }
 
+  function drawCard(c) {
+    const card = document.createElement("div");
+    card.className = "card";
+    const h = document.createElement("h3");
+    h.textContent = c.title;
+    card.appendChild(h);
+    for (const line of c.lines || []) {
+      const p = document.createElement("p");
+      p.textContent = line;
+      card.appendChild(p);
+    }
+    if (c.image_url) {
+      const img = document.createElement("img");
+      img.src = c.image_url;
+      img.alt = c.title;
+      card.appendChild(img);
+    }
+    const row = document.createElement("div");
+    row.className = "choices-inline";
+    for (const b of c.buttons || []) row.appendChild(buttonEl(b));
+    card.appendChild(row);
+    log.appendChild(card);
+  }
+
   function draw(screen) {
     for (const n of screen.notices || []) bubble("notice", n);
-    for (const c of screen.cards || []) {
-      const card = document.createElement("div");
-      card.className = "card";
-      const h = document.createElement("h3");
-      h.textContent = c.title;
-      card.appendChild(h);
-      for (const line of c.lines || []) {
-        const p = document.createElement("p");
-        p.textContent = line;
-        card.appendChild(p);
-      }
-      if (c.image_url) {
-        const img = document.createElement("img");
-        img.src = c.image_url;
-        img.alt = c.title;
-        card.appendChild(img);
-      }
-      const row = document.createElement("div");
-      row.className = "choices-inline";
-      for (const b of c.buttons || []) row.appendChild(buttonEl(b));
-      card.appendChild(row);
-      log.appendChild(card);
-    }
+    for (const c of screen.cards || []) drawCard(c);
     const main = bubble("bot", screen.text);
     if (screen.image_url) {
       const img = document.createElement("img");
@@ -151,10 +161,90 @@
     bigger.setAttribute("aria-pressed", String(on));
   });
 
-  // Messages the bot sends on its own (notices, status changes) wait in the inbox:
-  // fetch them every 15 seconds while the page is open and show them as notices.
+  // Messages the bot sends on its own (notices, status changes, a neighbour's message) are
+  // shown as they arrive: each as a notice bubble with its own buttons, below which the current
+  // question's buttons stay as they were.
+  function drawNotice(s) {
+    const parts = [...(s.notices || []), s.text].filter(Boolean);
+    if (!parts.length && !(s.buttons || []).length && !(s.cards || []).length) return;
+    const div = bubble("notice", parts.join("\n"));
+    if (s.image_url) {
+      const img = document.createElement("img");
+      img.src = s.image_url;
+      img.alt = s.image_alt || "";
+      div.appendChild(img);
+    }
+    for (const c of s.cards || []) drawCard(c);
+    if ((s.buttons || []).length) {
+      const row = document.createElement("div");
+      row.className = "choices-inline notice-choices";
+      for (const b of s.buttons) row.appendChild(buttonEl(b));
+      log.appendChild(row);
+    }
+  }
+
+  function showNotices(screens) {
+    for (const s of screens || []) drawNotice(s);
+    if ((screens || []).length) log.scrollTop = log.scrollHeight;
+  }
+
+  // The live stream: Server-Sent Events read with fetch (POST, so the session stays out of
+  // URLs). While it is open nothing is polled; when it is unavailable the page asks its inbox
+  // every 15 seconds and tries the stream again, waiting longer after each failure.
+  let live = false;
+  let retry = 1000;
+
+  function onEvent(block) {
+    let name = "message";
+    const data = [];
+    for (const line of block.split("\n")) {
+      if (line.startsWith("event:")) name = line.slice(6).trim();
+      else if (line.startsWith("data:")) data.push(line.slice(5).replace(/^ /, ""));
+    }
+    if (name === "inbox" && data.length) showNotices(JSON.parse(data.join("\n")).screens);
+  }
+
+  async function listen() {
+    try {
+      const r = await fetch("/api/web/stream", {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
+        body: JSON.stringify({ session: await session() }),
+        cache: "no-store",
+      });
+      const type = r.headers.get("Content-Type") || "";
+      if (!r.ok || !r.body || !type.startsWith("text/event-stream")) throw new Error("no stream");
+      const reader = r.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        if (!live) {
+          live = true;
+          retry = 1000;
+        }
+        buffer += value.replace(/\r\n?/g, "\n");
+        let end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          try {
+            onEvent(block);
+          } catch (e) {
+            /* a malformed event: skip it */
+          }
+        }
+      }
+    } catch (e) {
+      /* no stream here (an old browser, a proxy, the server restarting): poll meanwhile */
+    }
+    live = false;
+    setTimeout(listen, retry);
+    retry = Math.min(retry * 2, 60000);
+  }
+
   async function pollInbox() {
-    if (busy || document.hidden || !localStorage.getItem("naechingu.session")) return;
+    if (live || busy || document.hidden || !localStorage.getItem("naechingu.session")) return;
     try {
       const r = await fetch("/api/web/inbox", {
         method: "POST",
@@ -162,17 +252,16 @@
         body: JSON.stringify({ session: await session() }),
       });
       if (!r.ok) return;
-      const data = await r.json();
-      for (const s of data.screens || []) {
-        const parts = [...(s.notices || []), s.text].filter(Boolean);
-        if (parts.length) bubble("notice", parts.join("\n"));
-      }
-      if ((data.screens || []).length) log.scrollTop = log.scrollHeight;
+      showNotices((await r.json()).screens);
     } catch (e) {
       /* offline for a moment: try again at the next tick */
     }
   }
   setInterval(pollInbox, window.NAECHINGU_INBOX_MS || 15000);
 
-  send({ text: "" }, null);
+  send({ text: "" }, null).then(() => {
+    if (window.NAECHINGU_LIVE !== false && window.ReadableStream && window.TextDecoderStream) {
+      listen();
+    }
+  });
 })();

@@ -99,12 +99,14 @@ class SqlOutboxRepository:
         )
 
     async def take_inbox(self, account_id: int, now: datetime, limit: int = 10) -> list[dict]:
-        """Pending inbox messages of one account, oldest first, marked delivered."""
+        """Pending inbox messages of one account, oldest first, marked delivered. Rows another
+        transaction is taking (a second tab of the same page) are skipped, never handed twice."""
         stmt = (
             select(tables.outbox)
             .where(o.account_id == account_id, o.status == "pending", o.mode == "inbox")
             .order_by(o.priority.desc(), o.id)
             .limit(limit)
+            .with_for_update(skip_locked=True)
         )
         rows = [dict(r) for r in (await self.session.execute(stmt)).mappings()]
         if rows:

@@ -1,5 +1,6 @@
 """The web chat shows what the bot sends on its own (a notice, a status change) while the page
-is open: it fetches its inbox every few seconds (every 15 s by default; faster here)."""
+is open. Without the live stream (test_webchat_live.py), as here, it fetches its inbox every
+few seconds (every 15 s by default; faster here)."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ async def test_a_notification_appears_on_the_open_page_without_typing(
 ):
     page = browser.pages[0] if browser.pages else await browser.new_page()
     page.set_default_timeout(10_000)
-    await page.add_init_script("window.NAECHINGU_INBOX_MS = 300")
+    await page.add_init_script("window.NAECHINGU_INBOX_MS = 300; window.NAECHINGU_LIVE = false")
     await page.goto(site + "/")
     await verify(page, demo["101-1203"])
     async with services.uow() as uow:
