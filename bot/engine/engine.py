@@ -188,8 +188,6 @@ class Engine:
             return again or stored or await self.pages.home(ctx)
         if stored is not None:
             button = find_label(stored, text)
-            if button is not None and button.action is None:  # a notification's button
-                return await self._tap(ctx, await ctx.uow.tokens.get(button.token))
             if button is not None:  # typed (or a KakaoTalk message button): the stored action
                 row = {
                     "token": button.token,
@@ -283,7 +281,7 @@ class Engine:
         screen = self.runner.again(ctx, note)
         if screen is not None:
             return screen
-        if ctx.conversation.screen:  # (behind a notification shown from the inbox)
+        if ctx.conversation.screen:  # (the screen behind an inbox digest or notification)
             stored = behind(screen_from_dict(ctx.conversation.screen))
             return replace(stored, notices=(note,))
         return Screen(text=note)

@@ -101,7 +101,11 @@ async def show_inbox(
     reply itself (with a digest of the others) and where its page of choices starts."""
     rows = _ordered(rows)
     payloads = [r["payload"] for r in rows]
-    if len(rows) == 1 or int(rows[0].get("priority") or 0) > 0:
+    urgent = int(rows[0].get("priority") or 0) > 0
+    # KakaoTalk shows 3 outputs: beside a screen of cards or an image, a notification with
+    # buttons could lose them, so it becomes a digest line that opens it (urgent: in full).
+    crowded = bool(current.cards or current.image_url) and bool(_full(payloads[0]).buttons)
+    if urgent or (len(rows) == 1 and not crowded):
         await _count_reads(ctx, payloads[:1])
         front = (_full(payloads[0]),)
         payloads = payloads[1:]
