@@ -7,12 +7,15 @@ answer validated against Kakao's limits (the KakaoDriver does it)."""
 from __future__ import annotations
 
 import json
+from types import SimpleNamespace
 
 import aiohttp
 import pytest
 from sqlalchemy import select, update
 
 from bot.app import build_engine
+from bot.outbox.inbox import InboxOpen, open_inbox, show_inbox
+from bot.screens import Button, Card, Screen, screen_to_dict
 from core.share.events import ChatEnded
 from storage import tables
 from tests.notices.test_conversations import write_notice
@@ -201,3 +204,45 @@ async def test_an_urgent_notice_comes_in_full_first_and_opening_it_counts_as_rea
     assert "주차 안내" in person.text and "하던 일 계속" in person.labels
     await person.tap("하던 일 계속")
     assert "무엇을 도와드릴까요" in person.text and "새 알림" not in person.text
+
+
+class _T:
+    def _(self, text: str, **kw) -> str:
+        return text.format(**kw)
+
+
+def _ctx(easy: bool = False):
+    t = _T()
+    return SimpleNamespace(_=t._, t=t, resident=SimpleNamespace(easy_mode=easy), membership=None)
+
+
+def _row(row_id: int, text: str, *, kind: str = "message", priority: int = 0, buttons=()):
+    screen = {**screen_to_dict(Screen(text, buttons=tuple(buttons))), "kind": kind}
+    return {"id": row_id, "priority": priority, "payload": [screen]}
+
+
+async def test_beside_cards_a_notification_with_buttons_becomes_a_line_that_opens_it():
+    vote = _row(
+        1, "[주민투표] 놀이터?", kind="vote.opened", buttons=[Button("1. 찬성", token="t1")]
+    )
+    cards = Screen("글 목록", cards=(Card("자전거 팔아요"),))
+    front, screen, _ = await show_inbox(_ctx(), [vote], cards)
+    assert front == () and screen.text.startswith("새 알림 1건\n1. [주민투표] 놀이터?")
+    opened = await open_inbox(_ctx(), InboxOpen([vote["payload"]], screen_to_dict(cards)))
+    assert [b.label for b in opened.buttons] == ["1. 찬성", "하던 일 계속"]
+    urgent = _row(
+        2, "[긴급 공지] 단수", kind="notice", priority=10, buttons=[Button("확인", token="t2")]
+    )
+    front, screen, _ = await show_inbox(_ctx(), [vote, urgent], cards)
+    assert front[0].text == "[긴급 공지] 단수" and "1. [주민투표] 놀이터?" in screen.text
+
+
+async def test_a_long_question_keeps_its_bubble_and_the_digest_gets_its_own():
+    rows = [_row(n, f"안내 {n}") for n in range(1, 4)]
+    for easy, size in ((False, 495), (True, 145)):
+        question = Screen("가" * size + "?")
+        _, screen, _ = await show_inbox(_ctx(easy), rows, question)
+        assert screen.text == question.text and screen.notices[0].startswith("새 알림 3건")
+        _, screen, _ = await show_inbox(_ctx(easy), rows, Screen("무엇을 도와드릴까요?"))
+        assert len(screen.text) <= (150 if easy else 500)
+        assert screen.text.startswith("새 알림 3건") and screen.text.endswith("도와드릴까요?")
