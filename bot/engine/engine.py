@@ -29,7 +29,7 @@ from bot.engine.present import (
     strip_actions,
 )
 from bot.engine.runner import DialogRunner
-from bot.outbox.inbox import inbox_notices
+from bot.outbox.inbox import InboxOpen, InboxResume, behind, open_inbox, resume, show_inbox
 from bot.screens import Inbound, Reply, Screen, screen_from_dict, screen_to_dict
 from core.errors import ConcurrencyConflict, DomainError
 from core.identity.onboarding import get_or_register_account, membership_of
@@ -48,7 +48,7 @@ class Engine:
         self.runner = runner
         self.pages = pages  # home(ctx), help(ctx), explain(ctx, error), start(ctx, arg)
         # The engine's own actions: navigation and dialog answers (handled below, not routed).
-        for builtin in (Nav, DialogAnswer, DialogAnswerOnce):
+        for builtin in (Nav, DialogAnswer, DialogAnswerOnce, InboxOpen, InboxResume):
             self.router.handlers.setdefault(builtin.kind, (builtin, self._builtin))
 
     async def handle(self, inbound: Inbound) -> Reply:
@@ -123,9 +123,12 @@ class Engine:
             if isinstance(screen, tuple):
                 screen, offset = screen
         inbox = await uow.outbox.take_inbox(account.id, now)
-        if inbox:
-            screen = screen.with_notices(*inbox_notices(ctx.t, inbox))
+        front: tuple[Screen, ...] = ()
+        if inbox:  # shown with their buttons: one in full before the reply, several digested
+            front, screen, offset = await show_inbox(ctx, inbox, screen, offset)
         reply, tokens = self._present(ctx, screen, offset)
+        if front:
+            reply = replace(reply, screens=(*map(strip_actions, front), *reply.screens))
         await uow.tokens.add_many(tokens)
         stored = [screen_to_dict(s) for s in reply.screens]
         for key in keys:
@@ -229,6 +232,10 @@ class Engine:
             return self._again(ctx, ctx._("이 버튼은 더 이상 사용할 수 없어요."))
         if isinstance(action, Nav):
             return await self._nav(ctx, action)
+        if isinstance(action, InboxOpen):
+            return await open_inbox(ctx, action)
+        if isinstance(action, InboxResume):
+            return await resume(ctx, self.runner, action)
         if isinstance(action, DialogAnswer):
             current = self.runner.current(ctx)
             if current is None or (current[0].name, current[1].name) != (
@@ -274,7 +281,7 @@ class Engine:
         screen = self.runner.again(ctx, note)
         if screen is not None:
             return screen
-        if ctx.conversation.screen:
-            stored = screen_from_dict(ctx.conversation.screen)
+        if ctx.conversation.screen:  # (the screen behind an inbox digest or notification)
+            stored = behind(screen_from_dict(ctx.conversation.screen))
             return replace(stored, notices=(note,))
         return Screen(text=note)

@@ -4,6 +4,7 @@ so a notification is sent if and only if the change committed."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from bot.engine.present import Tokenizer, strip_actions
@@ -89,7 +90,9 @@ class OutboxNotifier:
             tokenizer = Tokenizer(self.s.token_key, resident.id, now, days)
             screen = tokenizer.screen(rendered[resident.locale])
             tokens.extend(tokenizer.rows.values())
-            payload = [screen_to_dict(strip_actions(screen))]
+            # The kind and the ids it names ride along: the inbox collapses repeated kinds
+            # and counts a notice opened there as read.
+            payload = [{**screen_to_dict(strip_actions(screen)), **_about(note)}]
             key = key_of(resident)
             rows += [
                 {
@@ -120,6 +123,16 @@ class OutboxNotifier:
         if queued and waiting:
             self.uow.after_commit(lambda: self.s.bell.ring(waiting))
         return queued
+
+
+def _about(note: Notification) -> dict[str, Any]:
+    refs: dict[str, int] = {}
+    if dataclasses.is_dataclass(note):
+        for field in dataclasses.fields(note):
+            value = getattr(note, field.name)
+            if field.name.endswith("_id") and isinstance(value, int):
+                refs[field.name] = value
+    return {"kind": note.kind, "refs": refs}
 
 
 def payload_text(payload: list[dict]) -> str:

@@ -86,15 +86,24 @@
     log.appendChild(card);
   }
 
-  function draw(screen) {
+  // The last screen's buttons are the choices under the input; an earlier screen's (a
+  // notification shown before the reply) stay with it, inline.
+  function draw(screen, last = true, kind = "bot") {
     for (const n of screen.notices || []) bubble("notice", n);
     for (const c of screen.cards || []) drawCard(c);
-    const main = bubble("bot", screen.text);
+    const main = bubble(kind, screen.text);
     if (screen.image_url) {
       const img = document.createElement("img");
       img.src = screen.image_url;
       img.alt = screen.image_alt || "";
       main.appendChild(img);
+    }
+    if (!last) {
+      const row = document.createElement("div");
+      row.className = "choices-inline";
+      for (const b of screen.buttons || []) row.appendChild(buttonEl(b));
+      if (row.childNodes.length) log.appendChild(row);
+      return;
     }
     choices.replaceChildren(...(screen.buttons || []).map(buttonEl));
     photoLabel.hidden = screen.expect !== "photo";
@@ -104,7 +113,8 @@
   function show(data) {
     document.body.classList.toggle("easy", !!data.easy);
     document.documentElement.lang = data.lang || "ko";
-    for (const s of data.screens || []) draw(s);
+    const screens = data.screens || [];
+    screens.forEach((s, i) => draw(s, i === screens.length - 1));
     log.scrollTop = log.scrollHeight;
   }
 
@@ -252,7 +262,7 @@
         body: JSON.stringify({ session: await session() }),
       });
       if (!r.ok) return;
-      showNotices((await r.json()).screens);
+      showNotices((await r.json()).screens); // each with its buttons
     } catch (e) {
       /* offline for a moment: try again at the next tick */
     }

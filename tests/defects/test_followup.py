@@ -52,10 +52,10 @@ async def test_the_household_is_notified_in_its_inbox_on_the_next_message(engine
     chat, report, coord = await filed(engine, services, demo)
     await move(services, coord, report.id, Status.ACKNOWLEDGED)
     await chat.say("처음으로")
-    assert "새 알림 1건" in chat.text
+    assert len(chat.reply.screens) == 2  # one waiting: its own screen before the reply
     assert f"[고장 신고 {report.number}]" in chat.text and "'확인' 상태" in chat.text
     await chat.say("처음으로")
-    assert "새 알림" not in chat.text  # handed over once
+    assert "새 알림" not in chat.text and "고장 신고" not in chat.text  # handed over once
 
 
 async def test_a_held_or_rejected_report_reads_with_its_date_or_reason(engine, services, demo):

@@ -90,7 +90,7 @@ async def test_the_reminder_opens_the_report_for_the_coordinator(services, clock
     clock.advance(hours=25)
     await drain(runner)
     await coord_chat.say("처음으로")  # the web chat's inbox hands the reminder over
-    assert "새 알림 1건" in coord_chat.text
+    assert coord_chat.reply.screens[0].buttons[0].label == "신고 열기"  # with its button
     assert "[확인 알림]" in coord_chat.text and "공용부: 지하주차장" in coord_chat.text
     assert "1203" not in coord_chat.text
     async with services.uow() as uow:  # what a Telegram coordinator gets: a button to open it

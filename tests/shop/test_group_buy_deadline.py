@@ -76,6 +76,8 @@ async def test_a_group_buy_that_reaches_its_minimum_succeeds_once(engine, servic
 
     kim = Chat(engine, user="kim")  # the web chat's inbox hands the result over
     await kim.say("처음으로")
+    assert "1. [공동구매 성사]" in kim.text  # two waiting: a digest line, opened in full
+    await kim.tap("알림 1 보기")
     assert "[공동구매 성사]" in kim.text and "관리동 앞" in kim.text
 
 

@@ -47,8 +47,9 @@ class WebDriver:
         await self._post({"text": text})
 
     async def tap(self, label: str) -> None:
-        screen = self.answer["screens"][-1]
-        buttons = [*screen["buttons"], *(b for c in screen["cards"] for b in c["buttons"])]
+        buttons = []  # the last screen's first; an earlier one's (a notification) stay inline
+        for screen in reversed(self.answer["screens"]):
+            buttons += [*screen["buttons"], *(b for c in screen["cards"] for b in c["buttons"])]
         token = next((b["token"] for b in buttons if b["label"] == label), None)
         assert token, f"no button {label!r} in {[b['label'] for b in buttons]}"
         await self._post({"token": token})
