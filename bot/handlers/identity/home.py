@@ -76,7 +76,9 @@ async def open_section(ctx: Ctx, action: OpenSection) -> Screen:
     buttons = await ctx.menus.buttons(ctx, action.section)
     text = f"[{ctx._(title)}]\n{ctx._(about)}"
     if not buttons:
-        text += "\n\n" + ctx._("지금은 여기서 할 수 있는 일이 없어요. 필요한 일은 관리사무소에 문의해 주세요.")
+        text += "\n\n" + ctx._(
+            "지금은 여기서 할 수 있는 일이 없어요. 필요한 일은 관리사무소에 문의해 주세요."
+        )
     return ctx.screen(text, *buttons)
 
 
