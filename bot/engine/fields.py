@@ -1,10 +1,11 @@
-"""Answer checks shared by the 공유마켓 dialogs: free text within a limit, an amount in won.
+"""Answer checks shared by the dialogs: free text within a limit, an amount in won, a 동 or 호.
 Each raises Invalid with a plain Korean message, so the same question is asked again."""
 
 from __future__ import annotations
 
 from bot.engine.context import Ctx
 from bot.engine.dialog import Invalid
+from core.identity.admin import BUILDING
 
 
 def text_limit(limit: int):
@@ -32,3 +33,16 @@ def won_amount(ctx: Ctx, text: str, limit: int) -> int:
             )
         )
     return int(digits)
+
+
+def address_part(suffix: str):
+    """A step's parse for 동 ("동") or 호 ("호"): "101동" and "101" both give "101"; the rule
+    for what a 동/호 may be is core's (core.identity.admin)."""
+
+    def parse(ctx: Ctx, text: str, answers: dict) -> str:
+        value = text.strip().removesuffix(suffix).strip()
+        if not BUILDING.match(value):
+            raise Invalid(ctx._("숫자나 글자 10자 이내로 적어 주세요 (예: 101, 1203)."))
+        return value
+
+    return parse

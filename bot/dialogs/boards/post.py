@@ -31,13 +31,14 @@ import re
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.dialogs.defects.photos import one_photo
+from bot.dialogs.defects.photos import optional_photo
 from bot.dialogs.notices.when import parse_time
 from bot.engine.context import Ctx
 from bot.engine.dialog import Choice, Dialog, Invalid, Step
 from bot.handlers.boards.actions import POST, BoardPosts, OpenEntry
 from bot.handlers.boards.words import BOARD_WORDS
 from bot.handlers.coordinator.actions import OpenCoordinator
+from bot.i18n import N_
 from bot.screens import Expect, Screen
 from core.boards.model import MAX_CAPACITY, MAX_TEXT, MAX_TITLE, Board
 from core.boards.posting import NewEntry, check_link, post_entry
@@ -193,14 +194,8 @@ dialog = Dialog(
             parse=_link,
             placeholder=lambda ctx: ctx._("예: https://example.org"),
         ),
-        Step(
-            "photo",
-            prompt=lambda ctx, a: ctx._(
-                "함께 보여 줄 사진이 있으면 보내 주세요. 없으면 '사진 없음'을 눌러 주세요."
-            ),
-            expect=Expect.PHOTO,
-            choices=lambda ctx, a: [Choice(ctx._("사진 없음"), "")],
-            photo=one_photo,
+        optional_photo(
+            N_("함께 보여 줄 사진이 있으면 보내 주세요. 없으면 '사진 없음'을 눌러 주세요.")
         ),
         Step(
             "expires",

@@ -16,26 +16,13 @@ flowchart TD
 
 from __future__ import annotations
 
-import re
-
 from bot.engine.context import Ctx
-from bot.engine.dialog import Choice, Dialog, Invalid, Step
+from bot.engine.dialog import Choice, Dialog, Step
+from bot.engine.fields import address_part
 from bot.handlers.coordinator.actions import INVITE, OpenCoordinator
 from bot.screens import Expect, Screen
 from core.identity.admin import issue_invite
 from core.identity.reading import my_complex
-
-ADDRESS_PART = re.compile(r"^[0-9A-Za-z가-힣]{1,10}$")
-
-
-def _address_part(suffix: str):
-    def parse(ctx: Ctx, text: str, answers: dict) -> str:
-        value = text.strip().removesuffix(suffix).strip()
-        if not ADDRESS_PART.match(value):
-            raise Invalid(ctx._("숫자나 글자 10자 이내로 적어 주세요 (예: 101, 1203)."))
-        return value
-
-    return parse
 
 
 async def _done(ctx: Ctx, answers: dict) -> Screen:
@@ -71,13 +58,13 @@ dialog = Dialog(
             "building",
             prompt=lambda ctx, a: ctx._("몇 동인가요? (예: 101)"),
             expect=Expect.TEXT,
-            parse=_address_part("동"),
+            parse=address_part("동"),
         ),
         Step(
             "unit",
             prompt=lambda ctx, a: ctx._("몇 호인가요? (예: 1203)"),
             expect=Expect.TEXT,
-            parse=_address_part("호"),
+            parse=address_part("호"),
         ),
         Step(
             "uses",

@@ -103,3 +103,15 @@ def photo_steps(kept) -> list[Step]:
         )
 
     return [more(2), add(2), more(3), add(3)]
+
+
+def optional_photo(prompt: str) -> Step:
+    """The "photo" step of a post (공지, 게시판): one photo, or '사진 없음'. `prompt` is a
+    message marked with N_ where the dialog is written."""
+    return Step(
+        "photo",
+        prompt=lambda ctx, a: ctx._(prompt),
+        expect=Expect.PHOTO,
+        choices=lambda ctx, a: [Choice(ctx._("사진 없음"), "")],
+        photo=one_photo,
+    )

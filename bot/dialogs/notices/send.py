@@ -25,13 +25,14 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from bot.dialogs.defects.photos import one_photo
+from bot.dialogs.defects.photos import optional_photo
 from bot.dialogs.notices.when import parse_time, when_choices
 from bot.engine.context import Ctx
 from bot.engine.dialog import Choice, Dialog, Invalid, Step
 from bot.handlers.coordinator.actions import OpenCoordinator
 from bot.handlers.notices.actions import SEND_DIALOG, CancelNotice, NoticeProgress
 from bot.handlers.notices.render import notice_text
+from bot.i18n import N_
 from bot.screens import Expect, Screen
 from core.ids import saved
 from core.notices.broadcast import NewNotice, create_notice
@@ -118,14 +119,8 @@ dialog = Dialog(
             parse=_text,
             placeholder=lambda ctx: ctx._("예: 12월 3일 오전 10시에 단수가 있어요"),
         ),
-        Step(
-            "photo",
-            prompt=lambda ctx, a: ctx._(
-                "함께 보낼 사진이 있으면 보내 주세요. 없으면 '사진 없음'을 눌러 주세요."
-            ),
-            expect=Expect.PHOTO,
-            choices=lambda ctx, a: [Choice(ctx._("사진 없음"), "")],
-            photo=one_photo,
+        optional_photo(
+            N_("함께 보낼 사진이 있으면 보내 주세요. 없으면 '사진 없음'을 눌러 주세요.")
         ),
         Step(
             "target",

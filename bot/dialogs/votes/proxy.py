@@ -11,24 +11,12 @@ flowchart TD
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable
-
 from bot.engine.context import Ctx
-from bot.engine.dialog import Choice, Dialog, Invalid, Step
+from bot.engine.dialog import Choice, Dialog, Step
+from bot.engine.fields import address_part
 from bot.handlers.votes.actions import PROXY_DIALOG, ManageVotes
 from bot.screens import Expect, Screen
 from core.votes.ballots import cast_proxy_ballot
-
-
-def _part(suffix: str) -> Callable[[Ctx, str, dict], str]:
-    def parse(ctx: Ctx, text: str, a: dict) -> str:
-        value = text.strip().removesuffix(suffix).strip()
-        if not re.fullmatch(r"[0-9A-Za-z가-힣]{1,10}", value):
-            raise Invalid(ctx._("숫자나 글자 10자 이내로 적어 주세요 (예: 101, 1203)."))
-        return value
-
-    return parse
 
 
 async def _proxy_done(ctx: Ctx, a: dict) -> Screen:
@@ -52,13 +40,13 @@ dialog = Dialog(
             "building",
             prompt=lambda ctx, a: ctx._("도움을 요청한 세대는 몇 동인가요?"),
             expect=Expect.TEXT,
-            parse=_part("동"),
+            parse=address_part("동"),
         ),
         Step(
             "unit",
             prompt=lambda ctx, a: ctx._("몇 호인가요?"),
             expect=Expect.TEXT,
-            parse=_part("호"),
+            parse=address_part("호"),
         ),
         Step(
             "option",
