@@ -24,6 +24,7 @@ from bot.handlers.identity import feature as identity
 from bot.handlers.identity.home import Pages
 from bot.handlers.notices import feature as notices
 from bot.handlers.points import feature as points
+from bot.handlers.proxy import feature as proxy
 from bot.handlers.share import feature as share
 from bot.handlers.shop import feature as shop
 from bot.handlers.surveys import feature as surveys
@@ -126,6 +127,7 @@ FEATURES = (
     points,
     shop,
     share,
+    proxy,
 )
 
 

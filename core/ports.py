@@ -20,6 +20,7 @@ from core.identity.model import (
     Resident,
     RoleGrant,
 )
+from core.identity.proxy import ProxyRepository
 from core.notices.ports import NoticeRepository
 from core.notifications import Notification
 from core.points.ports import PointsRepository
@@ -176,6 +177,8 @@ class UnitOfWork(Protocol):
     def jobs(self) -> Scheduler: ...
     @property
     def points(self) -> PointsRepository: ...
+    @property
+    def proxies(self) -> ProxyRepository: ...
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:
         """Everything inside is undone if it raises; the transaction goes on."""

@@ -8,6 +8,7 @@ from sqlalchemy.orm import registry
 from core.boards.model import BoardEntry
 from core.defects.model import DefectEvent, DefectReport
 from core.identity import model
+from core.identity.proxy import ProxyAction
 from core.notices.model import Notice
 from core.points.model import CommonSpend, RentSettlement
 from core.share import model as share
@@ -42,6 +43,7 @@ def map_domain() -> None:
     mapper_registry.map_imperatively(BoardEntry, tables.board_entries)
     mapper_registry.map_imperatively(RentSettlement, tables.rent_settlements)
     mapper_registry.map_imperatively(CommonSpend, tables.common_spends)
+    mapper_registry.map_imperatively(ProxyAction, tables.proxy_actions)
     for cls, table in (
         (shop.Shop, tables.shops),
         (shop.Product, tables.shop_products),

@@ -49,6 +49,9 @@ from storage.schema.points import (
     points_transfers,
     rent_settlements,
 )
+from storage.schema.proxy import (
+    proxy_actions,
+)
 from storage.schema.share import (
     share_blocks,
     share_chats,
@@ -117,4 +120,5 @@ __all__ = [
     "shop_orders",
     "board_entries",
     "board_signups",
+    "proxy_actions",
 ]

@@ -35,6 +35,7 @@ from storage.repositories.jobs import SqlJobRepository
 from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutboxRepository
 from storage.repositories.points import SqlPointsRepository
+from storage.repositories.proxy import SqlProxyRepository
 from storage.repositories.share import SqlShareRepository
 from storage.repositories.shop import SqlShopRepository
 from storage.repositories.surveys import SqlSurveyRepository
@@ -82,6 +83,7 @@ class SqlUnitOfWork:
         self.deliveries = SqlDeliveryRepository(session)
         self.jobs = SqlJobRepository(session, self.clock)  # the Scheduler port
         self.points = SqlPointsRepository(session)
+        self.proxies = SqlProxyRepository(session)  # 대신 하기 audit
         self._after_commit: list[Callable[[], None]] = []
 
     def after_commit(self, callback: Callable[[], None]) -> None:

@@ -28,6 +28,7 @@ from bot.engine.present import (
     reset_tokens,
     strip_actions,
 )
+from bot.engine.proxy import acting, enter, frame, stop
 from bot.engine.runner import DialogRunner
 from bot.outbox.inbox import InboxOpen, InboxResume, behind, open_inbox, resume, show_inbox
 from bot.screens import Inbound, Reply, Screen, screen_from_dict, screen_to_dict
@@ -113,15 +114,21 @@ class Engine:
         )
         offset = 0
         expiry = timedelta(hours=self.s.config.dialogs.expire_hours)
-        if conv.dialog and row["updated_at"] < now - expiry:
-            # An abandoned dialog: back home with a short note, whatever this message was.
+        if (conv.dialog or acting(conv)) and row["updated_at"] < now - expiry:
+            # An abandoned dialog (or 대신 하기): back home with a short note, whatever this
+            # message was.
             conv.clear_dialog()
+            stop(conv)
             note = ctx._("오랫동안 답이 없어서 하던 일은 멈추고 처음으로 돌아왔어요.")
             screen = (await self.pages.home(ctx)).with_notices(note)
         else:
+            ended = await enter(ctx)  # 대신 하기: the household's membership, checked again
             screen = await self._route(ctx, token_row)
             if isinstance(screen, tuple):
                 screen, offset = screen
+            if ended:
+                screen = screen.with_notices(ended)
+        screen = frame(ctx, screen)  # 대신 하기: the banner and 끝내기 on every screen
         inbox = await uow.outbox.take_inbox(account.id, now)
         front: tuple[Screen, ...] = ()
         if inbox:  # shown with their buttons: one in full before the reply, several digested

@@ -26,7 +26,8 @@ from core.defects.model import (
 from core.defects.notify import notify_coordinators
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
-from core.identity.roles import require_verified
+from core.identity.proxy import ProxyTask, record_proxy
+from core.identity.roles import require_household, require_verified
 from core.ids import saved
 
 if TYPE_CHECKING:
@@ -74,7 +75,10 @@ async def file_report(
     """File a defect report for the member's household.
 
     Rules:
-    - Only verified members of a household file, always for their own household and complex.
+    - Only verified members of a household file, always for their own household and complex;
+      a coordinator acting for a household (대신 하기) files for it, even when nobody has
+      verified it yet (the report belongs to the household; the coordinator is then its
+      reporter), marked and announced by `record_proxy`.
     - A category and a place kind from the fixed lists; 공용부 needs a place (≤ 50 characters).
     - A description (≤ 1,000 characters) or at least one photo; at most 3 photos.
     - 급함 only for safety (water, electricity, gas/heating, elevators).
@@ -82,7 +86,12 @@ async def file_report(
     - Coordinators are reminded if nobody acknowledges it in time (2 h urgent, else 24 h);
       urgent reports notify them at once.
     """
-    household_id, complex_id = household_of(member)
+    if member.proxy is not None:
+        require_household(member)
+        assert member.household_id is not None and member.complex_id is not None
+        household_id, complex_id = member.household_id, member.complex_id
+    else:
+        household_id, complex_id = household_of(member)
     if new.category not in set(Category) or new.where not in set(Where):
         raise InvalidInput("defect.bad_choice")
     description, place = new.description.strip(), new.place.strip()
@@ -117,8 +126,9 @@ async def file_report(
         )
     )
     report_id = saved(report.id)
+    actor = member.proxy_by or member.resident_id  # who really filed it
     await uow.defects.add_event(
-        DefectEvent(report_id, complex_id, now, "filed", member.resident_id, Status.RECEIVED)
+        DefectEvent(report_id, complex_id, now, "filed", actor, Status.RECEIVED)
     )
     hours = policy.urgent_hours if new.urgent else policy.hours
     await uow.jobs.at(
@@ -131,6 +141,16 @@ async def file_report(
     if new.urgent:
         payload = UrgentFiled(ReportFacts.of(report))
         await notify_coordinators(uow, report, payload, key=f"defect:{report_id}:urgent")
+    await record_proxy(
+        uow,
+        clock,
+        member,
+        ProxyTask.DEFECT,
+        f"defect:{report_id}",
+        code=report.category,
+        number=report.number,
+        what=report.place or report.description,
+    )
     return report
 
 

@@ -88,13 +88,38 @@ class InviteCode:
 
 
 @dataclass(frozen=True)
+class Proxy:
+    """대신 하기: coordinator `by` acts for household `household_id` of their complex, which
+    asked `how` (phone, visit, help request `request_no`). `subject` is the household's
+    resident the effects stand in the name of (None: nobody verified it yet); `consent` says
+    the coordinator confirmed the household agreed to spending points."""
+
+    by: int
+    household_id: int
+    how: str
+    request_no: str = ""
+    consent: bool = False
+    subject: int | None = None
+
+
+@dataclass(frozen=True)
 class Membership:
-    """What a resident is, as every use case needs it: their household and scoped roles."""
+    """What a resident is, as every use case needs it: their household and scoped roles.
+
+    In 대신 하기 mode the engine hands the use cases the *household's* membership with
+    `proxy` set (see core/identity/proxy.py): the effects belong to the household and are
+    marked with the coordinator who did them."""
 
     resident_id: int
     complex_id: int | None
     household_id: int | None
     grants: frozenset[tuple[str, int | None]] = field(default_factory=frozenset)
+    proxy: Proxy | None = None
+
+    @property
+    def proxy_by(self) -> int | None:
+        """The coordinator acting for this household, when it is a proxy membership."""
+        return None if self.proxy is None else self.proxy.by
 
     @property
     def verified(self) -> bool:

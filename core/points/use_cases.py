@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from core.clock import Clock
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.proxy import ProxyTask, record_proxy, require_consent
+from core.identity.roles import require_verified
 from core.points.expiry import arm_sweep, local_month, next_month
 from core.points.ledger import transfer
 from core.points.model import (
@@ -183,12 +185,16 @@ async def pay_rent(
 
     Rules:
     - Verified residents only; `month` is "YYYY-MM", this month or the next.
+    - 대신 하기: a coordinator pays from the household's subject's points only with the
+      household's consent confirmed ("proxy.no_consent"); marked, audited and announced.
     - Whole points, at least 1, at most the balance (points.insufficient otherwise).
     - Each payment is a settlement record (household, resident, month, amount, transfer id)
       the operator exports (`python -m bot rent export`); the points go to the complex's rent
       settlement account. Several payments for one month are allowed, each numbered.
     """
     complex_id, household_id = _home(member)
+    require_verified(member)
+    require_consent(member)
     if not isinstance(month, str) or not MONTH.match(month) or month not in rent_months(clock):
         raise InvalidInput("points.bad_month")
     amount = _amount(amount)
@@ -201,7 +207,7 @@ async def pay_rent(
         if settled is None:  # the transfer and its settlement are written together
             raise DomainError("points.replay_mismatch", transfer_id=transfer_id)
         return settled
-    return await uow.points.add_settlement(
+    settlement = await uow.points.add_settlement(
         RentSettlement(
             complex_id=complex_id,
             household_id=household_id,
@@ -212,6 +218,9 @@ async def pay_rent(
             at=clock.now(),
         )
     )
+    mark = f"rent:{transfer_id}"
+    await record_proxy(uow, clock, member, ProxyTask.RENT, mark, what=month, amount=amount)
+    return settlement
 
 
 async def balance(uow: UnitOfWork, resident: int | Membership) -> int:

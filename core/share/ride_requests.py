@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from core.clock import Clock
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.proxy import ProxyTask, record_proxy
 from core.share.carpool import notify_ride
 from core.share.events import RideAccepted, RideCancelled, RideDeclined, RideRequested
 from core.share.listings import (
@@ -57,6 +58,9 @@ async def request_ride(
     building = await building_of(uow, member)
     requested = RideRequested.of(listing, id_of(request), seats, building)
     await notify_ride(uow, listing.poster_id, requested, listing, f"share:req:{request.id}")
+    what = listing.destination or listing.title
+    ref = f"ride:{request.id}"
+    await record_proxy(uow, clock, member, ProxyTask.RIDE, ref, what=what, amount=seats)
     return request
 
 

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from core.clock import Clock
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.proxy import ProxyTask, record_proxy
 from core.identity.roles import require_verified
 from core.ids import saved
 from core.shop import points
@@ -174,9 +175,12 @@ async def join_group_buy(
     used = check_points(points_used, quantity * item.price)
     share = await uow.shop.share_of(saved(item.id), member.resident_id)
     if share is not None:
-        return await change_share(uow, clock, member, group_buy_id, quantity)
+        changed = await change_share(uow, clock, member, group_buy_id, quantity)
+        ref = f"order:{changed.id}:q{quantity}"  # 대신 하기: the new quantity, announced
+        await record_proxy(uow, clock, member, ProxyTask.GROUP_BUY, ref, what=item.title)
+        return changed
     await _change(uow, item, quantity, now)
-    return await record_order(
+    order = await record_order(
         uow,
         clock,
         member,
@@ -187,6 +191,9 @@ async def join_group_buy(
         payment=payment,
         now=now,
     )
+    ref = f"order:{order.id}"
+    await record_proxy(uow, clock, member, ProxyTask.GROUP_BUY, ref, what=item.title, amount=used)
+    return order
 
 
 async def change_share(

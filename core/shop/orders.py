@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from core.clock import Clock
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.proxy import ProxyTask, record_proxy, require_consent
 from core.identity.roles import require_verified
 from core.ids import saved
 from core.notifications import Notification
@@ -88,6 +89,8 @@ async def record_order(
     """Store the member's order of a product, or share of a group buy (at its price), and
     spend the points it uses (the ledger refuses more than the balance)."""
     _, household_id = home_of(member)
+    if points_used:
+        require_consent(member)  # 대신 하기: the household's points only with its consent
     if isinstance(of, GroupBuy):
         product_id, group_buy_id = of.product_id, saved(of.id)
     else:
@@ -150,6 +153,8 @@ async def place_order(
     )
     event = OrderPlaced.of(order, product.name)
     await notify_vendors(uow, order, event, key=f"shop:order:{order.id}:new")
+    ref, task = f"order:{order.id}", ProxyTask.ORDER
+    await record_proxy(uow, clock, member, task, ref, what=product.name, amount=used)
     return order
 
 

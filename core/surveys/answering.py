@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from core.clock import Clock
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.model import Membership
+from core.identity.proxy import ProxyTask, record_proxy
 from core.identity.roles import require_coordinator, require_verified
 from core.ids import saved
 from core.surveys.model import (
@@ -217,4 +218,6 @@ async def submit(
     response.submitted_at = clock.now()
     response.updated_at = response.submitted_at
     await uow.surveys.save_response(response)
+    ref = f"survey:{survey_id}:r{response.resident_id}:{response.changes}"
+    await record_proxy(uow, clock, member, ProxyTask.SURVEY, ref, what=survey.title)
     return outcome

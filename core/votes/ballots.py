@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 from core.clock import Clock
 from core.errors import ConcurrencyConflict, DomainError, Forbidden, InvalidInput, NotFound
-from core.identity.model import Household, Membership
+from core.identity.model import Household, Membership, Proxy
+from core.identity.proxy import How, ProxyTask, acting_for, record_proxy
 from core.identity.roles import require_coordinator, require_verified
 from core.ids import saved
 from core.notices.reading import complex_buildings
@@ -205,14 +206,21 @@ async def cast_ballot(
       close replaces it and the household's other members are told.
     - Only while open (after `opens_at`, before `closes_at`) and only for eligible 동.
     - Secret votes store the household, never who in it voted.
+    - 대신 하기: a coordinator's ballot for the household is marked `proxy_by` (and names no
+      resident), audited, and every member of the household is told.
     Returns NEW, REPLACED or SAME.
     """
     require_verified(member)
     vote = await visible_vote(uow, member, vote_id)
     household = await _household(uow, member)
-    who = None if vote.secret else member.resident_id
-    outcome, ballot = await _cast(uow, clock, vote, household, option, resident_id=who)
-    if outcome == BallotOutcome.REPLACED:
+    who = None if vote.secret or member.proxy else member.resident_id
+    outcome, ballot = await _cast(
+        uow, clock, vote, household, option, resident_id=who, proxy_by=member.proxy_by
+    )
+    if outcome != BallotOutcome.SAME:
+        ref = f"vote:{ballot.vote_id}:h{ballot.household_id}:{ballot.changes}"
+        await record_proxy(uow, clock, member, ProxyTask.VOTE, ref, what=vote.question)
+    if outcome == BallotOutcome.REPLACED and member.proxy is None:
         told = BallotReplaced(ballot.vote_id, vote.question, vote.options[option])
         for resident_id in await uow.residents.ids_in_household(ballot.household_id):
             if resident_id == member.resident_id:
@@ -235,17 +243,20 @@ async def cast_proxy_ballot(
     unit: str,
     option: int,
 ) -> BallotOutcome:
-    """A coordinator records the ballot of a household that asked for help in person. It is
-    marked as a proxy ballot and written to the audit log (who, for which household, when);
-    the same rules as any ballot apply (open, eligible, one per household)."""
+    """대리 투표 (from 투표 관리): a coordinator records the ballot of a household that asked
+    for help in person. The same path as 대신 하기: the ballot is marked as a proxy ballot,
+    written to the audit log and to the proxy audit, and the household is told; the same
+    rules as any ballot apply (open, eligible, one per household)."""
     require_coordinator(coordinator)
     vote = await visible_vote(uow, coordinator, vote_id)
     household = await uow.households.find(vote.complex_id, building.strip(), unit.strip())
     if household is None:
         raise DomainError("vote.no_household")
-    outcome, ballot = await _cast(
-        uow, clock, vote, household, option, proxy_by=coordinator.resident_id
-    )
+    member = await acting_for(uow, coordinator, Proxy(0, saved(household.id), How.VISIT))
+    outcome, ballot = await _cast(uow, clock, vote, household, option, proxy_by=member.proxy_by)
+    if outcome != BallotOutcome.SAME:
+        ref = f"vote:{ballot.vote_id}:h{ballot.household_id}:{ballot.changes}"
+        await record_proxy(uow, clock, member, ProxyTask.VOTE, ref, what=vote.question)
     await uow.votes.audit(
         clock.now(),
         vote.complex_id,

@@ -276,6 +276,22 @@ def _newest_first(report: DefectReport):
     return (-report.created_at.timestamp(), -report.id)
 
 
+class FakeProxyRepository:
+    """대신 하기 audit lines, in memory."""
+
+    def __init__(self) -> None:
+        self.items: list = []
+
+    async def add(self, item):
+        item.id = len(self.items) + 1
+        self.items.append(item)
+        return item
+
+    async def for_household(self, household_id: int, limit: int = 50) -> list:
+        found = [i for i in self.items if i.household_id == household_id]
+        return found[::-1][:limit]
+
+
 class FakeUnitOfWork:
     """One shared in-memory "database"; `commits` counts how often the owner committed."""
 
@@ -315,6 +331,7 @@ class FakeUnitOfWork:
         from tests.fakes.shop import FakeShopRepository
 
         self.shop = FakeShopRepository(self)
+        self.proxies = FakeProxyRepository()
         self.commits = 0
 
     async def flush(self) -> None:

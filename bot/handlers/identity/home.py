@@ -20,6 +20,7 @@ from bot.handlers.identity.actions import (
     StartVerify,
 )
 from bot.handlers.identity.linking import EnterLinkCode
+from bot.handlers.proxy.render import proxy_home
 from bot.i18n import N_
 from bot.screens import Screen
 from core.identity.linking import LINK_CODE_LENGTH
@@ -54,6 +55,8 @@ def welcome(ctx: Ctx) -> Screen:
 
 
 async def home(ctx: Ctx) -> Screen:
+    if ctx.membership.proxy is not None:  # 대신 하기: the household's task menu
+        return await proxy_home(ctx)
     if not ctx.membership.verified:
         return welcome(ctx)
     mine = await my_household(ctx.uow, ctx.membership)
