@@ -121,13 +121,12 @@ class Engine:
             stop(conv)
             note = ctx._("오랫동안 답이 없어서 하던 일은 멈추고 처음으로 돌아왔어요.")
             screen = (await self.pages.home(ctx)).with_notices(note)
-        else:
-            ended = await enter(ctx)  # 대신 하기: the household's membership, checked again
+        elif ended := await enter(ctx):  # 대신 하기 refused now: nothing of this message runs
+            screen = (await self.pages.home(ctx)).with_notices(ended)
+        else:  # (when acting for a household, ctx.membership is now the household's)
             screen = await self._route(ctx, token_row)
             if isinstance(screen, tuple):
                 screen, offset = screen
-            if ended:
-                screen = screen.with_notices(ended)
         screen = frame(ctx, screen)  # 대신 하기: the banner and 끝내기 on every screen
         inbox = await uow.outbox.take_inbox(account.id, now)
         front: tuple[Screen, ...] = ()

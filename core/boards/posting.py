@@ -22,7 +22,7 @@ from core.boards.model import (
 from core.clock import Clock
 from core.errors import InvalidInput
 from core.identity.model import Membership
-from core.identity.roles import require_coordinator
+from core.identity.roles import require_coordinator, require_self
 
 if TYPE_CHECKING:
     from core.ports import UnitOfWork
@@ -104,6 +104,7 @@ async def post_entry(
 ) -> BoardEntry:
     """Save the entry (rules in `check_entry`); an event's reminder is armed for the day
     before it (the job itself drops a reminder that would arrive after the event)."""
+    require_self(member)  # 대신 하기 does not offer this
     new = check_entry(clock, member, new)
     entry = await uow.boards.add(
         BoardEntry(

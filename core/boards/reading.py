@@ -14,7 +14,7 @@ from core.boards.posting import may_post
 from core.clock import Clock
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
-from core.identity.roles import require_verified
+from core.identity.roles import require_self, require_verified
 from core.ids import saved
 
 if TYPE_CHECKING:
@@ -117,6 +117,7 @@ async def sign_up(uow: UnitOfWork, clock: Clock, member: Membership, entry_id: i
     - Never over capacity: the seat is taken with one conditional UPDATE; a full event
       changes nothing.
     """
+    require_self(member)  # 대신 하기 does not offer this
     entry = await open_entry(uow, clock, member, entry_id)
     entry_id = saved(entry.id)
     if not entry.takes_signups:

@@ -27,7 +27,7 @@ from core.defects.notify import notify_coordinators
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
 from core.identity.proxy import ProxyTask, record_proxy
-from core.identity.roles import require_household, require_verified
+from core.identity.roles import require_household, require_self, require_verified
 from core.ids import saved
 
 if TYPE_CHECKING:
@@ -59,8 +59,13 @@ require_resident = require_verified  # the name the defect use cases read best w
 
 
 def household_of(member: Membership) -> tuple[int, int]:
-    """(household id, complex id) of a verified member; anyone else is refused."""
-    require_resident(member)
+    """(household id, complex id) of a verified member, or of the household a coordinator acts
+    for (대신 하기: reports belong to the household, even one nobody verified yet); anyone
+    else is refused."""
+    if member.proxy is not None:
+        require_household(member)
+    else:
+        require_resident(member)
     assert member.household_id is not None and member.complex_id is not None  # verified
     return member.household_id, member.complex_id
 
@@ -86,12 +91,7 @@ async def file_report(
     - Coordinators are reminded if nobody acknowledges it in time (2 h urgent, else 24 h);
       urgent reports notify them at once.
     """
-    if member.proxy is not None:
-        require_household(member)
-        assert member.household_id is not None and member.complex_id is not None
-        household_id, complex_id = member.household_id, member.complex_id
-    else:
-        household_id, complex_id = household_of(member)
+    household_id, complex_id = household_of(member)
     if new.category not in set(Category) or new.where not in set(Where):
         raise InvalidInput("defect.bad_choice")
     description, place = new.description.strip(), new.place.strip()
@@ -170,6 +170,7 @@ async def support_report(
 ) -> DefectReport:
     """ "같은 문제예요": another household joins an open common-area report instead of filing
     a duplicate. Rules: same complex, common area, still open, not one's own, once each."""
+    require_self(member)  # 대신 하기 does not offer this
     household_id, _ = household_of(member)
     report = await uow.defects.get(report_id)
     if (
@@ -201,6 +202,7 @@ async def rate_fix(
     comment: str = "",
 ) -> DefectReport:
     """Rate a completed fix 1–5 (once), with an optional comment (≤ 500 characters)."""
+    require_self(member)  # 대신 하기 does not offer this
     report = await get_own_or_handled(uow, member, report_id)
     if report.household_id != member.household_id:
         raise NotFound()
@@ -237,6 +239,7 @@ async def reopen_report(
 ) -> DefectReport:
     """Reopen a completed report within 7 days, with a reason; it goes back to 접수, the
     reopen count grows, and the coordinators are told."""
+    require_self(member)  # 대신 하기 does not offer this
     report = await get_own_or_handled(uow, member, report_id)
     if report.household_id != member.household_id:
         raise NotFound()

@@ -39,3 +39,11 @@ def require_coordinator(member: Membership) -> None:
 def require_vendor(member: Membership) -> None:
     if not member.has(Role.VENDOR, member.complex_id):
         raise Forbidden()
+
+
+def require_self(member: Membership) -> None:
+    """Effects 대신 하기 does not offer (posting, chatting, cancelling, rating, signing up):
+    only a resident for themselves, never a coordinator acting for a household — so no
+    effect is ever done for a household without being audited and announced."""
+    if member.proxy is not None:
+        raise Forbidden("proxy.not_offered")

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from core.clock import Clock
 from core.errors import DomainError, NotFound
 from core.identity.model import Membership, Role
+from core.identity.roles import require_self
 from core.share.events import ChatEnded, ChatMessage, ListingReported
 from core.share.listings import building_of, check_text, get_listing, require_can_post
 from core.share.model import MAX_TEXT, Listing, ShareChat, ShareReport, id_of
@@ -26,6 +27,7 @@ async def start_chat(
     """Open (or reopen) the conversation about an open listing with its poster.
 
     Rules: verified, not suspended; not one's own listing; not between blocked residents."""
+    require_self(member)  # 대신 하기 does not offer this
     await require_can_post(uow, member)
     listing = await get_listing(uow, member, listing_id)
     if listing.poster_id == member.resident_id:
@@ -66,6 +68,7 @@ async def relay_message(
 
     Rules: the conversation is still open; neither side blocked the other; posting not
     suspended. The other side gets it with "답장하기" and reads only "102동 이웃"."""
+    require_self(member)  # 대신 하기 does not offer this
     await require_can_post(uow, member)
     chat = await my_chat(uow, member, chat_id)
     text = check_text(text, MAX_TEXT, required=True)
@@ -85,6 +88,7 @@ async def relay_message(
 
 async def end_chat(uow: UnitOfWork, clock: Clock, member: Membership, chat_id: int) -> ShareChat:
     """대화 끝내기: either side ends it; the other is told once."""
+    require_self(member)  # 대신 하기 does not offer this
     chat = await my_chat(uow, member, chat_id)
     if chat.ended_at is None:
         chat.ended_at = clock.now()
@@ -101,6 +105,7 @@ async def end_chat(uow: UnitOfWork, clock: Clock, member: Membership, chat_id: i
 async def block_peer(uow: UnitOfWork, clock: Clock, member: Membership, chat_id: int) -> ShareChat:
     """차단하기: the other side can no longer write to, ask rides of, or contact the member;
     the conversation ends (the blocked person is not told who blocked them beyond that)."""
+    require_self(member)  # 대신 하기 does not offer this
     chat = await my_chat(uow, member, chat_id)
     other = chat.other(member.resident_id)
     await uow.share.block(member.resident_id, other, chat.complex_id, clock.now())
@@ -113,6 +118,7 @@ async def report_listing(
 ) -> ShareReport:
     """신고하기: a resident reports a listing (≤ 500 characters of reason); every coordinator
     of the complex is notified and can hide it or suspend its poster."""
+    require_self(member)  # 대신 하기 does not offer this
     await require_can_post(uow, member)
     listing = await get_listing(uow, member, listing_id)
     if listing.poster_id == member.resident_id:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from core.clock import Clock
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.model import Membership
-from core.identity.roles import require_verified
+from core.identity.roles import require_self, require_verified
 from core.share.model import (
     CARE_KINDS,
     MAX_MEDIA_ID,
@@ -114,6 +114,7 @@ async def post_listing(
     - At most one photo, and only on 물품 나눔·대여 (goods) listings: any other kind with a
       photo is refused (share.photo_goods_only).
     """
+    require_self(member)  # 대신 하기 does not offer this
     complex_id = await require_can_post(uow, member)
     if new.kind not in set(Kind) or new.kind == Kind.CARPOOL or new.side not in set(Side):
         raise InvalidInput("share.bad_choice")
@@ -207,6 +208,7 @@ async def close_listing(
 ) -> Listing:
     """마감: the poster closes an open listing (a ride with passengers is cancelled for them,
     see carpool.cancel_ride)."""
+    require_self(member)  # 대신 하기 does not offer this
     listing = await own_listing(uow, member, listing_id)
     if listing.kind == Kind.CARPOOL:
         from core.share.carpool import cancel_ride
@@ -223,6 +225,7 @@ async def delete_listing(
     uow: UnitOfWork, clock: Clock, member: Membership, listing_id: int
 ) -> None:
     """삭제: the poster deletes a listing (an open ride is cancelled first); it disappears."""
+    require_self(member)  # 대신 하기 does not offer this
     listing = await own_listing(uow, member, listing_id)
     if listing.kind == Kind.CARPOOL and listing.is_open:
         from core.share.carpool import cancel_ride
@@ -261,6 +264,7 @@ async def edit_listing(
       them): only its details can change; post a new ride otherwise.
     - The photo (a media id, or "" to take it off) only on goods listings.
     """
+    require_self(member)  # 대신 하기 does not offer this
     listing = await own_listing(uow, member, listing_id)
     if not listing.is_open:
         raise DomainError("share.not_open")
@@ -281,4 +285,5 @@ async def edit_details(
     uow: UnitOfWork, clock: Clock, member: Membership, listing_id: int, details: str
 ) -> Listing:
     """수정: the poster rewrites the details (≤ 500) of an open listing."""
+    require_self(member)  # 대신 하기 does not offer this
     return await edit_listing(uow, clock, member, listing_id, "details", details)

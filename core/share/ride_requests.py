@@ -12,6 +12,7 @@ from core.clock import Clock
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
 from core.identity.proxy import ProxyTask, record_proxy
+from core.identity.roles import require_self
 from core.share.carpool import notify_ride
 from core.share.events import RideAccepted, RideCancelled, RideDeclined, RideRequested
 from core.share.listings import (
@@ -80,6 +81,7 @@ async def accept_request(
     """수락: the driver accepts a pending request. Its seats are taken by one conditional
     UPDATE; if they are gone (another accept won the last seat) nothing changes and the
     driver reads "share.full". The passenger is notified."""
+    require_self(member)  # 대신 하기 does not offer this
     require_member(member)
     request, listing = await _driver_request(uow, member, request_id)
     if request.status != RideStatus.PENDING:
@@ -101,6 +103,7 @@ async def decline_request(
     uow: UnitOfWork, clock: Clock, member: Membership, request_id: int
 ) -> RideRequest:
     """거절: the driver declines a pending request; the passenger is notified."""
+    require_self(member)  # 대신 하기 does not offer this
     require_member(member)
     request, listing = await _driver_request(uow, member, request_id)
     if not await uow.share.move_request(
@@ -117,6 +120,7 @@ async def cancel_request(
 ) -> RideRequest:
     """The passenger cancels their request before departure; accepted seats are freed and
     the driver is notified."""
+    require_self(member)  # 대신 하기 does not offer this
     require_member(member)
     request = await uow.share.get_request(request_id)
     if request is None or request.passenger_id != member.resident_id:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from core.clock import Clock
 from core.errors import DomainError
 from core.identity.model import Membership
+from core.identity.roles import require_self
 from core.share.events import ThanksReceived
 from core.share.listings import get_listing, require_member
 from core.share.model import Kind, RideStatus, id_of
@@ -43,6 +44,7 @@ async def send_thanks(
     """Send 감사 for a listing: to one partner (`to_id`) or to all of them. Once per listing
     and pair ("share.already_thanked"); only real partners ("share.cannot_thank").
     Returns how many received it; each is told."""
+    require_self(member)  # 대신 하기 does not offer this
     require_member(member)
     partners = await thank_partners(uow, member, listing_id)
     if to_id is not None:

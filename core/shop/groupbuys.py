@@ -15,7 +15,7 @@ from core.clock import Clock
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
 from core.identity.proxy import ProxyTask, record_proxy
-from core.identity.roles import require_verified
+from core.identity.roles import require_self, require_verified
 from core.ids import saved
 from core.shop import points
 from core.shop.catalog import home_of
@@ -219,6 +219,7 @@ async def leave_group_buy(
     uow: UnitOfWork, clock: Clock, member: Membership, group_buy_id: int
 ) -> Order:
     """Cancel one's share before the deadline; points used come back."""
+    require_self(member)  # 대신 하기 does not offer this
     item = await visible_group_buy(uow, member, group_buy_id)
     now = clock.now()
     _check_open(item, now)

@@ -16,7 +16,7 @@ from core.clock import Clock
 from core.errors import DomainError, InvalidInput, NotFound
 from core.identity.model import Membership
 from core.identity.proxy import ProxyTask, record_proxy, require_consent
-from core.identity.roles import require_verified
+from core.identity.roles import require_self, require_verified
 from core.ids import saved
 from core.notifications import Notification
 from core.shop import points
@@ -187,6 +187,7 @@ async def cancel_own_order(
 ) -> Order:
     """The resident cancels before 준비완료; stock and points come back, vendors are told.
     A group-buy share is left through the group buy (before its deadline)."""
+    require_self(member)  # 대신 하기 does not offer this
     order = await own_order(uow, member, order_id)
     if order.group_buy_id is not None:
         raise DomainError("shop.leave_group_buy")
