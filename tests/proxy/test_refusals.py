@@ -36,6 +36,8 @@ async def people(engine, demo):
 async def act_for(chat, building="101", unit="1203", *, consent=True) -> None:
     await chat.say("처음으로")
     await chat.tap("코디네이터")
+    while "대신 하기" not in chat.labels:  # the coordinator menu is paged
+        await chat.tap("더보기")
     await chat.tap("대신 하기")
     await chat.say(building)
     await chat.say(unit)
