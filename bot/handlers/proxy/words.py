@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.handlers.defects.words import category_word
 from bot.i18n import N_, Translator
 from bot.screens import Screen
 from core.identity.proxy import How, ProxyDone, ProxyTask
@@ -22,15 +23,6 @@ DONE = {
     ProxyTask.VOTE: N_("관리사무소에서 대신 투표했어요: {what}"),
 }
 
-CATEGORY = {  # the defect categories, as the 고장 신고 buttons name them
-    "leak": N_("누수"),
-    "electric": N_("전기"),
-    "heating": N_("난방·온수"),
-    "elevator": N_("승강기"),
-    "common": N_("공용시설"),
-    "other": N_("기타"),
-}
-
 
 def how_words(t: Translator, how: str, request_no: str) -> str:
     words = t._(HOW.get(How(how), HOW[How.PHONE])) if how in set(How) else ""
@@ -40,7 +32,7 @@ def how_words(t: Translator, how: str, request_no: str) -> str:
 def what_words(t: Translator, note: ProxyDone) -> str:
     """The effect in a few words: 승강기 (D-2026-000001), 사과 1상자 (포인트 500점), …"""
     if note.task == ProxyTask.DEFECT:
-        category = t._(CATEGORY.get(note.code, CATEGORY["other"]))
+        category = category_word(t, note.code)
         return f"{category} · {note.what} ({note.number})" if note.what else category
     if note.task == ProxyTask.RENT:
         return t._("{month}, {points}점", month=note.what, points=t.number(note.amount))
