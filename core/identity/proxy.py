@@ -185,6 +185,12 @@ async def acting_for(uow: UnitOfWork, coordinator: Membership, proxy: Proxy) -> 
     )
 
 
+def may_spend_points(member: Membership) -> bool:
+    """A resident may spend their points; a coordinator acting for a household only with the
+    household's consent (the order dialogs then offer no points step without it)."""
+    return member.proxy is None or member.proxy.consent
+
+
 def require_consent(member: Membership) -> None:
     """Points are spent for a household only with its consent, confirmed by the coordinator."""
     if member.proxy is not None and not member.proxy.consent:

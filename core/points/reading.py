@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from core.identity.model import Membership
+from core.identity.proxy import require_consent
 from core.identity.roles import require_coordinator, require_verified
 from core.points.model import Line
 from core.points.use_cases import balance, common_balance, common_history, history
@@ -31,8 +32,10 @@ async def my_points(uow: UnitOfWork, member: Membership) -> Account:
 
 
 async def rent_balance(uow: UnitOfWork, member: Membership) -> int:
-    """The points a verified resident can pay rent with."""
+    """The points a verified resident can pay rent with (대신 하기: only with the household's
+    consent, refused at once otherwise)."""
     require_verified(member)
+    require_consent(member)
     return await balance(uow, member)
 
 

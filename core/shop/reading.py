@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from core.errors import NotFound
 from core.identity.model import Membership
+from core.identity.proxy import may_spend_points
 from core.identity.roles import require_coordinator
 from core.ids import saved
 from core.shop import orders, points
@@ -138,7 +139,7 @@ async def order_form(uow: UnitOfWork, member: Membership, product_id: int) -> Or
     product = await visible_product(uow, member, product_id)
     complex_id, _ = home_of(member)
     code = await _complex_code(uow, complex_id)
-    return OrderForm(product, code, await points.balance(uow, member.resident_id))
+    return OrderForm(product, code, await points_balance(uow, member))
 
 
 async def share_view(uow: UnitOfWork, member: Membership, group_buy_id: int) -> ShareView:
@@ -147,8 +148,11 @@ async def share_view(uow: UnitOfWork, member: Membership, group_buy_id: int) -> 
 
 
 async def points_balance(uow: UnitOfWork, member: Membership) -> int:
-    """The points the resident can pay with."""
+    """The points the resident can pay with (none for a coordinator acting for a household
+    without its consent to spending points)."""
     home_of(member)
+    if not may_spend_points(member):
+        return 0
     return await points.balance(uow, member.resident_id)
 
 

@@ -24,6 +24,7 @@ from core.votes.ballots import NewVote, cast_proxy_ballot, create_vote
 from storage import tables
 from tests.support.complex_life import member_of, outbox_of, run_jobs, texts, verified
 from tests.support.points import in_uow
+from tests.support.shop import orders, product, vendor_chat
 
 
 @pytest.fixture
@@ -132,14 +133,29 @@ async def test_points_without_the_households_consent_are_refused(engine, service
     await act_for(coord, consent=False)
     assert "세대의 동의를 받지 않아서 포인트는 쓸 수 없어요" in coord.text
     await coord.tap("임대료로 내기")
-    await coord.tap("12월분 (다음 달)")
-    await coord.say("5000")
-    await coord.tap("네, 맞아요")
-    assert "세대의 동의 없이는 포인트를 쓸 수 없어요" in coord.text
+    assert "세대의 동의 없이는 포인트를 쓸 수 없어요" in coord.text and "몇 월분" not in coord.text
+    # The order dialog offers no points step: the order goes through without points.
+    await vendor_chat(engine, services)
+    await product(services, await member_of(services, "farm"), name="햇사과", price=12000)
+    await coord.say("처음으로")
+    for label in ("물건 주문", "로컬푸드", "주문하기", "1개", "관리동 앞 · 평일 오후 6~8시"):
+        await coord.tap(label)
+    await coord.tap("현장결제")
+    assert "모두 쓰기" not in str(coord.labels)
+    await coord.tap("주문하기")
+    (order,) = await orders(services)
+    assert order["points_used"] == 0 and order["resident_id"] == kim_member.resident_id
+    # The rule is core's: the use case refuses points without consent whatever the screen.
+    coord_member = await member_of(services, "coord")
+    async with services.uow() as uow:
+        member = await acting_for(uow, coord_member, Proxy(0, kim_member.household_id, How.PHONE))
+        with pytest.raises(Forbidden, match="proxy.no_consent"):
+            await pay_rent(uow, services.clock, member, rent_months(services.clock)[0], 10)
     async with services.uow() as uow:
         assert list(await uow.session.execute(select(tables.rent_settlements))) == []
-    assert [r["task"] for r in await proxy_rows(services)] == ["start"]
-    assert not any("관리사무소에서 대신" in t for t in texts(await outbox_of(services, "kim")))
+    assert [r["task"] for r in await proxy_rows(services)] == ["start", "order"]
+    notices = texts(await outbox_of(services, "kim"))
+    assert not any("임대료" in t for t in notices) and any("햇사과" in t for t in notices)
 
 
 async def test_a_household_nobody_verified_gets_a_defect_report_only(engine, services, people):
