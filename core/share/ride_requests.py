@@ -35,7 +35,8 @@ async def request_ride(
 
     Rules: not one's own ride; the ride has not left; 1 to the seats still free; one active
     request per passenger and ride ("share.already_requested"); blocked pairs cannot; the
-    driver is notified with 수락 / 거절."""
+    driver is notified with 수락 / 거절. 대신 하기: the seat is asked for the household's
+    resident; marked, audited and announced (`record_proxy`)."""
     await require_can_post(uow, member)
     listing = await get_listing(uow, member, listing_id)
     if not listing.is_ride_offer:

@@ -165,7 +165,9 @@ async def join_group_buy(
     points_used: int = 0,
 ) -> Order:
     """참여하기: a share of `quantity` (1–99), before the deadline, never past the maximum
-    (one conditional update of the total). Joining again changes the quantity instead."""
+    (one conditional update of the total). Joining again changes the quantity instead.
+    대신 하기: for the household's resident, points only with consent; marked, audited and
+    announced (`record_proxy`)."""
     item = await visible_group_buy(uow, member, group_buy_id)
     quantity = check_quantity(quantity)
     now = clock.now()

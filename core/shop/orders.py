@@ -129,6 +129,8 @@ async def place_order(
     - Points: whole points, at most the price and the balance (the ledger refuses more with
       "points.insufficient"); they are spent now and returned if the order is cancelled.
     - The shop's vendors are told.
+    - 대신 하기: ordered for the household's resident, points only with the household's
+      consent ("proxy.no_consent"); marked, audited and announced (`record_proxy`).
     """
     require_verified(member)
     product = await visible_product(uow, member, new.product_id)

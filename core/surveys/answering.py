@@ -201,7 +201,8 @@ async def submit(
 ) -> SubmitOutcome:
     """Submit every answer: NEW the first time, CHANGED when answers changed since the
     last submit, SAME for a repeat (a redelivered 제출 counts once). All questions must be
-    answered first."""
+    answered first. 대신 하기: the household resident's response; each submit (not a
+    repeat) is marked, audited and announced (`record_proxy`)."""
     survey = await answerable(uow, clock, member, survey_id)
     response = await my_response(uow, member, survey)
     if next_question(survey, response) is not None:

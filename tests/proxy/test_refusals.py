@@ -97,6 +97,7 @@ async def test_a_household_outside_the_complex_is_refused(engine, services, peop
             await acting_for(uow, stranger, Proxy(99, kim_member.household_id, How.PHONE))
 
 
+@pytest.mark.both_dbs
 async def test_a_tampered_mode_for_another_complex_ends_and_runs_nothing(engine, services, people):
     coord, kim = people
     await act_for(coord)
@@ -118,6 +119,7 @@ async def test_a_tampered_mode_for_another_complex_ends_and_runs_nothing(engine,
     assert [r["task"] for r in await proxy_rows(services)] == ["start"]
 
 
+@pytest.mark.both_dbs
 async def test_points_without_the_households_consent_are_refused(engine, services, people):
     coord, kim = people
     kim_member = await member_of(services, "kim")
@@ -158,6 +160,7 @@ async def test_points_without_the_households_consent_are_refused(engine, service
     assert not any("임대료" in t for t in notices) and any("햇사과" in t for t in notices)
 
 
+@pytest.mark.both_dbs
 async def test_a_household_nobody_verified_gets_a_defect_report_only(engine, services, people):
     coord, kim = people
     await act_for(coord, "102", "304")
