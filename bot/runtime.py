@@ -12,6 +12,7 @@ from aiohttp import web
 
 from bot.app import Services
 from bot.engine.engine import Engine
+from bot.outbox.sender import Deliverer
 from bot.server import build_http_app
 
 log = logging.getLogger("naechingu.runtime")
@@ -58,7 +59,7 @@ class Runtime:
     def _deliverers(self) -> dict:
         """Push channels the sender delivers to; the others are read from the inbox."""
         cfg = self.services.config
-        deliverers = {}
+        deliverers: dict[str, Deliverer] = {}
         if self.telegram is not None:
             from bot.outbox.telegram import TelegramDeliverer
 

@@ -36,7 +36,7 @@ RESEND_TITLE = 20  # characters of an LMS title
 
 
 class AlimTalkDeliverer:
-    record_every = None  # one call carries up to 1,000 recipients: record per batch
+    record_every: int | None = None  # one call carries up to 1,000 recipients: record per batch
 
     def __init__(
         self,
