@@ -90,6 +90,23 @@ class OutboxConfig:
 
 
 @dataclass(frozen=True)
+class AlimtalkConfig:
+    """알림톡 through a business-message dealer (NHN Cloud style REST API): 긴급 notices and
+    vote reminders to residents who gave a mobile number with consent (도움말 → 알림 받는 방법)."""
+
+    enabled: bool = False  # off: nothing is sent and nothing else here is needed
+    base_url: str = "https://api-alimtalk.cloud.toast.com"
+    appkey: str = ""
+    secret_key: str = ""  # sent as X-Secret-Key; masked in logs
+    sender_key: str = ""  # the sender profile's key (40 characters)
+    urgent_template: str = ""  # template code for 긴급 notices (#{title}, #{text})
+    vote_template: str = ""  # template code for vote reminders (#{title}, #{text})
+    sms_fallback: bool = False  # ask the dealer to resend by SMS/LMS when AlimTalk fails
+    only_without_push: bool = True  # not for residents a push channel already reaches
+    batch: int = 1000  # recipients per call (the dealer's limit)
+
+
+@dataclass(frozen=True)
 class SchedulerConfig:
     enabled: bool = True
     tick_seconds: int = 10  # how often each process looks for due jobs
@@ -158,6 +175,7 @@ class Config:
     kakao: KakaoConfig = field(default_factory=KakaoConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
+    alimtalk: AlimtalkConfig = field(default_factory=AlimtalkConfig)
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
     media: MediaConfig = field(default_factory=MediaConfig)
     defects: DefectsConfig = field(default_factory=DefectsConfig)
@@ -267,6 +285,17 @@ def _validate(config: Config) -> None:
         raise ConfigError("config key outbox.telegram_rate: must be positive")
     if config.dialogs.expire_hours < 1:
         raise ConfigError("config key dialogs.expire_hours: must be at least 1")
+    alimtalk = config.alimtalk
+    if alimtalk.enabled:
+        for key in ("base_url", "appkey", "secret_key", "sender_key"):
+            if not getattr(alimtalk, key):
+                raise ConfigError(f"config key alimtalk.{key}: needed when alimtalk.enabled")
+        if not (alimtalk.urgent_template or alimtalk.vote_template):
+            raise ConfigError(
+                "config key alimtalk.urgent_template: give a template code (or vote_template)"
+            )
+        if not 1 <= alimtalk.batch <= 1000:
+            raise ConfigError("config key alimtalk.batch: 1 to 1000 recipients per call")
     for day in config.share.extra_holidays:
         try:
             date.fromisoformat(day)

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from core.boards.ports import BoardRepository
 from core.defects.ports import DefectRepository
+from core.identity.alert_phone import AlertPhone
 from core.identity.model import (
     ChannelAccount,
     Complex,
@@ -57,6 +58,18 @@ class AccountRepository(Protocol):
     async def for_resident(self, resident_id: int) -> list[ChannelAccount]: ...
 
 
+class AlertPhoneRepository(Protocol):
+    """Mobile numbers given for 알림톡, one per resident (core/identity/alert_phone.py)."""
+
+    async def get(self, resident_id: int) -> AlertPhone | None: ...
+    async def put(self, phone: AlertPhone) -> None:
+        """Insert or replace the resident's number."""
+
+    async def delete(self, resident_id: int) -> bool: ...
+    async def having(self, resident_ids: list[int]) -> set[int]:
+        """Those of the residents who gave a number."""
+
+
 class RoleRepository(Protocol):
     async def for_resident(self, resident_id: int) -> list[RoleGrant]: ...
     async def holders(self, role: str, complex_id: int) -> list[int]:
@@ -95,9 +108,11 @@ class Notifier(Protocol):
         batch: str | None = None,
         complex_id: int | None = None,
         skip_account_id: int | None = None,
+        alert: bool = False,
     ) -> int:
         """Queue a notification to every channel of the resident, in this transaction.
-        `key` names its cause, so the same cause never notifies twice."""
+        `key` names its cause, so the same cause never notifies twice. `alert`: important
+        enough to go by 알림톡 too, to a resident who gave a number for it."""
 
     async def notify_many(
         self,
@@ -108,6 +123,7 @@ class Notifier(Protocol):
         urgent: bool = False,
         batch: str | None = None,
         complex_id: int | None = None,
+        alert: bool = False,
     ) -> int:
         """`notify` for many residents at once (a broadcast); each one's cause key is
         `{key}:r{resident_id}`."""
@@ -150,6 +166,8 @@ class UnitOfWork(Protocol):
     def accounts(self) -> AccountRepository: ...
     @property
     def roles(self) -> RoleRepository: ...
+    @property
+    def alert_phones(self) -> AlertPhoneRepository: ...
     @property
     def invites(self) -> InviteRepository: ...
     @property

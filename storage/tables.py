@@ -3,6 +3,9 @@ PostgreSQL can shard by complex with the same SQL. Constraint names follow one c
 
 from __future__ import annotations
 
+from storage.schema.alerts import (
+    alert_phones,
+)
 from storage.schema.base import ID, metadata, pk
 from storage.schema.boards import (
     board_entries,
@@ -82,6 +85,7 @@ __all__ = [
     "invite_codes",
     "link_codes",
     "rate_events",
+    "alert_phones",
     "conversations",
     "action_tokens",
     "deliveries",

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from core.clock import Clock, SystemClock
 from core.errors import ConcurrencyConflict
 from core.ports import Notifier, UnitOfWork
+from storage.repositories.alert_phones import SqlAlertPhoneRepository
 from storage.repositories.boards import SqlBoardRepository
 from storage.repositories.defects import SqlDefectRepository
 from storage.repositories.engine import (
@@ -64,6 +65,7 @@ class SqlUnitOfWork:
         self.residents = SqlResidentRepository(session)
         self.accounts = SqlAccountRepository(session)
         self.roles = SqlRoleRepository(session)
+        self.alert_phones = SqlAlertPhoneRepository(session)  # 알림톡 numbers
         self.invites = SqlInviteRepository(session)
         self.links = SqlLinkCodeRepository(session)
         self.outbox = SqlOutboxRepository(session)

@@ -44,6 +44,10 @@ MESSAGES = {
     "complex.bad_name": N_("단지 이름은 1~50자로 적어 주세요."),
     "complex.bad_code": N_("단지 코드는 영문 대문자와 숫자로 2~20자예요 (예: DEMO, GH01)."),
     "survey.not_found": N_("설문을 찾을 수 없어요. 번호를 다시 확인해 주세요."),
+    "alert.bad_phone": N_(
+        "휴대전화 번호를 확인해 주세요. 010-1234-5678처럼 적어 주시면 돼요. "
+        "집 전화나 다른 번호는 받을 수 없어요."
+    ),
     "link.malformed": N_("연결 코드는 글자 8개예요 (예: K7XM-4QRT). 다시 입력해 주세요."),
     "link.wrong": N_("맞지 않는 연결 코드예요. 코드를 다시 확인해 주세요. (남은 횟수 {left}번)"),
     "link.expired": N_(

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from bot.engine.actions import Action, Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav
+from bot.handlers.help.actions import HowAlerts
 from bot.handlers.identity.linking import EnterLinkCode, IssueLinkCode, ShowLinked
 from bot.i18n import LANGUAGE_NAMES
 from bot.screens import Screen
@@ -46,6 +47,7 @@ def help_screen(ctx: Ctx, note: str = "") -> Screen:
     buttons = [
         ctx.button(label, ToggleEasyMode(on=not easy)),
         ctx.button(ctx._("언어 Language"), ChooseLanguage()),
+        ctx.button(ctx._("알림 받는 방법"), HowAlerts()),
         ctx.button(ctx._("다른 메신저 연결"), IssueLinkCode()),
         ctx.button(ctx._("연결 코드 입력"), EnterLinkCode()),
         ctx.button(ctx._("연결된 메신저"), ShowLinked()),

@@ -16,6 +16,6 @@ from core.identity.events import AccountLinked
 def register(app: FeatureApp) -> None:
     app.routers(home.router, linking.router)
     if AccountLinked not in app.services.notifications:
-        app.services.notifications.register(AccountLinked, account_linked)
+        app.services.notifications.register(AccountLinked, account_linked, N_("메신저 연결"))
     app.add_dialogs(verify.dialog, link_account.dialog)
     app.menu("complex", MenuEntry(N_("우리 집 정보"), ShowHousehold, rank=50))

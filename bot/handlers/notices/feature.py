@@ -19,7 +19,7 @@ def register(app: FeatureApp) -> None:
     app.add_dialogs(send.dialog)
     kinds = app.services.notifications
     if NoticePublished not in kinds:
-        kinds.register(NoticePublished, notice_screen)
+        kinds.register(NoticePublished, notice_screen, N_("공지"))
     app.services.jobs.register(SEND_JOB, coordinator.send_job)
     app.menu("complex", MenuEntry(N_("공지사항"), NoticeList, rank=10))
     app.menu(

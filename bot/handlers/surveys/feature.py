@@ -20,9 +20,9 @@ def register(app: FeatureApp) -> None:
     app.add_dialogs(create.dialog, *answer.DIALOGS)
     kinds = app.services.notifications
     if SurveyReminder not in kinds:
-        kinds.register(SurveyReminder, reminder_screen)
+        kinds.register(SurveyReminder, reminder_screen, N_("설문 알림"))
     if SurveyClosed not in kinds:
-        kinds.register(SurveyClosed, closed_screen)
+        kinds.register(SurveyClosed, closed_screen, N_("설문 마감"))
     app.services.jobs.register(REMIND_JOB, coordinator.remind_job)
     app.services.jobs.register(CLOSE_JOB, coordinator.close_job)
     app.menu("complex", MenuEntry(N_("설문조사"), SurveyList, rank=30, shown=any_open))
