@@ -57,7 +57,12 @@ class Engine:
         self.runner = runner
         self.pages = pages  # home(ctx), help(ctx), explain(ctx, error), start(ctx, arg)
         self.typed = Typed(
-            services.understanding, intents or Intents(), router, runner, self._perform, self._again
+            services.understanding,
+            intents or Intents(),
+            router,
+            runner,
+            self._perform,
+            self._again,
         )
         # The engine's own actions: navigation and dialog answers (handled below, not routed).
         builtins = (Nav, DialogAnswer, DialogAnswerOnce, InboxOpen, InboxResume, ResumeAside)

@@ -52,7 +52,9 @@ class ResumeAside(Action, kind="dlg.resume"):
 def going(ctx: Ctx, label: str, slot: str = "") -> str:
     """고장 신고로 갈게요 (승강기): 으로 after a final consonant other than ㄹ."""
     final = has_final(label) and not ends_in_rieul(label)
-    text = ctx._("{what}으로 갈게요", what=label) if final else ctx._("{what}로 갈게요", what=label)
+    text = (
+        ctx._("{what}으로 갈게요", what=label) if final else ctx._("{what}로 갈게요", what=label)
+    )
     return f"{text} ({slot})" if slot else text
 
 

@@ -117,9 +117,7 @@ class Matcher:
         only_initials = is_initials(squeezed)
         # What was typed is analysed afresh, never cached (nothing typed is kept).
         lemmas = frozenset() if only_initials else frozenset(self.morphology.lemmas(text))
-        tokens = tuple(
-            t for t in sorted(words | lemmas) if len(t) >= 2 and not _is_ascii(t)
-        )
+        tokens = tuple(t for t in sorted(words | lemmas) if len(t) >= 2 and not _is_ascii(t))
         initial_words = tuple(w for w in words | {squeezed} if is_initials(w))
         return _Typed(text, squeezed, lemmas, words, tokens, initial_words)
 
@@ -169,9 +167,7 @@ class Matcher:
 
     # --- scoring ---------------------------------------------------------------------------
 
-    def _intents(
-        self, typed: _Typed, allowed: Collection[str] | None
-    ) -> list[Guess]:
+    def _intents(self, typed: _Typed, allowed: Collection[str] | None) -> list[Guess]:
         cues = self.cues()
         found: dict[int, float] = {}
         for i, cue in enumerate(cues):
@@ -187,8 +183,10 @@ class Matcher:
             if allowed is not None and cue.intent not in allowed:
                 continue
             by_intent[cue.intent].append((weight, cue))
-        tops = {intent: max(fired, key=lambda p: (p[0], len(p[1].surface)))[1]
-                for intent, fired in by_intent.items()}
+        tops = {
+            intent: max(fired, key=lambda p: (p[0], len(p[1].surface)))[1]
+            for intent, fired in by_intent.items()
+        }
         guesses = []
         for intent, fired in by_intent.items():
             score = _combine(fired)
@@ -200,7 +198,9 @@ class Matcher:
     def _slot(self, intent: str, fired: list[tuple[float, Cue]]) -> str | None:
         # The strongest slot word; between equals the longer (엘리베이터 over 문).
         slotted = [
-            (weight + 0.1 * min(len(cue.surface), 5), cue.slot) for weight, cue in fired if cue.slot
+            (weight + 0.1 * min(len(cue.surface), 5), cue.slot)
+            for weight, cue in fired
+            if cue.slot
         ]
         if slotted:
             return max(slotted, key=lambda p: p[0])[1]
@@ -322,4 +322,3 @@ def _analysis_cache(morphology: Morphology, text: str) -> tuple[tuple[int, str],
 def _cached_analysis(morphology: Morphology, text: str) -> list[tuple[int, str]]:
     """The table's phrases and the screens' labels (never what was typed) are cached."""
     return list(_analysis_cache(morphology, text))
-

@@ -15,7 +15,9 @@ TABLE = Path(__file__).with_name("intents.toml")
 TIERS = {"strong": 2.0, "words": 1.0, "weak": 0.5}
 SLOT_WEIGHT = 1.2  # a slot word (엘리베이터) also points to its intent
 AS_WRITTEN = "~"
-Analyse = Callable[[str], list[tuple[int, str]]]  # a phrase matched only as written (spaces ignored), never by its lemmas
+Analyse = Callable[
+    [str], list[tuple[int, str]]
+]  # a phrase matched only as written (spaces ignored), never by its lemmas
 
 
 @dataclass(frozen=True)

@@ -50,7 +50,6 @@ def with_help(services):
     )
 
 
-
 async def test_elevator_sentence_on_every_channel(person, demo):
     await person.say("안녕하세요")
     await person.tap("초대코드 입력")

@@ -3,6 +3,8 @@ notification kinds and job kinds (what the feature is: see the package docstring
 
 from __future__ import annotations
 
+from functools import partial
+
 from bot.dialogs.identity import link_account, verify
 from bot.engine.assembly import FeatureApp
 from bot.engine.intents import Intent
@@ -15,6 +17,10 @@ from bot.handlers.identity.linking import IssueLinkCode
 from bot.handlers.identity.words import account_linked
 from bot.i18n import N_
 from core.identity.events import AccountLinked
+
+
+def _section(section: str, slot: str | None) -> OpenSection:
+    return OpenSection(section)
 
 
 def register(app: FeatureApp) -> None:
@@ -31,7 +37,7 @@ def register(app: FeatureApp) -> None:
         Intent("identity.verify", N_("초대코드 입력"), lambda slot: StartVerify()),
         Intent("identity.link", N_("다른 메신저 연결"), lambda slot: IssueLinkCode()),
         *(
-            Intent(f"section.{s}", SECTIONS[s][0], lambda slot, s=s: OpenSection(s))
+            Intent(f"section.{s}", SECTIONS[s][0], partial(_section, s))
             for s in ("share", "shop", "complex")
         ),
     )

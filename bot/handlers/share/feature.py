@@ -13,9 +13,9 @@ from bot.handlers.share import lift, listing_actions, listings, moderation, noti
 from bot.handlers.share.actions import (
     MyListings,
     OpenCarpool,
+    OpenKind,
     OpenProviders,
     OpenShareReports,
-    OpenKind,
     OpenSuspended,
     PickKind,
     StartPost,
