@@ -16,6 +16,7 @@ Nothing typed is logged or stored here: only the intent's name and a count of mi
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,7 @@ from bot.understand.text import ends_in_rieul, has_final
 if TYPE_CHECKING:
     from bot.engine.context import Ctx
 
+log = logging.getLogger("naechingu.understand")  # never the text: only what went wrong
 MISSES = "unheard"  # conversation data: misunderstood inputs in a row (outside dialogs)
 ASIDE = "aside"  # conversation data: the dialog set aside for an intent
 MAX_GUESSES = 3
@@ -100,7 +102,11 @@ class Typed:
     ) -> Understood:
         """`actions[i]`: where labels[i] leads (a guess leading there too is the same)."""
         names = await self._allowed(ctx) if intents else frozenset()
-        found = self.matcher.understand(text, labels=labels, intents=names)
+        try:
+            found = self.matcher.understand(text, labels=labels, intents=names)
+        except Exception as exc:  # e.g. the model files missing: not understood, not broken
+            log.warning("typed text could not be analysed: %s", type(exc).__name__)
+            return Understood()
 
         def leads_to(guess: Guess) -> Any:
             if guess.label is not None:

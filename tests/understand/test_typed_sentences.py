@@ -68,7 +68,7 @@ async def test_points_question_shows_the_balance(engine, demo):
     chat = await verified(engine, demo)
     await chat.say("포인트 얼마 남았어요?")
     assert "내 포인트로 갈게요" in chat.text
-    assert "[내 포인트]" in chat.text or "포인트" in chat.screen.text
+    assert "[내 포인트]" in chat.text and "지금 0점이 있어요" in chat.text
 
 
 async def test_initials_and_a_typo_reach_the_home_buttons(engine, demo):
@@ -217,3 +217,19 @@ def test_the_table_covers_every_registered_intent(services):
     registered = engine.typed.intents.names()
     assert registered <= table
     assert table - registered <= {HELP_INTENT}  # registered by the helpdesk feature
+
+
+async def test_when_the_analyser_fails_the_text_is_answered_as_not_understood(
+    engine, demo, monkeypatch, caplog
+):
+    chat = await verified(engine, demo)
+
+    def broken(text):
+        raise RuntimeError(f"model missing for {text}")
+
+    monkeypatch.setattr(engine.typed.matcher.morphology, "lemmas", broken)
+    monkeypatch.setattr(engine.typed.matcher.morphology, "analyse", broken)
+    with caplog.at_level(logging.DEBUG):
+        await chat.say("전혀 모르는 말 사과나무")
+    assert "잘 알아듣지 못했어요" in chat.text and "공유마켓" in chat.labels
+    assert "사과나무" not in "\n".join(r.getMessage() for r in caplog.records)

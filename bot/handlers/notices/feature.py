@@ -5,15 +5,19 @@ from __future__ import annotations
 
 from bot.dialogs.notices import send
 from bot.engine.assembly import FeatureApp
+from bot.engine.context import Ctx
 from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
-from bot.handlers.coordinator.feature import is_coordinator
 from bot.handlers.notices import coordinator, residents
 from bot.handlers.notices.actions import NoticeList, SentNotices, StartNotice
 from bot.handlers.notices.render import notice_screen
 from bot.i18n import N_
 from core.notices.broadcast import SEND_JOB
 from core.notices.events import NoticePublished
+
+
+async def is_coordinator(ctx: Ctx) -> bool:
+    return ctx.membership.is_coordinator
 
 
 def register(app: FeatureApp) -> None:
