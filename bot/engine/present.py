@@ -89,6 +89,13 @@ def find_label(screen: Screen, text: str) -> Button | None:
     return None
 
 
+def add_choices(screen: Screen, *buttons: Button) -> Screen:
+    """The screen with more choices, after its own and before 이전 / 처음으로 (none twice)."""
+    labels = {b.label for b in screen.buttons}
+    extra = tuple(b for b in buttons if b.label not in labels)
+    return replace(screen, buttons=(*screen.choices, *extra, *screen.nav))
+
+
 def _map_buttons(screen: Screen, func) -> Screen:
     cards = tuple(replace(c, buttons=tuple(func(b) for b in c.buttons)) for c in screen.cards)
     return replace(screen, buttons=tuple(func(b) for b in screen.buttons), cards=cards)

@@ -15,6 +15,7 @@ from bot.handlers.help.menu import help_screen
 from bot.handlers.identity.actions import (
     LINK_ACCOUNT,
     VERIFY,
+    Greet,
     OpenSection,
     ShowHousehold,
     StartVerify,
@@ -96,6 +97,13 @@ async def show_household(ctx: Ctx, action: ShowHousehold) -> Screen:
         members=mine.members,
     )
     return ctx.screen(text, back=OpenSection("complex"))
+
+
+@router.on(Greet)
+async def greet(ctx: Ctx, action: Greet) -> Screen:
+    if not ctx.membership.verified:
+        return welcome(ctx)  # it greets already
+    return (await home(ctx)).with_notices(ctx._("안녕하세요! 반가워요."))
 
 
 @router.on(StartVerify)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.dialogs.votes import create, proxy
 from bot.engine.assembly import FeatureApp
+from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
 from bot.handlers.votes import coordinator, residents
 from bot.handlers.votes.actions import ManageVotes, StartVote, VoteList
@@ -35,6 +36,7 @@ def register(app: FeatureApp) -> None:
     app.services.jobs.register(REMIND_JOB, coordinator.remind_job)
     app.services.jobs.register(CLOSE_JOB, coordinator.close_job)
     app.menu("complex", MenuEntry(N_("주민투표"), VoteList, rank=20))
+    app.intent(Intent("votes.list", N_("주민투표"), lambda slot: VoteList()))
     app.menu(
         "coordinator",
         MenuEntry(N_("주민투표 만들기"), StartVote, rank=50),
