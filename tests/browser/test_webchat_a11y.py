@@ -385,6 +385,16 @@ async def test_easy_mode_is_large_and_text_steps_work_in_both_modes(page, site, 
     )
     assert "4단계" in await page.locator("#size-status").inner_text()
 
+    # The largest text of 쉬운 모드 on a 320 px phone: the question starts in view (a long one
+    # scrolls within the conversation), which keeps ≥ 40%; the header stays one line.
+    await page.set_viewport_size({"width": 320, "height": 568})
+    await tap(page, "처음으로", "")  # home, whatever its wording in 쉬운 모드
+    seen = await page.evaluate(LAYOUT_JS)
+    assert seen["log"]["height"] >= 0.4 * seen["vh"], seen
+    assert seen["log"]["top"] - 1 <= seen["question"]["top"] < seen["log"]["bottom"] - 60, seen
+    assert seen["pageHeight"] <= seen["vh"] and seen["pageWidth"] <= seen["vw"], seen
+    assert all(h["lines"] == 1 for h in await page.evaluate(HEADER_LINES_JS))
+
 
 @pytest.mark.parametrize("width", [320, 1280])
 async def test_contrast_and_a_visible_focus_on_everything(page, demo, width):
