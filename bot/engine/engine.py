@@ -182,6 +182,8 @@ class Engine:
                 return await self.runner.photos(ctx, inbound.photos)
             return self._again(ctx, ctx._("사진은 사진을 보내는 단계에서 받을 수 있어요."))
         text = inbound.text.strip()
+        if text:
+            conv.remember(text)  # context for a 도움 요청 (kept in the conversation row only)
         stored = screen_from_dict(conv.screen) if conv.screen else None
         if not text:  # e.g. the web page (re)opened: show where the person left off
             again = self.runner.again(ctx)

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from bot.handlers.boards.errors import MESSAGES as BOARD_MESSAGES
 from bot.handlers.defects.words import status_word
+from bot.handlers.helpdesk.errors import MESSAGES as HELP_MESSAGES
 from bot.handlers.share.errors import MESSAGES as SHARE_MESSAGES
 from bot.i18n import N_
 from core.errors import DomainError
@@ -163,6 +164,7 @@ MESSAGES = {
 }
 MESSAGES.update(SHARE_MESSAGES)  # 공유마켓
 MESSAGES.update(BOARD_MESSAGES)  # 게시판
+MESSAGES.update(HELP_MESSAGES)  # 도움 요청
 FALLBACK = MESSAGES["invalid"]  # the wording for a code (or parameters) we cannot explain
 
 
