@@ -128,7 +128,7 @@ class SqlHelpRepository:
         return {rid: name for rid, name in await self.session.execute(stmt)}
 
     async def set_agent_name(self, resident_id: int, complex_id: int, name: str) -> None:
-        dialect = self.session.bind.dialect.name
+        dialect = self.session.get_bind().dialect.name
         upsert = (sqlite_insert if dialect == "sqlite" else pg_insert)(tables.help_agents)
         stmt = upsert.values(resident_id=resident_id, complex_id=complex_id, name=name)
         stmt = stmt.on_conflict_do_update(

@@ -15,8 +15,7 @@ from tests.support.defects import verified
 async def coordinator(engine, demo, user: str = "coord", name: str = "김하나") -> Chat:
     """A coordinator of DEMO who set the name residents read."""
     chat = await verified(engine, demo["관리동-100"], user)
-    await chat.tap("코디네이터")
-    await chat.tap("도움 요청")
+    await open_queue(chat)
     if name:
         await chat.tap("내 이름 정하기")
         await chat.say(name)
@@ -58,3 +57,12 @@ async def tap_any(chat: Chat, label: str) -> None:
                 await chat.tap_token(button.token)
                 return
     raise AssertionError(f"no button {label!r}")
+
+
+async def open_queue(chat: Chat) -> None:
+    """코디네이터 → 도움 요청 (last in the menu: behind 더보기 when the page is full)."""
+    await chat.say("처음으로")
+    await chat.tap("코디네이터")
+    while "도움 요청" not in chat.labels:
+        await chat.tap("더보기")
+    await chat.tap("도움 요청")

@@ -12,7 +12,14 @@ from bot.scheduler import JobRunner
 from core.errors import ConcurrencyConflict, DomainError
 from core.helpdesk import handling
 from core.helpdesk.model import Status
-from tests.helpdesk.helpers import coordinator, outbox_keys, requests, resident_asks, tap_any
+from tests.helpdesk.helpers import (
+    coordinator,
+    open_queue,
+    outbox_keys,
+    requests,
+    resident_asks,
+    tap_any,
+)
 from tests.support.defects import member
 from tests.support.jobs import drain
 
@@ -74,9 +81,7 @@ async def test_the_queue_shows_waiting_mine_and_closed_with_waiting_times(
     clock.advance(minutes=5)
     await resident_asks(engine, demo, "lee", "음식물 쓰레기 버리는 곳이 어디예요", "102-304")
     clock.advance(minutes=7)
-    await coord.tap("처음으로")
-    await coord.tap("코디네이터")
-    await coord.tap("도움 요청")
+    await open_queue(coord)
     assert "대기 중: 2건 · 내가 맡은 것: 0건" in coord.text
     await coord.tap("대기 중 (2)")
     titles = [c.title for c in coord.screen.cards]

@@ -9,7 +9,7 @@ import asyncio
 
 from bot.app import build_engine
 from core.helpdesk.model import Status
-from tests.helpdesk.helpers import coordinator, requests, tap_any
+from tests.helpdesk.helpers import coordinator, open_queue, requests, tap_any
 
 
 async def wait_for(person, words: str) -> None:
@@ -44,8 +44,7 @@ async def test_ask_take_answer_reply_close(person, services, demo):
     await coord.say("처음으로")  # the new request waits in the coordinator's inbox
     assert "[도움 요청 #1] 101동 주민이 도움을 청했어요" in coord.text
     assert "1203" not in coord.text  # the 호 never travels in a notification
-    await coord.tap("코디네이터")
-    await coord.tap("도움 요청")
+    await open_queue(coord)
     await coord.tap("대기 중 (1)")
     assert "기다리는 중" in coord.text
     await coord.tap("열기")

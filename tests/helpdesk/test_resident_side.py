@@ -14,6 +14,7 @@ from core.errors import DomainError
 from core.helpdesk import asking, handling
 from core.helpdesk.model import NewMessage
 from core.helpdesk.reading import detail
+from core.identity.admin import add_complex
 from tests.helpdesk.helpers import coordinator, requests, resident_asks
 from tests.support.defects import member, tiny_image, verified
 
@@ -104,8 +105,6 @@ async def test_bad_words_are_refused_politely_and_nothing_is_sent(
 
 
 async def test_forged_and_foreign_request_ids_look_missing(engine, services, demo):
-    from core.identity.admin import add_complex
-
     await coordinator(engine, demo)
     await resident_asks(engine, demo, "kim", "관리비가 궁금해요")
     await verified(engine, demo["102-304"], "lee")

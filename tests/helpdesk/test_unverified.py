@@ -5,7 +5,7 @@ the request reaches that complex's coordinators, marked as typed, not proven."""
 from __future__ import annotations
 
 from core.identity.invites import ALPHABET
-from tests.helpdesk.helpers import coordinator, requests
+from tests.helpdesk.helpers import coordinator, open_queue, requests
 from tests.support.chat import Chat
 
 WRONG = ALPHABET[0] * 5 + "-" + ALPHABET[1] * 5
@@ -37,8 +37,7 @@ async def test_locked_out_after_wrong_codes_and_asks_a_person(engine, services, 
 
     await coord.say("처음으로")
     assert "101동 주민 (인증 전)이 도움을 청했어요" in coord.text
-    await coord.tap("코디네이터")
-    await coord.tap("도움 요청")
+    await open_queue(coord)
     await coord.tap("대기 중 (1)")
     await coord.tap("열기")
     assert "세대: 101동 1203호 (인증 전, 본인이 적음)" in coord.text

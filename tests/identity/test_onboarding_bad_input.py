@@ -97,7 +97,7 @@ async def test_unverified_people_cannot_open_sections_by_typing(engine, demo):
     await chat.say("안녕")
     await chat.say("포인트")
     assert "잘 알아듣지 못했어요" in chat.text
-    assert chat.labels == ["초대코드 입력", "연결 코드 입력", "도움말"]
+    assert chat.labels == ["초대코드 입력", "연결 코드 입력", "도움말", "도움 요청"]
 
 
 async def test_a_very_long_text_is_answered_not_crashed(engine, demo):

@@ -48,12 +48,13 @@ def help_screen(ctx: Ctx, note: str = "") -> Screen:
     lines.append(ctx._("쉬운 모드: 켜짐") if easy else ctx._("쉬운 모드: 꺼짐"))
     label = ctx._("쉬운 모드 끄기") if easy else ctx._("쉬운 모드 켜기")
     buttons = [
-        ctx.button(ctx._("도움 요청"), StartHelp(origin="help")),
         ctx.button(label, ToggleEasyMode(on=not easy)),
         ctx.button(ctx._("언어 Language"), ChooseLanguage()),
         ctx.button(ctx._("다른 메신저 연결"), IssueLinkCode()),
         ctx.button(ctx._("연결 코드 입력"), EnterLinkCode()),
         ctx.button(ctx._("연결된 메신저"), ShowLinked()),
+        # a person: kept on screen like 처음으로 (never paged behind 더보기)
+        ctx.button(ctx._("도움 요청"), StartHelp(origin="help"), nav=True),
     ]
     screen = ctx.screen("\n".join(lines), *buttons)
     return screen.with_notices(note) if note else screen

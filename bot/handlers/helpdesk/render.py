@@ -21,15 +21,16 @@ from bot.handlers.helpdesk.words import (
     title,
     waiting,
 )
+from bot.i18n import N_
 from bot.screens import Button, Card, Screen
 from core.helpdesk.hours import OfficeHours
 from core.helpdesk.model import HelpRequest, Side, Status
 from core.helpdesk.reading import Detail, QueuePage, Tab
 
 TABS = {
-    Tab.WAITING: "대기 중",
-    Tab.MINE: "내가 맡은 것",
-    Tab.CLOSED: "끝난 것",
+    Tab.WAITING: N_("대기 중"),
+    Tab.MINE: N_("내가 맡은 것"),
+    Tab.CLOSED: N_("끝난 것"),
 }
 SHOWN_MESSAGES = 8  # the last messages of a conversation on the detail screen
 EXCERPT = 60
