@@ -138,7 +138,7 @@ def build_engine(services: Services) -> Engine:
     app = FeatureApp(services)
     for feature in FEATURES:
         feature.register(app)
-    runner = DialogRunner(app.dialogs, errors.explain)
+    runner = DialogRunner(app.dialogs, errors.explain, errors.rescue)
     pages = Pages(runner)
     return Engine(
         services=services, router=app.router, runner=runner, pages=pages, menus=app.menus

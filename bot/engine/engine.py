@@ -258,7 +258,8 @@ class Engine:
             async with ctx.uow.savepoint():
                 return await handler(ctx, action)
         except DomainError as exc:
-            return self._again(ctx, self.pages.explain(ctx, exc))
+            screen = self._again(ctx, self.pages.explain(ctx, exc))
+            return self.pages.rescue(ctx, exc, screen)  # stuck: 도움 요청 as a way out
 
     async def _nav(self, ctx: Ctx, nav: Nav) -> Screen | tuple[Screen, int]:
         conv = ctx.conversation

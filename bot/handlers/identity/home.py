@@ -10,7 +10,7 @@ from __future__ import annotations
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav, normalize_words
-from bot.handlers.errors import explain
+from bot.handlers.errors import explain, rescue
 from bot.handlers.help.menu import help_screen
 from bot.handlers.helpdesk.actions import StartHelp
 from bot.handlers.identity.actions import (
@@ -132,3 +132,7 @@ class Pages:
 
     def explain(self, ctx: Ctx, error) -> str:
         return explain(ctx, error)
+
+    def rescue(self, ctx: Ctx, error, screen: Screen) -> Screen:
+        """A refusal that leaves the person stuck also offers 도움 요청."""
+        return rescue(ctx, error, screen)
