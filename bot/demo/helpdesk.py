@@ -9,6 +9,7 @@ from datetime import timedelta
 from bot.demo.defects import _member
 from core.helpdesk import asking, handling
 from core.helpdesk.model import NewMessage
+from core.ids import saved
 
 
 async def seed_help(services, households: dict) -> None:
@@ -34,12 +35,12 @@ async def seed_help(services, households: dict) -> None:
             NewMessage("현관 도어락 건전지가 다 됐다고 소리가 나요. 어떻게 바꾸나요?"),
             remind_after=remind,
         )
-        await handling.take(uow, clock, office, taken.id)
+        await handling.take(uow, clock, office, saved(taken.id))
         await handling.answer(
             uow,
             clock,
             office,
-            taken.id,
+            saved(taken.id),
             "도어락 아래 덮개를 밀면 AA 건전지 4개가 있어요. 어려우시면 오후에 찾아갈게요.",
         )
         await uow.commit()
