@@ -26,7 +26,7 @@ from bot.engine.context import Ctx
 from bot.engine.dialog import AskAgain, Dialog, Invalid, Step
 from bot.engine.fields import address_part
 from bot.handlers.helpdesk.actions import ASK, CHAT
-from bot.handlers.helpdesk.render import office_note
+from bot.handlers.helpdesk.render import office_note, with_operator
 from bot.handlers.helpdesk.words import title
 from bot.screens import Expect, Photo, Screen
 from core.errors import DomainError
@@ -103,7 +103,7 @@ async def _asked(ctx: Ctx, a: dict) -> Screen:
     if closed:
         lines.append(closed)
     screen = await ctx.start_dialog(CHAT, request_id=request.id, number=request.number)
-    return screen.with_notices("\n".join(lines))
+    return with_operator(ctx, screen.with_notices("\n".join(lines)))
 
 
 ask_dialog = Dialog(

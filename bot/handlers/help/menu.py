@@ -10,6 +10,7 @@ from bot.engine.actions import Action, Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav
 from bot.handlers.helpdesk.actions import StartHelp
+from bot.handlers.helpdesk.render import with_operator
 from bot.handlers.identity.linking import EnterLinkCode, IssueLinkCode, ShowLinked
 from bot.i18n import LANGUAGE_NAMES
 from bot.screens import Screen
@@ -56,7 +57,7 @@ def help_screen(ctx: Ctx, note: str = "") -> Screen:
         # a person: kept on screen like 처음으로 (never paged behind 더보기)
         ctx.button(ctx._("도움 요청"), StartHelp(origin="help"), nav=True),
     ]
-    screen = ctx.screen("\n".join(lines), *buttons)
+    screen = with_operator(ctx, ctx.screen("\n".join(lines), *buttons))
     return screen.with_notices(note) if note else screen
 
 

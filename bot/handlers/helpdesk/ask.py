@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.handlers.helpdesk.actions import ASK, CHAT, ReplyHelp, StartHelp
+from bot.handlers.helpdesk.render import with_operator
 from bot.handlers.helpdesk.words import title
 from bot.screens import Screen
 from core.helpdesk.reading import my_request, open_request
@@ -27,7 +28,7 @@ async def start_help(ctx: Ctx, action: StartHelp) -> Screen:
         return screen.with_notices(note)
     origin = action.origin or str(conv.data.get("was") or "")
     recent = list(conv.data.get("typed") or [])
-    return await ctx.start_dialog(ASK, origin=origin, recent=recent)
+    return with_operator(ctx, await ctx.start_dialog(ASK, origin=origin, recent=recent))
 
 
 @router.on(ReplyHelp)

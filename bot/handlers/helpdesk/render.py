@@ -3,6 +3,8 @@ the office-hours note, one request with its conversation, the queue's cards."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.context import Ctx
 from bot.handlers.helpdesk.actions import (
     AnswerHelp,
@@ -22,7 +24,7 @@ from bot.handlers.helpdesk.words import (
     waiting,
 )
 from bot.i18n import N_
-from bot.screens import Button, Card, Screen
+from bot.screens import Button, ButtonRole, Card, Screen
 from core.helpdesk.hours import OfficeHours
 from core.helpdesk.model import HelpRequest, Side, Status
 from core.helpdesk.reading import Detail, QueuePage, Tab
@@ -39,6 +41,15 @@ EXCERPT = 60
 def help_button(ctx: Ctx, origin: str = "") -> Button:
     """ "도움 요청": kept on screen like 처음으로 (never paged behind 더보기, 쉬운 모드 too)."""
     return ctx.button(ctx._("도움 요청"), StartHelp(origin), nav=True)
+
+
+def with_operator(ctx: Ctx, screen: Screen) -> Screen:
+    """With `[kakao] operator` on: KakaoTalk's own 1:1 chat with the channel (상담원 연결) as a
+    second way to a person. Telegram and the web chat show nothing for it."""
+    if not ctx.services.config.kakao.operator:
+        return screen
+    button = Button(ctx._("카카오톡 상담원 연결"), role=ButtonRole.OPERATOR)
+    return replace(screen, buttons=(*screen.buttons, button))
 
 
 def office_hours(ctx: Ctx) -> OfficeHours:
