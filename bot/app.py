@@ -20,6 +20,7 @@ from bot.handlers.boards import feature as boards
 from bot.handlers.coordinator import feature as coordinator
 from bot.handlers.defects import feature as defects
 from bot.handlers.help import feature as help_
+from bot.handlers.helpdesk import feature as helpdesk
 from bot.handlers.identity import feature as identity
 from bot.handlers.identity.home import Pages
 from bot.handlers.notices import feature as notices
@@ -124,6 +125,7 @@ def build_services(config: Config, *, clock: Clock | None = None) -> Services:
 FEATURES = (
     identity,
     help_,
+    helpdesk,
     coordinator,
     defects,
     notices,
@@ -143,7 +145,7 @@ def build_engine(services: Services) -> Engine:
     app = FeatureApp(services)
     for feature in FEATURES:
         feature.register(app)
-    runner = DialogRunner(app.dialogs, errors.explain, app.intents)
+    runner = DialogRunner(app.dialogs, errors.explain, app.intents, errors.rescue)
     pages = Pages(runner)
     return Engine(
         services=services,

@@ -9,8 +9,11 @@ import os
 import tomllib
 import typing
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
+
+from core.errors import DomainError
+from core.helpdesk.hours import OfficeHours
 
 
 class ConfigError(Exception):
@@ -68,6 +71,9 @@ class KakaoConfig:
     # Hosts besides Kakao's own whose image URLs count as photos (tests allow 127.0.0.1).
     # Empty: only Kakao's hosts, so a typed URL cannot make the server fetch elsewhere.
     photo_hosts: tuple[str, ...] = ()
+    # Offer KakaoTalk's own 1:1 chat (상담원 연결, button action "operator") on help screens;
+    # needs the channel's agent-connection plugin set up in Open Builder.
+    operator: bool = False
 
 
 @dataclass(frozen=True)
@@ -154,6 +160,14 @@ class PointsConfig:
 
 
 @dataclass(frozen=True)
+class HelpConfig:
+    # When coordinators answer 도움 요청: "평일 09:00-18:00" (평일 skips public holidays),
+    # "월-금 09:00-18:00, 토 09:00-13:00", "매일 …" or "항상" (core.helpdesk.hours).
+    office_hours: str = "평일 09:00-18:00"
+    remind_minutes: int = 15  # coordinators are reminded of a request nobody took by then
+
+
+@dataclass(frozen=True)
 class MediaConfig:
     dir: str = "data/media"
     max_photo_mb: int = 10
@@ -182,6 +196,7 @@ class Config:
     points: PointsConfig = field(default_factory=PointsConfig)
     shop: ShopConfig = field(default_factory=ShopConfig)
     share: ShareConfig = field(default_factory=ShareConfig)
+    help: HelpConfig = field(default_factory=HelpConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
     def replace(self, **sections: dict) -> Config:
@@ -296,6 +311,15 @@ def _validate(config: Config) -> None:
             )
         if not 1 <= alimtalk.batch <= 1000:
             raise ConfigError("config key alimtalk.batch: 1 to 1000 recipients per call")
+    try:
+        OfficeHours.parse(config.help.office_hours, UTC)
+    except DomainError:
+        raise ConfigError(
+            f"config key help.office_hours: {config.help.office_hours!r} is not like "
+            "'평일 09:00-18:00'"
+        ) from None
+    if config.help.remind_minutes < 1:
+        raise ConfigError("config key help.remind_minutes: must be at least 1")
     for day in config.share.extra_holidays:
         try:
             date.fromisoformat(day)

@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from core.boards.ports import BoardRepository
 from core.defects.ports import DefectRepository
+from core.helpdesk.ports import HelpRepository
 from core.identity.alert_phone import AlertPhone
 from core.identity.model import (
     ChannelAccount,
@@ -33,6 +34,7 @@ from core.votes.ports import VoteRepository
 class ComplexRepository(Protocol):
     async def get(self, complex_id: int) -> Complex | None: ...
     async def by_code(self, code: str) -> Complex | None: ...
+    async def all(self) -> list[Complex]: ...
     async def add(self, item: Complex) -> Complex: ...
 
 
@@ -194,6 +196,8 @@ class UnitOfWork(Protocol):
     def jobs(self) -> Scheduler: ...
     @property
     def points(self) -> PointsRepository: ...
+    @property
+    def help(self) -> HelpRepository: ...
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:
         """Everything inside is undone if it raises; the transaction goes on."""

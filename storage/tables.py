@@ -29,6 +29,11 @@ from storage.schema.engine import (
     conversations,
     deliveries,
 )
+from storage.schema.helpdesk import (
+    help_agents,
+    help_messages,
+    help_requests,
+)
 from storage.schema.identity import (
     channel_accounts,
     complexes,
@@ -121,4 +126,7 @@ __all__ = [
     "shop_orders",
     "board_entries",
     "board_signups",
+    "help_requests",
+    "help_messages",
+    "help_agents",
 ]

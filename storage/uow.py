@@ -22,6 +22,7 @@ from storage.repositories.engine import (
     SqlDeliveryRepository,
     SqlTokenRepository,
 )
+from storage.repositories.helpdesk import SqlHelpRepository
 from storage.repositories.identity import (
     SqlAccountRepository,
     SqlComplexRepository,
@@ -84,6 +85,7 @@ class SqlUnitOfWork:
         self.deliveries = SqlDeliveryRepository(session)
         self.jobs = SqlJobRepository(session, self.clock)  # the Scheduler port
         self.points = SqlPointsRepository(session)
+        self.help = SqlHelpRepository(session)  # 도움 요청
         self._after_commit: list[Callable[[], None]] = []
 
     def after_commit(self, callback: Callable[[], None]) -> None:

@@ -83,6 +83,9 @@ async def seed_demo(services: Services, *, samples: bool = True) -> bool:
         from bot.demo.boards import seed_boards
 
         await seed_boards(services, codes)
+        from bot.demo.helpdesk import seed_help
+
+        await seed_help(services, codes)
     return True
 
 

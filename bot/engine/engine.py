@@ -201,6 +201,8 @@ class Engine:
                 return await self.runner.photos(ctx, inbound.photos)
             return self._again(ctx, ctx._("사진은 사진을 보내는 단계에서 받을 수 있어요."))
         text = inbound.text.strip()
+        if text:
+            conv.remember(text)  # context for a 도움 요청 (kept in the conversation row only)
         stored = screen_from_dict(conv.screen) if conv.screen else None
         if not text:  # e.g. the web page (re)opened: show where the person left off
             again = self.runner.again(ctx)
@@ -278,7 +280,8 @@ class Engine:
             async with ctx.uow.savepoint():
                 screen = await handler(ctx, action)
         except DomainError as exc:
-            return self._again(ctx, self.pages.explain(ctx, exc))
+            screen = self._again(ctx, self.pages.explain(ctx, exc))
+            return self.pages.rescue(ctx, exc, screen)  # stuck: 도움 요청 as a way out
         return screen.with_notices(note) if note else screen
 
     async def _perform(self, ctx: Ctx, action: Action, note: str) -> Screen:

@@ -72,7 +72,7 @@ def page(screen: Screen, offset: int, size: int, more_label: str, tokenizer: Tok
     if offset + size < len(choices):
         more = Button(more_label, Nav(to="more", offset=offset + size).dump(), role=ButtonRole.NAV)
         extra = (tokenizer.button(more),)
-    return replace(screen, buttons=(*shown, *extra, *nav))
+    return replace(screen, buttons=(*shown, *extra, *nav, *screen.operators))
 
 
 def find_label(screen: Screen, text: str) -> Button | None:

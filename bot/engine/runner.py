@@ -28,11 +28,17 @@ def help_button(ctx: Ctx, intents: Intents | None) -> Button | None:
 
 class DialogRunner:
     def __init__(
-        self, dialogs: dict[str, Dialog], explain_error, intents: Intents | None = None
+        self,
+        dialogs: dict[str, Dialog],
+        explain_error,
+        intents: Intents | None = None,
+        rescue=None,
     ) -> None:
         self.dialogs = dialogs
         self._explain = explain_error  # (ctx, DomainError) -> translated text
         self.intents = intents
+        # (ctx, DomainError, Screen) -> Screen: a refusal that leaves one stuck offers help
+        self._rescue = rescue or (lambda ctx, error, screen: screen)
 
     def current(self, ctx: Ctx) -> tuple[Dialog, Step] | None:
         conv = ctx.conversation
@@ -75,7 +81,10 @@ class DialogRunner:
             # Nothing was written; ask the last question again with the reason on top.
             step = dialog.step(last) or dialog.steps[-1]
             conv.step = step.name
-            return dialog.render(ctx, step, conv.data["answers"], note=self._explain(ctx, exc))
+            note = self._explain(ctx, exc)
+            return self._rescue(
+                ctx, exc, dialog.render(ctx, step, conv.data["answers"], note=note)
+            )
         if isinstance(screen, AskAgain):
             step = dialog.step(last) or dialog.steps[-1]
             conv.data["answers"].pop(step.name, None)

@@ -16,7 +16,7 @@ pytest.importorskip("playwright.async_api")
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말"]
+HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "도움 요청"]
 MIN_TARGET = 44  # CSS px (WCAG 2.5.5 / KWCAG touch targets)
 
 # Every visible thing one can press, with its box, computed with the page's own layout.
@@ -75,9 +75,9 @@ async def test_a_person_verifies_with_the_demo_code_and_reaches_home(page, demo)
         "e => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('')"
     )
     assert "내친구" in said
-    assert await choice_labels(page) == ["초대코드 입력", "연결 코드 입력", "도움말"]
+    assert await choice_labels(page) == ["초대코드 입력", "연결 코드 입력", "도움말", "도움 요청"]
     await verify(page, demo["101-1203"])
-    assert (await choice_labels(page))[:5] == HOME
+    assert (await choice_labels(page))[:6] == HOME
     assert await page.locator(".bubble.me", has_text=demo["101-1203"]).count() == 1
     assert await page.locator(".bubble.notice", has_text="연결이 잠시").count() == 0
     await page.evaluate("() => document.fonts.ready")
@@ -89,7 +89,7 @@ async def test_reopening_the_page_keeps_the_session_and_the_screen(page, site, d
     await verify(page, demo["101-1203"])
     await page.goto(site + "/")
     await page.locator(".bubble.bot", has_text="무엇을 도와드릴까요").wait_for()
-    assert (await choice_labels(page))[:5] == HOME
+    assert (await choice_labels(page))[:6] == HOME
 
 
 @pytest.mark.parametrize("width", [360, 1280])

@@ -9,8 +9,6 @@ import time
 import pytest
 
 from bot.app import build_engine
-from bot.engine.intents import Intent
-from bot.engine.nav import Nav
 from bot.engine.runner import HELP_INTENT
 from tests.support.chat import Chat
 
@@ -25,29 +23,10 @@ async def verified(engine, demo, key="101-1203", user="kim") -> Chat:
 
 @pytest.fixture
 def with_help(services):
-    """An engine where a feature registered 도움 요청 (the helpdesk does, in its branch):
-    here it leads to the 도움말 screen, enough to see it offered."""
-    from bot.app import FEATURES
-    from bot.engine.assembly import FeatureApp
-    from bot.engine.engine import Engine
-    from bot.engine.runner import DialogRunner
-    from bot.handlers import errors
-    from bot.handlers.identity.home import Pages
-    from bot.i18n import N_
-
-    app = FeatureApp(services)
-    for feature in FEATURES:
-        feature.register(app)
-    app.intent(Intent(HELP_INTENT, N_("도움 요청"), lambda slot: Nav(to="help")))
-    runner = DialogRunner(app.dialogs, errors.explain, app.intents)
-    return Engine(
-        services=services,
-        router=app.router,
-        runner=runner,
-        pages=Pages(runner),
-        menus=app.menus,
-        intents=app.intents,
-    )
+    """The engine with every feature: the helpdesk registers 도움 요청 ("help.ask")."""
+    engine = build_engine(services)
+    assert engine.typed.intents.get(HELP_INTENT) is not None
+    return engine
 
 
 async def test_elevator_sentence_on_every_channel(person, demo):
@@ -140,7 +119,7 @@ async def test_two_misses_offer_help_in_different_words(with_help, demo):
     await chat.say("점심 뭐 먹지")
     assert chat.text != second
     await chat.tap("도움 요청")
-    assert "[도움말]" in chat.text
+    assert "[도움 요청]" in chat.text  # the helpdesk asks what is needed
 
 
 async def test_misses_are_counted_only_in_a_row(engine, demo):
@@ -150,13 +129,6 @@ async def test_misses_are_counted_only_in_a_row(engine, demo):
     await chat.tap("우리단지")
     await chat.say("오늘 날씨 좋네요")
     assert chat.screen.notices == first  # a tap in between: the count starts again
-
-
-async def test_without_the_help_intent_nothing_offers_it(engine, demo):
-    chat = await verified(engine, demo)
-    await chat.say("오늘 날씨 좋네요")
-    await chat.say("ㅋㅋㅋㅋ")
-    assert "도움 요청" not in chat.labels
 
 
 async def test_two_misses_in_a_dialog_offer_help(with_help, demo):
@@ -216,7 +188,7 @@ def test_the_table_covers_every_registered_intent(services):
     table = set(services.understanding.table.entries)
     registered = engine.typed.intents.names()
     assert registered <= table
-    assert table - registered <= {HELP_INTENT}  # registered by the helpdesk feature
+    assert table == registered
 
 
 async def test_when_the_analyser_fails_the_text_is_answered_as_not_understood(

@@ -10,8 +10,9 @@ from __future__ import annotations
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav, normalize_words
-from bot.handlers.errors import explain
+from bot.handlers.errors import explain, rescue
 from bot.handlers.help.menu import help_screen
+from bot.handlers.helpdesk.actions import StartHelp
 from bot.handlers.identity.actions import (
     LINK_ACCOUNT,
     VERIFY,
@@ -50,6 +51,7 @@ def welcome(ctx: Ctx) -> Screen:
             ctx.button(ctx._("초대코드 입력"), StartVerify()),
             ctx.button(ctx._("연결 코드 입력"), EnterLinkCode()),
             ctx.button(ctx._("도움말"), Nav(to="help")),
+            ctx.button(ctx._("도움 요청"), StartHelp(), nav=True),  # a person, unverified too
         ),
     )
 
@@ -61,6 +63,8 @@ async def home(ctx: Ctx) -> Screen:
     buttons = [ctx.button(ctx._(SECTIONS[s][0]), OpenSection(s)) for s in SECTIONS]
     buttons += await ctx.menus.buttons(ctx, "home")  # 코디네이터, 내 가게: by role
     buttons.append(ctx.button(ctx._("도움말"), Nav(to="help")))
+    # 도움 요청 is kept on screen like 처음으로: never paged behind 더보기 (쉬운 모드 too).
+    buttons.append(ctx.button(ctx._("도움 요청"), StartHelp(), nav=True))
     text = ctx._(
         "{complex} {building}동 이웃님, 안녕하세요!\n무엇을 도와드릴까요?",
         complex=mine.complex_name,
@@ -136,3 +140,7 @@ class Pages:
 
     def explain(self, ctx: Ctx, error) -> str:
         return explain(ctx, error)
+
+    def rescue(self, ctx: Ctx, error, screen: Screen) -> Screen:
+        """A refusal that leaves the person stuck also offers 도움 요청."""
+        return rescue(ctx, error, screen)
