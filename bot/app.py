@@ -20,6 +20,7 @@ from bot.handlers.boards import feature as boards
 from bot.handlers.coordinator import feature as coordinator
 from bot.handlers.defects import feature as defects
 from bot.handlers.help import feature as help_
+from bot.handlers.helpdesk import feature as helpdesk
 from bot.handlers.identity import feature as identity
 from bot.handlers.identity.home import Pages
 from bot.handlers.notices import feature as notices
@@ -36,6 +37,9 @@ from bot.outbox.live import InboxBell
 from bot.outbox.notifier import OutboxNotifier
 from bot.public_holidays import PublicHolidays, parse_days
 from bot.scheduler import JobKinds
+from bot.understand.matcher import Matcher
+from bot.understand.morph import shared as shared_morphology
+from bot.understand.table import Table
 from core.clock import Clock, SystemClock
 from core.share.ride_time import Holidays
 from storage.db import create_engine, is_sqlite, session_factory
@@ -56,6 +60,7 @@ class Services:
     jobs: JobKinds  # scheduled job kinds → handlers; features register theirs in build_engine
     media: FileMediaStore  # residents' photos
     holidays: Holidays  # public holidays (KR + [share] extra_holidays): paid carpools, 평일
+    understanding: Matcher  # typed Korean → intents (bot/understand); Kiwi loads once
     bell: InboxBell = field(default_factory=InboxBell)  # wakes open web pages after a commit
 
     async def close(self) -> None:
@@ -108,6 +113,9 @@ def build_services(config: Config, *, clock: Clock | None = None) -> Services:
             config.http.public_base_url or f"http://{config.http.host}:{config.http.port}",
         ),
         holidays=PublicHolidays(parse_days(config.share.extra_holidays)),
+        # The table is read now; the morphology (one per process) loads on first use, or on
+        # a background thread when the server starts (bot/cli/commands.py).
+        understanding=Matcher(Table.load(), shared_morphology()),
     )
     return services
 
@@ -118,6 +126,7 @@ def build_services(config: Config, *, clock: Clock | None = None) -> Services:
 FEATURES = (
     identity,
     help_,
+    helpdesk,
     coordinator,
     defects,
     notices,
@@ -138,8 +147,13 @@ def build_engine(services: Services) -> Engine:
     app = FeatureApp(services)
     for feature in FEATURES:
         feature.register(app)
-    runner = DialogRunner(app.dialogs, errors.explain)
+    runner = DialogRunner(app.dialogs, errors.explain, app.intents, errors.rescue)
     pages = Pages(runner)
     return Engine(
-        services=services, router=app.router, runner=runner, pages=pages, menus=app.menus
+        services=services,
+        router=app.router,
+        runner=runner,
+        pages=pages,
+        menus=app.menus,
+        intents=app.intents,
     )

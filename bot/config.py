@@ -9,8 +9,11 @@ import os
 import tomllib
 import typing
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import UTC, date
 from pathlib import Path
+
+from core.errors import DomainError
+from core.helpdesk.hours import OfficeHours
 
 
 class ConfigError(Exception):
@@ -68,6 +71,9 @@ class KakaoConfig:
     # Hosts besides Kakao's own whose image URLs count as photos (tests allow 127.0.0.1).
     # Empty: only Kakao's hosts, so a typed URL cannot make the server fetch elsewhere.
     photo_hosts: tuple[str, ...] = ()
+    # Offer KakaoTalk's own 1:1 chat (상담원 연결, button action "operator") on help screens;
+    # needs the channel's agent-connection plugin set up in Open Builder.
+    operator: bool = False
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,23 @@ class OutboxConfig:
     kakao_batch: int = 100  # Event API recipients per call
     max_attempts: int = 8
     lease_seconds: int = 60
+
+
+@dataclass(frozen=True)
+class AlimtalkConfig:
+    """알림톡 through a business-message dealer (NHN Cloud style REST API): 긴급 notices and
+    vote reminders to residents who gave a mobile number with consent (도움말 → 알림 받는 방법)."""
+
+    enabled: bool = False  # off: nothing is sent and nothing else here is needed
+    base_url: str = "https://api-alimtalk.cloud.toast.com"
+    appkey: str = ""
+    secret_key: str = ""  # sent as X-Secret-Key; masked in logs
+    sender_key: str = ""  # the sender profile's key (40 characters)
+    urgent_template: str = ""  # template code for 긴급 notices (#{title}, #{text})
+    vote_template: str = ""  # template code for vote reminders (#{title}, #{text})
+    sms_fallback: bool = False  # ask the dealer to resend by SMS/LMS when AlimTalk fails
+    only_without_push: bool = True  # not for residents a push channel already reaches
+    batch: int = 1000  # recipients per call (the dealer's limit)
 
 
 @dataclass(frozen=True)
@@ -137,6 +160,14 @@ class PointsConfig:
 
 
 @dataclass(frozen=True)
+class HelpConfig:
+    # When coordinators answer 도움 요청: "평일 09:00-18:00" (평일 skips public holidays),
+    # "월-금 09:00-18:00, 토 09:00-13:00", "매일 …" or "항상" (core.helpdesk.hours).
+    office_hours: str = "평일 09:00-18:00"
+    remind_minutes: int = 15  # coordinators are reminded of a request nobody took by then
+
+
+@dataclass(frozen=True)
 class MediaConfig:
     dir: str = "data/media"
     max_photo_mb: int = 10
@@ -158,12 +189,14 @@ class Config:
     kakao: KakaoConfig = field(default_factory=KakaoConfig)
     telegram: TelegramConfig = field(default_factory=TelegramConfig)
     outbox: OutboxConfig = field(default_factory=OutboxConfig)
+    alimtalk: AlimtalkConfig = field(default_factory=AlimtalkConfig)
     scheduler: SchedulerConfig = field(default_factory=SchedulerConfig)
     media: MediaConfig = field(default_factory=MediaConfig)
     defects: DefectsConfig = field(default_factory=DefectsConfig)
     points: PointsConfig = field(default_factory=PointsConfig)
     shop: ShopConfig = field(default_factory=ShopConfig)
     share: ShareConfig = field(default_factory=ShareConfig)
+    help: HelpConfig = field(default_factory=HelpConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
     def replace(self, **sections: dict) -> Config:
@@ -267,6 +300,26 @@ def _validate(config: Config) -> None:
         raise ConfigError("config key outbox.telegram_rate: must be positive")
     if config.dialogs.expire_hours < 1:
         raise ConfigError("config key dialogs.expire_hours: must be at least 1")
+    alimtalk = config.alimtalk
+    if alimtalk.enabled:
+        for key in ("base_url", "appkey", "secret_key", "sender_key"):
+            if not getattr(alimtalk, key):
+                raise ConfigError(f"config key alimtalk.{key}: needed when alimtalk.enabled")
+        if not (alimtalk.urgent_template or alimtalk.vote_template):
+            raise ConfigError(
+                "config key alimtalk.urgent_template: give a template code (or vote_template)"
+            )
+        if not 1 <= alimtalk.batch <= 1000:
+            raise ConfigError("config key alimtalk.batch: 1 to 1000 recipients per call")
+    try:
+        OfficeHours.parse(config.help.office_hours, UTC)
+    except DomainError:
+        raise ConfigError(
+            f"config key help.office_hours: {config.help.office_hours!r} is not like "
+            "'평일 09:00-18:00'"
+        ) from None
+    if config.help.remind_minutes < 1:
+        raise ConfigError("config key help.remind_minutes: must be at least 1")
     for day in config.share.extra_holidays:
         try:
             date.fromisoformat(day)

@@ -1,17 +1,20 @@
 """Logging without secrets. No log line may carry the Telegram bot token (anyone holding it
-controls the bot), the KakaoTalk or webhook secrets, invite codes, unit numbers or what a
-resident typed. Our own log calls name ids and counts only; the libraries are held here:
+controls the bot), the KakaoTalk, webhook or AlimTalk secrets, mobile numbers, invite codes,
+unit numbers or what a resident typed. Our own log calls name ids and counts only; the
+libraries are held here:
 
 - httpx/httpcore log every request URL at INFO, and a Bot API URL holds the token
   (`…/bot<token>/sendMessage`): they speak from WARNING up;
 - python-telegram-bot logs request parameters (message texts) at DEBUG: from INFO up;
 - and, as a last guard, every handler of the running bot gets a `Redactor` that masks the
-  configured secrets wherever they would still appear (an exception message, a URL).
+  configured secrets and any Korean mobile number wherever they would still appear (an
+  exception message, a URL).
 """
 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 
 from bot.config import Config
@@ -27,6 +30,13 @@ LIBRARY_LEVELS = {
     "asyncio": logging.INFO,
 }
 MASK = "***"
+# A Korean mobile number however it is written (010-1234-5678, 01012345678, +82 10 …):
+# no log line may carry one, even one a library or an exception message would print.
+MOBILE = re.compile(r"(?<!\d)(?:\+?82[- ]?|0)1[016789][- .]?\d{3,4}[- .]?\d{4}(?!\d)")
+
+
+def mask_phones(text: str) -> str:
+    return MOBILE.sub("010-****-****", text)
 
 
 def quiet_libraries() -> None:
@@ -46,11 +56,14 @@ def secrets_of(config: Config) -> list[str]:
         config.kakao.secret_value,
         config.kakao.event_api_key,
         config.security.secret_key,
+        config.alimtalk.secret_key,
+        config.alimtalk.appkey,  # part of every dealer URL
     ]
 
 
 class Redactor(logging.Filter):
-    """Replaces each secret in a record's final text with ***."""
+    """Replaces each secret in a record's final text with ***, and any Korean mobile number
+    with 010-****-****."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
@@ -58,8 +71,6 @@ class Redactor(logging.Filter):
         self.secrets = sorted({s for s in secrets if len(s) >= 8}, key=len, reverse=True)
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if not self.secrets:
-            return True
         text = record.getMessage()
         masked = self._mask(text)
         if masked != text:
@@ -72,7 +83,7 @@ class Redactor(logging.Filter):
     def _mask(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, MASK)
-        return text
+        return mask_phones(text)
 
 
 def configure(config: Config) -> None:

@@ -12,6 +12,7 @@ from aiohttp import web
 
 from bot.app import Services
 from bot.engine.engine import Engine
+from bot.outbox.sender import Deliverer
 from bot.server import build_http_app
 
 log = logging.getLogger("naechingu.runtime")
@@ -58,7 +59,7 @@ class Runtime:
     def _deliverers(self) -> dict:
         """Push channels the sender delivers to; the others are read from the inbox."""
         cfg = self.services.config
-        deliverers = {}
+        deliverers: dict[str, Deliverer] = {}
         if self.telegram is not None:
             from bot.outbox.telegram import TelegramDeliverer
 
@@ -66,13 +67,10 @@ class Runtime:
                 self.telegram, rate=cfg.outbox.telegram_rate, per_chat=cfg.outbox.telegram_per_chat
             )
         if cfg.kakao.event_api_base:
-            import aiohttp
-
             from bot.outbox.kakao_event import KakaoEventDeliverer, event_ref_key
 
-            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
             deliverers["kakao"] = KakaoEventDeliverer(
-                self._http,
+                self._client(),
                 base=cfg.kakao.event_api_base,
                 bot_id=cfg.kakao.bot_id,
                 key=cfg.kakao.event_api_key,
@@ -80,7 +78,29 @@ class Runtime:
                 batch=cfg.outbox.kakao_batch,
                 ref_key=event_ref_key(self.services.token_key),
             )
+        if cfg.alimtalk.enabled:  # 알림톡 to residents who gave a number (off by default)
+            from bot.outbox.alimtalk import AlimTalkDeliverer
+            from bot.outbox.notifier import ALIMTALK
+
+            deliverers[ALIMTALK] = AlimTalkDeliverer(
+                self.services,
+                self._client(),
+                base_url=cfg.alimtalk.base_url,
+                appkey=cfg.alimtalk.appkey,
+                secret_key=cfg.alimtalk.secret_key,
+                sender_key=cfg.alimtalk.sender_key,
+                sms_fallback=cfg.alimtalk.sms_fallback,
+                batch=cfg.alimtalk.batch,
+            )
         return deliverers
+
+    def _client(self):
+        """One HTTP client for the push APIs (Kakao Event API, the 알림톡 dealer)."""
+        if self._http is None:
+            import aiohttp
+
+            self._http = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=10))
+        return self._http
 
     async def _start_sender(self) -> None:
         from bot.outbox.sender import OutboxSender

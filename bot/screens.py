@@ -32,6 +32,9 @@ class Expect(enum.StrEnum):
 class ButtonRole(enum.StrEnum):
     CHOICE = "choice"  # an answer or an entry point
     NAV = "nav"  # 이전 / 처음으로 / 취소 / 더보기: always shown, never paged away
+    # KakaoTalk's own 1:1 chat with the channel (button action "operator", 상담원 연결): no
+    # action of ours; KakaoTalk shows it on a card, the other channels show nothing for it.
+    OPERATOR = "operator"
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,16 @@ class Screen:
     @property
     def nav(self) -> tuple[Button, ...]:
         return tuple(b for b in self.buttons if b.role is ButtonRole.NAV)
+
+    @property
+    def operators(self) -> tuple[Button, ...]:
+        return tuple(b for b in self.buttons if b.role is ButtonRole.OPERATOR)
+
+    def without_operators(self) -> Screen:
+        """For channels without KakaoTalk's 상담원 연결 (Telegram, the web chat)."""
+        return replace(
+            self, buttons=tuple(b for b in self.buttons if b.role is not ButtonRole.OPERATOR)
+        )
 
     def with_notices(self, *notices: str) -> Screen:
         return replace(self, notices=tuple(notices) + self.notices)

@@ -11,6 +11,8 @@ from typing import Any, Protocol
 
 from core.boards.ports import BoardRepository
 from core.defects.ports import DefectRepository
+from core.helpdesk.ports import HelpRepository
+from core.identity.alert_phone import AlertPhone
 from core.identity.model import (
     ChannelAccount,
     Complex,
@@ -33,6 +35,7 @@ from core.votes.ports import VoteRepository
 class ComplexRepository(Protocol):
     async def get(self, complex_id: int) -> Complex | None: ...
     async def by_code(self, code: str) -> Complex | None: ...
+    async def all(self) -> list[Complex]: ...
     async def add(self, item: Complex) -> Complex: ...
 
 
@@ -56,6 +59,18 @@ class AccountRepository(Protocol):
     async def get(self, account_id: int) -> ChannelAccount | None: ...
     async def add(self, item: ChannelAccount) -> ChannelAccount: ...
     async def for_resident(self, resident_id: int) -> list[ChannelAccount]: ...
+
+
+class AlertPhoneRepository(Protocol):
+    """Mobile numbers given for 알림톡, one per resident (core/identity/alert_phone.py)."""
+
+    async def get(self, resident_id: int) -> AlertPhone | None: ...
+    async def put(self, phone: AlertPhone) -> None:
+        """Insert or replace the resident's number."""
+
+    async def delete(self, resident_id: int) -> bool: ...
+    async def having(self, resident_ids: list[int]) -> set[int]:
+        """Those of the residents who gave a number."""
 
 
 class RoleRepository(Protocol):
@@ -96,9 +111,11 @@ class Notifier(Protocol):
         batch: str | None = None,
         complex_id: int | None = None,
         skip_account_id: int | None = None,
+        alert: bool = False,
     ) -> int:
         """Queue a notification to every channel of the resident, in this transaction.
-        `key` names its cause, so the same cause never notifies twice."""
+        `key` names its cause, so the same cause never notifies twice. `alert`: important
+        enough to go by 알림톡 too, to a resident who gave a number for it."""
 
     async def notify_many(
         self,
@@ -109,6 +126,7 @@ class Notifier(Protocol):
         urgent: bool = False,
         batch: str | None = None,
         complex_id: int | None = None,
+        alert: bool = False,
     ) -> int:
         """`notify` for many residents at once (a broadcast); each one's cause key is
         `{key}:r{resident_id}`."""
@@ -152,6 +170,8 @@ class UnitOfWork(Protocol):
     @property
     def roles(self) -> RoleRepository: ...
     @property
+    def alert_phones(self) -> AlertPhoneRepository: ...
+    @property
     def invites(self) -> InviteRepository: ...
     @property
     def links(self) -> LinkCodeRepository: ...
@@ -179,6 +199,8 @@ class UnitOfWork(Protocol):
     def points(self) -> PointsRepository: ...
     @property
     def proxies(self) -> ProxyRepository: ...
+    @property
+    def help(self) -> HelpRepository: ...
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:
         """Everything inside is undone if it raises; the transaction goes on."""

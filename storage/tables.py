@@ -3,6 +3,9 @@ PostgreSQL can shard by complex with the same SQL. Constraint names follow one c
 
 from __future__ import annotations
 
+from storage.schema.alerts import (
+    alert_phones,
+)
 from storage.schema.base import ID, metadata, pk
 from storage.schema.boards import (
     board_entries,
@@ -25,6 +28,11 @@ from storage.schema.engine import (
     audit_log,
     conversations,
     deliveries,
+)
+from storage.schema.helpdesk import (
+    help_agents,
+    help_messages,
+    help_requests,
 )
 from storage.schema.identity import (
     channel_accounts,
@@ -85,6 +93,7 @@ __all__ = [
     "invite_codes",
     "link_codes",
     "rate_events",
+    "alert_phones",
     "conversations",
     "action_tokens",
     "deliveries",
@@ -121,4 +130,7 @@ __all__ = [
     "board_entries",
     "board_signups",
     "proxy_actions",
+    "help_requests",
+    "help_messages",
+    "help_agents",
 ]

@@ -14,6 +14,7 @@ from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from core.clock import Clock, SystemClock
 from core.errors import ConcurrencyConflict
 from core.ports import Notifier, UnitOfWork
+from storage.repositories.alert_phones import SqlAlertPhoneRepository
 from storage.repositories.boards import SqlBoardRepository
 from storage.repositories.defects import SqlDefectRepository
 from storage.repositories.engine import (
@@ -21,6 +22,7 @@ from storage.repositories.engine import (
     SqlDeliveryRepository,
     SqlTokenRepository,
 )
+from storage.repositories.helpdesk import SqlHelpRepository
 from storage.repositories.identity import (
     SqlAccountRepository,
     SqlComplexRepository,
@@ -65,6 +67,7 @@ class SqlUnitOfWork:
         self.residents = SqlResidentRepository(session)
         self.accounts = SqlAccountRepository(session)
         self.roles = SqlRoleRepository(session)
+        self.alert_phones = SqlAlertPhoneRepository(session)  # 알림톡 numbers
         self.invites = SqlInviteRepository(session)
         self.links = SqlLinkCodeRepository(session)
         self.outbox = SqlOutboxRepository(session)
@@ -84,6 +87,7 @@ class SqlUnitOfWork:
         self.jobs = SqlJobRepository(session, self.clock)  # the Scheduler port
         self.points = SqlPointsRepository(session)
         self.proxies = SqlProxyRepository(session)  # 대신 하기 audit
+        self.help = SqlHelpRepository(session)  # 도움 요청
         self._after_commit: list[Callable[[], None]] = []
 
     def after_commit(self, callback: Callable[[], None]) -> None:

@@ -183,3 +183,17 @@ def test_the_command_line_reports_a_bad_config_in_one_line_and_exits_2(tmp_path,
     lines = done.stderr.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ") and "http.port" in lines[0]
     assert done.stdout == "" and not (tmp_path / "data").exists()
+
+
+def test_alimtalk_is_off_by_default_and_needs_its_keys_only_when_on(tmp_path):
+    assert load_config(write(tmp_path, ""), env={}).alimtalk.enabled is False
+    with pytest.raises(ConfigError, match="alimtalk.appkey"):
+        load_config(write(tmp_path, "[alimtalk]\nenabled = true\n"), env={})
+    full = (
+        '[alimtalk]\nenabled = true\nappkey = "k"\nsecret_key = "s"\nsender_key = "x"\n'
+        'urgent_template = "URG"\n'
+    )
+    config = load_config(write(tmp_path, full), env={"BOT_ALIMTALK_ONLY_WITHOUT_PUSH": "no"})
+    assert (config.alimtalk.urgent_template, config.alimtalk.only_without_push) == ("URG", False)
+    with pytest.raises(ConfigError, match="alimtalk.batch"):
+        load_config(write(tmp_path, full + "batch = 1001\n"), env={})

@@ -48,7 +48,7 @@ def _error(status: int, message: str) -> web.Response:
 
 def reply_json(reply: Reply) -> dict:
     return {
-        "screens": [asdict(s) for s in reply.screens],
+        "screens": [asdict(s.without_operators()) for s in reply.screens],
         "easy": reply.easy_mode,
         "lang": reply.locale,
         "duplicate": reply.duplicate,

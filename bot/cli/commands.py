@@ -118,6 +118,7 @@ async def _serve(config: Config) -> None:
     from bot.runtime import Runtime
 
     services = build_services(config)
+    services.understanding.morphology.preload()  # Kiwi, on a thread: start-up does not wait
     engine = build_engine(services)
     if config.demo.enabled:
         await seed_demo(services)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from babel.dates import format_skeleton
+
 from bot.demo.defects import _member
 from core.notices.broadcast import NewNotice, create_notice, send_chunk
 from core.votes.ballots import NewVote, create_vote
@@ -14,6 +16,8 @@ from core.votes.ballots import NewVote, create_vote
 async def seed_complex_life(services, households: dict) -> None:
     """`households`: "building-unit" -> (DemoHousehold, invite code)."""
     clock = services.clock
+    # The work is the day after tomorrow, whatever day the demo starts, with its true weekday.
+    day = format_skeleton("MMMEd", (clock.now() + timedelta(days=2)).date(), locale="ko")
     async with services.uow() as uow:
         office = await _member(uow, services, *households["관리동-100"])
         notice = await create_notice(
@@ -21,7 +25,7 @@ async def seed_complex_life(services, households: dict) -> None:
             clock,
             office,
             NewNotice(
-                "12월 3일(수) 오전 10시부터 12시까지 물탱크 청소로 단수가 있어요. "
+                f"{day} 오전 10시부터 12시까지 물탱크 청소로 물이 나오지 않아요. "
                 "미리 물을 받아 두세요."
             ),
         )

@@ -86,6 +86,10 @@ async def seed_demo(services: Services, *, samples: bool = True) -> bool:
         from bot.demo.proxy import seed_proxy
 
         await seed_proxy(services, codes)
+
+        from bot.demo.helpdesk import seed_help
+
+        await seed_help(services, codes)
     return True
 
 

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from bot.engine.actions import Action
 from bot.screens import Button, ButtonRole, Card, Expect, Inbound, Screen
+from core.helpdesk.model import RECENT_TEXTS, redact
 
 if TYPE_CHECKING:
     from bot.app import Services
@@ -27,6 +28,7 @@ class Pages(Protocol):
     async def help(self, ctx: Ctx) -> Screen: ...
     async def start(self, ctx: Ctx, arg: str) -> Screen: ...
     def explain(self, ctx: Ctx, error: DomainError) -> str: ...
+    def rescue(self, ctx: Ctx, error: DomainError, screen: Screen) -> Screen: ...
 
 
 @dataclass
@@ -41,11 +43,19 @@ class Conversation:
     screen: dict[str, Any] | None = None
 
     def clear_dialog(self) -> None:
+        if self.dialog:  # what the person was doing, as context for a 도움 요청
+            self.data["was"] = f"{self.dialog}:{self.step or ''}"
         self.dialog = None
         self.step = None
         self.data.pop("answers", None)
         self.data.pop("history", None)
         self.data.pop("misses", None)
+
+    def remember(self, text: str) -> None:
+        """Keep the person's last few typed texts (codes and phone numbers masked), the
+        context a 도움 요청 carries to the coordinator; never logged."""
+        typed = [*self.data.get("typed", []), redact(text)][-RECENT_TEXTS:]
+        self.data["typed"] = typed
 
 
 @dataclass

@@ -62,6 +62,9 @@ class Step:
     photo: Callable[[Ctx, tuple[Photo, ...], Answers], Awaitable[Any]] | None = None
     skip: Callable[[Ctx, Answers], bool] | None = None  # True: this step does not apply
     placeholder: Callable[[Ctx], str] | None = None
+    # Typed words for the choices: a [slots.<name>] table of bot/understand/intents.toml
+    # keyed by the choices' values (e.g. "defect_category": 엘리베이터 → the 승강기 choice).
+    synonyms: str = ""
 
 
 @dataclass(frozen=True)

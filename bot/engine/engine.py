@@ -15,9 +15,10 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
-from bot.engine.actions import Router, UnknownAction
+from bot.engine.actions import Action, Router, UnknownAction
 from bot.engine.context import Conversation, Ctx
 from bot.engine.dialog import DialogAnswer, DialogAnswerOnce
+from bot.engine.intents import Intents
 from bot.engine.menus import Menus
 from bot.engine.nav import UNIVERSAL_WORDS, Nav, normalize_words
 from bot.engine.present import (
@@ -30,6 +31,7 @@ from bot.engine.present import (
 )
 from bot.engine.proxy import acting, enter, frame, stop
 from bot.engine.runner import DialogRunner
+from bot.engine.typed import MISSES, ResumeAside, Typed
 from bot.outbox.inbox import InboxOpen, InboxResume, behind, open_inbox, resume, show_inbox
 from bot.screens import Inbound, Reply, Screen, screen_from_dict, screen_to_dict
 from core.errors import ConcurrencyConflict, DomainError
@@ -41,15 +43,31 @@ ATTEMPTS = 4
 
 class Engine:
     def __init__(
-        self, *, services, router: Router, runner: DialogRunner, pages, menus: Menus
+        self,
+        *,
+        services,
+        router: Router,
+        runner: DialogRunner,
+        pages,
+        menus: Menus,
+        intents: Intents | None = None,
     ) -> None:
         self.s = services
         self.router = router
         self.menus = menus
         self.runner = runner
         self.pages = pages  # home(ctx), help(ctx), explain(ctx, error), start(ctx, arg)
+        self.typed = Typed(
+            services.understanding,
+            intents or Intents(),
+            router,
+            runner,
+            self._perform,
+            self._again,
+        )
         # The engine's own actions: navigation and dialog answers (handled below, not routed).
-        for builtin in (Nav, DialogAnswer, DialogAnswerOnce, InboxOpen, InboxResume):
+        builtins = (Nav, DialogAnswer, DialogAnswerOnce, InboxOpen, InboxResume, ResumeAside)
+        for builtin in builtins:
             self.router.handlers.setdefault(builtin.kind, (builtin, self._builtin))
 
     async def handle(self, inbound: Inbound) -> Reply:
@@ -171,6 +189,7 @@ class Engine:
 
     async def _route(self, ctx: Ctx, token_row: dict | None) -> Screen | tuple[Screen, int]:
         inbound, conv = ctx.inbound, ctx.conversation
+        misses = int(conv.data.pop(MISSES, 0) or 0)  # kept only by another miss
         if inbound.command:
             return await self._command(ctx, inbound.command, inbound.command_arg)
         if inbound.token is not None:
@@ -188,6 +207,8 @@ class Engine:
                 return await self.runner.photos(ctx, inbound.photos)
             return self._again(ctx, ctx._("사진은 사진을 보내는 단계에서 받을 수 있어요."))
         text = inbound.text.strip()
+        if text:
+            conv.remember(text)  # context for a 도움 요청 (kept in the conversation row only)
         stored = screen_from_dict(conv.screen) if conv.screen else None
         if not text:  # e.g. the web page (re)opened: show where the person left off
             again = self.runner.again(ctx)
@@ -206,11 +227,12 @@ class Engine:
         word = self._universal(ctx, text)
         if word is not None:
             return await self._nav(ctx, Nav(to=word))
-        if self.runner.current(ctx):
-            return await self.runner.text(ctx, text)
+        current = self.runner.current(ctx)
+        if current:
+            return await self.typed.in_dialog(ctx, *current, text)
         if stored is None:
             return await self.pages.home(ctx)
-        return self._again(ctx, ctx._("잘 알아듣지 못했어요. 아래 버튼 중에서 골라 주세요."))
+        return await self.typed.elsewhere(ctx, text, stored, misses)
 
     def _universal(self, ctx: Ctx, text: str) -> str | None:
         typed = normalize_words(text)
@@ -238,6 +260,8 @@ class Engine:
             return self._again(ctx, ctx._("이 버튼은 더 이상 사용할 수 없어요."))
         if isinstance(action, Nav):
             return await self._nav(ctx, action)
+        if isinstance(action, ResumeAside):
+            return self.typed.resume(ctx) or self._again(ctx, ctx._("이어서 할 일이 없어요."))
         if isinstance(action, InboxOpen):
             return await open_inbox(ctx, action)
         if isinstance(action, InboxResume):
@@ -257,12 +281,27 @@ class Engine:
     async def _builtin(ctx: Ctx, action: Any) -> Screen:
         raise AssertionError("built-in actions are handled by the engine itself")
 
-    async def _call(self, ctx: Ctx, handler, action: Any) -> Screen:
+    async def _call(self, ctx: Ctx, handler, action: Any, note: str = "") -> Screen:
         try:
             async with ctx.uow.savepoint():
-                return await handler(ctx, action)
+                screen = await handler(ctx, action)
         except DomainError as exc:
-            return self._again(ctx, self.pages.explain(ctx, exc))
+            screen = self._again(ctx, self.pages.explain(ctx, exc))
+            return self.pages.rescue(ctx, exc, screen)  # stuck: 도움 요청 as a way out
+        return screen.with_notices(note) if note else screen
+
+    async def _perform(self, ctx: Ctx, action: Action, note: str) -> Screen:
+        """Where a typed sentence led: as if its button were tapped, saying what was
+        understood (`note`)."""
+        if isinstance(action, Nav):
+            shown = await self._nav(ctx, action)
+            screen = shown[0] if isinstance(shown, tuple) else shown
+            screen = screen.with_notices(note) if note else screen
+        else:
+            ctx.conversation.clear_dialog()
+            handler = self.router.handlers[action.kind][1]
+            screen = await self._call(ctx, handler, action, note)
+        return screen
 
     async def _nav(self, ctx: Ctx, nav: Nav) -> Screen | tuple[Screen, int]:
         conv = ctx.conversation

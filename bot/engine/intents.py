@@ -9,7 +9,7 @@ action that starts the task, given the slot the sentence carried (or None).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from bot.engine.actions import Action
@@ -22,6 +22,8 @@ class Intent:
     label: str  # marked with N_: the guess button's label
     action: Callable[[str | None], Action]  # slot → the action that starts the task
     shown: Shown | None = None  # only offered when this resolves true (e.g. coordinators)
+    slots: Mapping[str, str] | None = None  # slot → its label (N_), said with the label
+    note: bool = True  # say what was understood on arrival ("고장 신고로 갈게요 (승강기)")
 
 
 @dataclass

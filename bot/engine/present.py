@@ -72,7 +72,7 @@ def page(screen: Screen, offset: int, size: int, more_label: str, tokenizer: Tok
     if offset + size < len(choices):
         more = Button(more_label, Nav(to="more", offset=offset + size).dump(), role=ButtonRole.NAV)
         extra = (tokenizer.button(more),)
-    return replace(screen, buttons=(*shown, *extra, *nav))
+    return replace(screen, buttons=(*shown, *extra, *nav, *screen.operators))
 
 
 def find_label(screen: Screen, text: str) -> Button | None:
@@ -87,6 +87,13 @@ def find_label(screen: Screen, text: str) -> Button | None:
         if button.token and "".join(button.label.split()).casefold() == wanted:
             return button
     return None
+
+
+def add_choices(screen: Screen, *buttons: Button) -> Screen:
+    """The screen with more choices, after its own and before 이전 / 처음으로 (none twice)."""
+    labels = {b.label for b in screen.buttons}
+    extra = tuple(b for b in buttons if b.label not in labels)
+    return replace(screen, buttons=(*screen.choices, *extra, *screen.nav))
 
 
 def _map_buttons(screen: Screen, func) -> Screen:

@@ -6,19 +6,39 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from bot.engine.dialog import AskAgain, Dialog, Invalid, Step
-from bot.screens import Expect, Photo, Screen
+from bot.engine.intents import Intents
+from bot.engine.present import add_choices
+from bot.screens import Button, Expect, Photo, Screen
 from core.errors import DomainError
 
 if TYPE_CHECKING:
     from bot.engine.context import Ctx
 
 MAX_MISSES_BEFORE_HELP = 2
+HELP_INTENT = "help.ask"  # 도움 요청 (a person), offered after two misses when registered
+
+
+def help_button(ctx: Ctx, intents: Intents | None) -> Button | None:
+    """The 도움 요청 button, when a feature registered the intent."""
+    intent = intents.get(HELP_INTENT) if intents is not None else None
+    if intent is None:
+        return None
+    return ctx.button(ctx._(intent.label), intent.action(None))
 
 
 class DialogRunner:
-    def __init__(self, dialogs: dict[str, Dialog], explain_error) -> None:
+    def __init__(
+        self,
+        dialogs: dict[str, Dialog],
+        explain_error,
+        intents: Intents | None = None,
+        rescue=None,
+    ) -> None:
         self.dialogs = dialogs
         self._explain = explain_error  # (ctx, DomainError) -> translated text
+        self.intents = intents
+        # (ctx, DomainError, Screen) -> Screen: a refusal that leaves one stuck offers help
+        self._rescue = rescue or (lambda ctx, error, screen: screen)
 
     def current(self, ctx: Ctx) -> tuple[Dialog, Step] | None:
         conv = ctx.conversation
@@ -61,7 +81,10 @@ class DialogRunner:
             # Nothing was written; ask the last question again with the reason on top.
             step = dialog.step(last) or dialog.steps[-1]
             conv.step = step.name
-            return dialog.render(ctx, step, conv.data["answers"], note=self._explain(ctx, exc))
+            note = self._explain(ctx, exc)
+            return self._rescue(
+                ctx, exc, dialog.render(ctx, step, conv.data["answers"], note=note)
+            )
         if isinstance(screen, AskAgain):
             step = dialog.step(last) or dialog.steps[-1]
             conv.data["answers"].pop(step.name, None)
@@ -76,16 +99,25 @@ class DialogRunner:
 
     async def text(self, ctx: Ctx, text: str) -> Screen:
         dialog, step = self.current(ctx)  # type: ignore[misc]
-        answers = ctx.conversation.data["answers"]
+        refused = self.refusal(ctx, step, text)
+        if isinstance(refused, str):
+            return self.miss(ctx, refused)
+        return await self.answer(ctx, dialog, step, refused[0])
+
+    def refusal(self, ctx: Ctx, step: Step, text: str) -> str | tuple[Any]:
+        """Why the step cannot take this text (translated), or `(value,)` when it can."""
         if step.parse is None:
             if step.expect is Expect.PHOTO:
-                return self._miss(ctx, dialog, step, ctx._("사진을 보내 주세요."))
-            return self._miss(ctx, dialog, step, ctx._("아래 버튼 중에서 골라 주세요."))
+                return ctx._("사진을 보내 주세요.")
+            return ctx._("아래 버튼 중에서 골라 주세요.")
         try:
-            value = step.parse(ctx, text.strip(), answers)
+            return (step.parse(ctx, text.strip(), ctx.conversation.data["answers"]),)
         except Invalid as exc:
-            return self._miss(ctx, dialog, step, exc.message)
-        return await self.answer(ctx, dialog, step, value)
+            return exc.message
+
+    def miss(self, ctx: Ctx, message: str) -> Screen:
+        dialog, step = self.current(ctx)  # type: ignore[misc]
+        return self._miss(ctx, dialog, step, message)
 
     async def photos(self, ctx: Ctx, photos: tuple[Photo, ...]) -> Screen:
         dialog, step = self.current(ctx)  # type: ignore[misc]
@@ -128,4 +160,6 @@ class DialogRunner:
                 "'처음으로'를 누르면 처음 메뉴로 가요.",
                 message=message,
             )
-        return dialog.render(ctx, step, ctx.conversation.data["answers"], note=message)
+        screen = dialog.render(ctx, step, ctx.conversation.data["answers"], note=message)
+        button = help_button(ctx, self.intents) if misses >= MAX_MISSES_BEFORE_HELP else None
+        return add_choices(screen, button) if button is not None else screen

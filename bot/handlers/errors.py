@@ -4,10 +4,13 @@ every refusal, so the same rule always reads the same on every channel."""
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.handlers.boards.errors import MESSAGES as BOARD_MESSAGES
 from bot.handlers.defects.words import status_word
+from bot.handlers.helpdesk.errors import MESSAGES as HELP_MESSAGES
+from bot.handlers.helpdesk.render import help_button
 from bot.handlers.share.errors import MESSAGES as SHARE_MESSAGES
 from bot.i18n import N_
 from core.errors import DomainError
@@ -15,6 +18,7 @@ from core.errors import DomainError
 if TYPE_CHECKING:
     from bot.engine.context import Ctx
     from bot.i18n import Translator
+    from bot.screens import Screen
 
 log = logging.getLogger("naechingu.errors")
 
@@ -58,6 +62,10 @@ MESSAGES = {
     "complex.bad_name": N_("단지 이름은 1~50자로 적어 주세요."),
     "complex.bad_code": N_("단지 코드는 영문 대문자와 숫자로 2~20자예요 (예: DEMO, GH01)."),
     "survey.not_found": N_("설문을 찾을 수 없어요. 번호를 다시 확인해 주세요."),
+    "alert.bad_phone": N_(
+        "휴대전화 번호를 확인해 주세요. 010-1234-5678처럼 적어 주시면 돼요. "
+        "집 전화나 다른 번호는 받을 수 없어요."
+    ),
     "link.malformed": N_("연결 코드는 글자 8개예요 (예: K7XM-4QRT). 다시 입력해 주세요."),
     "link.wrong": N_("맞지 않는 연결 코드예요. 코드를 다시 확인해 주세요. (남은 횟수 {left}번)"),
     "link.expired": N_(
@@ -177,6 +185,7 @@ MESSAGES = {
 }
 MESSAGES.update(SHARE_MESSAGES)  # 공유마켓
 MESSAGES.update(BOARD_MESSAGES)  # 게시판
+MESSAGES.update(HELP_MESSAGES)  # 도움 요청
 FALLBACK = MESSAGES["invalid"]  # the wording for a code (or parameters) we cannot explain
 
 
@@ -204,3 +213,32 @@ def describe(t: Translator, error: DomainError) -> str:
         return t._(message, **params)
     except (KeyError, IndexError, ValueError):
         return t._(message) if "{" not in message else t._(FALLBACK)
+
+
+# Refusals that leave the person no way forward on their own (locked out, not allowed, used
+# up): their screen also offers 도움 요청, a person who can sort it out.
+STUCK = frozenset(
+    {
+        "forbidden",
+        "not_verified",
+        "throttled",
+        "invite.expired",
+        "invite.used_up",
+        "invite.other_household",
+        "link.other_household",
+        "defect.too_many",
+        "points.insufficient",
+        "shop.too_late_to_cancel",
+        "shop.reward_spent",
+    }
+)
+
+
+def rescue(ctx: Ctx, error: DomainError, screen: Screen) -> Screen:
+    """The refusal's screen, with 도움 요청 added when the refusal leaves the person stuck."""
+    if error.code not in STUCK:
+        return screen
+    button = help_button(ctx, origin=f"error:{error.code}")
+    if any(b.label == button.label for b in screen.buttons):
+        return screen
+    return replace(screen, buttons=(*screen.buttons, button))

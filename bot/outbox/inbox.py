@@ -7,7 +7,9 @@ How they are shown with the reply to that next message (a calm inbox):
   with its own buttons (their tokens were stored when it was queued), as a Screen before
   the reply, so the current question still comes last (KakaoTalk: its own bubbles);
 * several: a short digest above the current screen, newest and most urgent first, repeated
-  kinds collapsed, each line with a button that opens it; the digest and the current text
+  kinds collapsed into one line named by the kind's label and a count ("대화 종료 7건"; a
+  kind without a label: the newest one's first line, "… 등 7건"), each line with a button
+  that opens it; the digest and the current text
   stay within one KakaoTalk bubble (500 characters, 150 in 쉬운 모드); an opened item shows
   in full with its buttons and "하던 일 계속" back to the screen the person was on;
 * a notice (공지) shown in full counts as read.
@@ -135,7 +137,10 @@ def _digest(ctx, payloads: list, current: Screen, resume: dict) -> Screen:
     items = list(groups.values())
     for number, group in enumerate(items[:DIGEST_ITEMS], start=1):
         title = _title(group[0], title_size)
-        if len(group) > 1:
+        label = _first(group[0]).get("label")
+        if len(group) > 1 and label:  # the kind's short name: "대화 종료 7건"
+            title = ctx._("{label} {n}건", label=label, n=len(group))
+        elif len(group) > 1:
             title = ctx._("{title} 등 {n}건", title=title, n=len(group))
         line = f"{number}. {title}"
         if len(header) + sum(len(x) + 1 for x in lines) + len(line) + 1 > room - 20:

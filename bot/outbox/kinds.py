@@ -1,7 +1,9 @@
 """Notification kinds: how each kind of notification reads, in the recipient's language.
 
 Core use cases say *what* happened (a kind and its parameters); this registry says how it
-reads. A feature adds its kinds with `register(kind, renderer)` next to its handlers.
+reads. A feature adds its kinds with `register(kind, renderer, label=N_("…"))` next to its
+handlers; the label is the short name the inbox digest gives several waiting notifications of
+the kind ("대화 종료 7건"); without one, the first line of the newest stands for them.
 """
 
 from __future__ import annotations
@@ -20,12 +22,22 @@ Renderer = Callable[[Translator, Any], Screen]
 class NotificationKinds:
     def __init__(self) -> None:
         self._renderers: dict[str, Renderer] = {}
+        self._labels: dict[str, str] = {}
 
-    def register(self, kind: str | type[Notification], renderer: Renderer) -> None:
+    def register(
+        self, kind: str | type[Notification], renderer: Renderer, label: str = ""
+    ) -> None:
+        """`label`: an N_() source text, translated for each recipient when queued."""
         name = kind if isinstance(kind, str) else kind.kind
         if name in self._renderers:
             raise ValueError(f"notification kind {name} registered twice")
         self._renderers[name] = renderer
+        if label:
+            self._labels[name] = label
+
+    def label(self, kind: str) -> str:
+        """The kind's short digest label (untranslated), or "" when it has none."""
+        return self._labels.get(kind, "")
 
     def render(self, kind: str, t: Translator, note: Notification) -> Screen:
         return self._renderers[kind](t, note)

@@ -1,6 +1,13 @@
 """The Notifier port on the unit of work: renders a notification in the recipient's language
 and queues one outbox row per channel account of theirs, in the same transaction as its cause,
-so a notification is sent if and only if the change committed."""
+so a notification is sent if and only if the change committed.
+
+알림톡 (AlimTalk, `[alimtalk]` enabled): a notification asked to go as an `alert` (a 긴급
+notice, a vote reminder) also gets one row on channel "alimtalk" for each resident who gave
+a mobile number for it (도움말 → 알림 받는 방법) — unless `only_without_push` and a push
+channel (Telegram, KakaoTalk Event API) already reaches them. The row carries the template
+and its parameters, never the number: the deliverer looks the number up when it sends, so a
+number removed meanwhile is never used."""
 
 from __future__ import annotations
 
@@ -14,6 +21,11 @@ from bot.screens import screen_to_dict
 from core.notifications import Notification
 
 PUSH, INBOX = "push", "inbox"
+ALIMTALK = "alimtalk"
+# Which configured template carries a kind (`[alimtalk] vote_template`); others: urgent.
+ALIMTALK_TEMPLATES = {"vote.reminder": "vote"}
+ALIMTALK_TITLE = 50  # characters of the first line (#{title})
+ALIMTALK_PARAMS = 900  # #{title} + #{text}: the template's own words fit in 1,000 with them
 
 
 class OutboxNotifier:
@@ -39,11 +51,13 @@ class OutboxNotifier:
         batch: str | None = None,
         complex_id: int | None = None,
         skip_account_id: int | None = None,
+        alert: bool = False,
     ) -> int:
         """Queue the notification for every reachable account of the resident; returns rows queued.
 
         `key` names the cause (e.g. "defect:12:status:3"); with the account it makes the
-        dedupe key, so notifying twice for the same cause queues nothing more.
+        dedupe key, so notifying twice for the same cause queues nothing more. `alert`: by
+        알림톡 too, when the resident asked for it (see the module docstring).
         """
         resident = await self.uow.residents.get(resident_id)
         if resident is None:
@@ -51,7 +65,7 @@ class OutboxNotifier:
         accounts = await self.uow.accounts.for_resident(resident_id)
         accounts = [a for a in accounts if a.id != skip_account_id]
         return await self._queue(
-            [(resident, accounts)], note, lambda _: key, urgent, batch, complex_id
+            [(resident, accounts)], note, lambda _: key, urgent, batch, complex_id, alert
         )
 
     async def notify_many(
@@ -63,6 +77,7 @@ class OutboxNotifier:
         urgent: bool = False,
         batch: str | None = None,
         complex_id: int | None = None,
+        alert: bool = False,
     ) -> int:
         """`notify` for many residents in a few statements (a broadcast chunk): the cause
         key of each is `{key}:r{resident_id}`; returns rows queued."""
@@ -70,29 +85,63 @@ class OutboxNotifier:
         accounts = await self.uow.accounts.for_residents([r.id for r in people])
         pairs = [(r, accounts.get(r.id, [])) for r in people]
         return await self._queue(
-            pairs, note, lambda r: f"{key}:r{r.id}", urgent, batch, complex_id
+            pairs, note, lambda r: f"{key}:r{r.id}", urgent, batch, complex_id, alert
         )
 
-    async def _queue(self, pairs, note, key_of, urgent, batch, complex_id) -> int:
+    async def _by_alimtalk(self, note: Notification, alert: bool, pairs) -> set[int]:
+        """The residents to reach by 알림톡 too (empty unless it is on and this is an alert)."""
+        cfg = self.s.config.alimtalk
+        if not (alert and cfg.enabled and self._template_code(note.kind)):
+            return set()
+        ids = [resident.id for resident, _ in pairs]
+        chosen = await self.uow.alert_phones.having(ids)
+        if cfg.only_without_push:
+            pushed = {
+                resident.id
+                for resident, accounts in pairs
+                if any(not a.unreachable and self.mode(a.channel) == PUSH for a in accounts)
+            }
+            chosen -= pushed
+        return chosen
+
+    def _template_code(self, kind: str) -> str:
+        cfg = self.s.config.alimtalk
+        template = ALIMTALK_TEMPLATES.get(kind, "urgent")
+        return str(getattr(cfg, f"{template}_template"))
+
+    async def _queue(self, pairs, note, key_of, urgent, batch, complex_id, alert=False) -> int:
         now = self.s.clock.now()
         days = self.s.config.dialogs.token_days
         rendered: dict[str, Any] = {}  # one rendering per language
+        labels: dict[str, str] = {}  # the kind's short digest label, per language
         tokens: list[dict] = []
         rows: list[dict] = []
         waiting: set[str] = set()  # inbox accounts whose open page is woken after the commit
+        by_alimtalk = await self._by_alimtalk(note, alert, pairs)
         for resident, accounts in pairs:
             reachable = [a for a in accounts if not a.unreachable]
-            if not reachable:
+            if not reachable and resident.id not in by_alimtalk:
                 continue
             if resident.locale not in rendered:
                 t = self.s.catalogs.get(resident.locale)
                 rendered[resident.locale] = self.kinds.render(note.kind, t, note)
+                label = self.kinds.label(note.kind)
+                labels[resident.locale] = t._(label) if label else ""
+            if resident.id in by_alimtalk and accounts:
+                rows.append(
+                    self._alimtalk_row(resident, accounts[0], rendered[resident.locale], note, now)
+                    | {"dedupe_key": f"{key_of(resident)}:alimtalk:r{resident.id}", "batch": batch}
+                    | {"complex_id": complex_id or resident.complex_id}
+                )
+            if not reachable:
+                continue
             tokenizer = Tokenizer(self.s.token_key, resident.id, now, days)
             screen = tokenizer.screen(rendered[resident.locale])
             tokens.extend(tokenizer.rows.values())
             # The kind and the ids it names ride along: the inbox collapses repeated kinds
             # and counts a notice opened there as read.
-            payload = [{**screen_to_dict(strip_actions(screen)), **_about(note)}]
+            about = _about(note, labels[resident.locale])
+            payload = [{**screen_to_dict(strip_actions(screen)), **about}]
             key = key_of(resident)
             rows += [
                 {
@@ -124,15 +173,59 @@ class OutboxNotifier:
             self.uow.after_commit(lambda: self.s.bell.ring(waiting))
         return queued
 
+    def _alimtalk_row(self, resident, account, screen, note: Notification, now) -> dict:
+        """One 알림톡 row: the template and its parameters; no number (see the docstring).
+        `account_id` names one of the resident's accounts only because every outbox row
+        has one; the sender never marks it for an 알림톡 outcome."""
+        return {
+            "resident_id": resident.id,
+            "account_id": account.id,
+            "channel": ALIMTALK,
+            "address": "",
+            "mode": PUSH,
+            "payload": [
+                {
+                    "text": screen.text,
+                    "kind": note.kind,
+                    "refs": _about(note)["refs"],
+                    ALIMTALK: {
+                        "template": self._template_code(note.kind),
+                        "params": alimtalk_params(screen.text),
+                    },
+                }
+            ],
+            "priority": 10,
+            "status": "pending",
+            "attempts": 0,
+            "next_attempt_at": now,
+            "created_at": now,
+        }
 
-def _about(note: Notification) -> dict[str, Any]:
+
+def alimtalk_params(text: str) -> dict[str, str]:
+    """#{title}: the first line (≤ 50 characters); #{text}: the rest, shortened so both
+    stay within `ALIMTALK_PARAMS` characters."""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    title = _cut(lines[0] if lines else "", ALIMTALK_TITLE)
+    body = _cut("\n".join(lines[1:]) or title, ALIMTALK_PARAMS - len(title))
+    return {"title": title, "text": body}
+
+
+def _cut(text: str, size: int) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _about(note: Notification, label: str = "") -> dict[str, Any]:
     refs: dict[str, int] = {}
     if dataclasses.is_dataclass(note):
         for field in dataclasses.fields(note):
             value = getattr(note, field.name)
             if field.name.endswith("_id") and isinstance(value, int):
                 refs[field.name] = value
-    return {"kind": note.kind, "refs": refs}
+    about: dict[str, Any] = {"kind": note.kind, "refs": refs}
+    if label:  # how the inbox digest names several of this kind: "대화 종료 7건"
+        about["label"] = label
+    return about
 
 
 def payload_text(payload: list[dict]) -> str:

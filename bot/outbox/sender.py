@@ -169,8 +169,8 @@ class OutboxSender:
         elif outcome.status == "blocked":
             if await repo.finish(row["id"], self.owner, "blocked", now, outcome.error):
                 account = await uow.accounts.get(row["account_id"])
-                if account is not None:
-                    account.unreachable = True
+                if account is not None and account.channel == row["channel"]:
+                    account.unreachable = True  # (an 알림톡 row's account is not its address)
         elif outcome.status == "retry" and (
             outcome.retry_in or row["attempts"] < self.max_attempts
         ):  # a "slow down" (429) is not a failed attempt

@@ -1,14 +1,12 @@
-// The web chat page: sends what the person types or taps to /api/web/message and draws the
-// bot's screens as bubbles, cards and big buttons. No framework, no build step.
+// The web chat page: sends what the person types or taps to /api/web/message and hands the
+// bot's screens to view.js, which draws them. No framework, no build step.
 (function () {
   "use strict";
-  const log = document.getElementById("log");
-  const choices = document.getElementById("choices");
+  const view = window.NaechinguView;
   const form = document.getElementById("composer");
   const input = document.getElementById("text");
   const photo = document.getElementById("photo");
-  const photoLabel = document.getElementById("photo-label");
-  const bigger = document.getElementById("bigger");
+  const photoButton = document.getElementById("photo-button");
   const MAX_PHOTO = 10 * 1024 * 1024;
   let busy = false;
 
@@ -36,92 +34,19 @@
     return pendingSession;
   }
 
-  function bubble(cls, text) {
-    const div = document.createElement("div");
-    div.className = "bubble " + cls;
-    div.textContent = text;
-    log.appendChild(div);
-    return div;
-  }
-
-  function buttonEl(b) {
-    if (b.url) {
-      const a = document.createElement("a");
-      a.className = "choice";
-      a.href = b.url;
-      a.target = "_blank";
-      a.rel = "noopener";
-      a.textContent = b.label;
-      return a;
-    }
-    const el = document.createElement("button");
-    el.type = "button";
-    el.className = "choice" + (b.role === "nav" ? " nav" : "");
-    el.textContent = b.label;
-    el.addEventListener("click", () => send({ token: b.token }, b.label));
-    return el;
-  }
-
-  function drawCard(c) {
-    const card = document.createElement("div");
-    card.className = "card";
-    const h = document.createElement("h3");
-    h.textContent = c.title;
-    card.appendChild(h);
-    for (const line of c.lines || []) {
-      const p = document.createElement("p");
-      p.textContent = line;
-      card.appendChild(p);
-    }
-    if (c.image_url) {
-      const img = document.createElement("img");
-      img.src = c.image_url;
-      img.alt = c.title;
-      card.appendChild(img);
-    }
-    const row = document.createElement("div");
-    row.className = "choices-inline";
-    for (const b of c.buttons || []) row.appendChild(buttonEl(b));
-    card.appendChild(row);
-    log.appendChild(card);
-  }
-
-  // The last screen's buttons are the choices under the input; an earlier screen's (a
-  // notification shown before the reply) stay with it, inline.
-  function draw(screen, last = true, kind = "bot") {
-    for (const n of screen.notices || []) bubble("notice", n);
-    for (const c of screen.cards || []) drawCard(c);
-    const main = bubble(kind, screen.text);
-    if (screen.image_url) {
-      const img = document.createElement("img");
-      img.src = screen.image_url;
-      img.alt = screen.image_alt || "";
-      main.appendChild(img);
-    }
-    if (!last) {
-      const row = document.createElement("div");
-      row.className = "choices-inline";
-      for (const b of screen.buttons || []) row.appendChild(buttonEl(b));
-      if (row.childNodes.length) log.appendChild(row);
-      return;
-    }
-    choices.replaceChildren(...(screen.buttons || []).map(buttonEl));
-    photoLabel.hidden = screen.expect !== "photo";
-    input.placeholder = screen.placeholder || "여기에 적거나 위 버튼을 누르세요";
-  }
-
-  function show(data) {
-    document.body.classList.toggle("easy", !!data.easy);
+  function show(data, focus) {
+    view.setEasy(!!data.easy);
     document.documentElement.lang = data.lang || "ko";
-    const screens = data.screens || [];
-    screens.forEach((s, i) => draw(s, i === screens.length - 1));
-    log.scrollTop = log.scrollHeight;
+    view.answer(data.screens || [], focus);
   }
 
+  // `echo`: what to show as the person's bubble. A tap or a photo moves focus to the answer
+  // (the tapped button is gone); after typing, focus stays in the text box.
   async function send(payload, echo) {
     if (busy) return;
     busy = true;
-    if (echo) bubble("me", echo);
+    if (echo) view.mine(echo);
+    const typed = payload.text !== undefined;
     try {
       const body = Object.assign({ session: await session(), id: newId() }, payload);
       let r;
@@ -137,9 +62,9 @@
         });
       }
       if (!r.ok) throw new Error(String(r.status));
-      show(await r.json());
+      show(await r.json(), Boolean(echo) && !(typed && document.activeElement === input));
     } catch (e) {
-      bubble("notice", "연결이 잠시 끊겼어요. 조금 뒤에 다시 눌러 주세요.");
+      view.problem("연결이 잠시 끊겼어요. 조금 뒤에 다시 눌러 주세요.");
     } finally {
       busy = false;
     }
@@ -158,44 +83,20 @@
     photo.value = "";
     if (!file) return;
     if (file.size > MAX_PHOTO) {
-      bubble("notice", "사진이 너무 커요. 10MB 이하의 사진을 보내 주세요.");
+      view.problem("사진이 너무 커요. 10MB 이하의 사진을 보내 주세요.");
       return;
     }
     send({ photo: file }, "(사진)");
   });
 
-  bigger.addEventListener("click", () => {
-    const on = !document.documentElement.classList.contains("bigger");
-    document.documentElement.classList.toggle("bigger", on);
-    document.documentElement.style.fontSize = on ? "24px" : "";
-    bigger.setAttribute("aria-pressed", String(on));
-  });
+  photoButton.addEventListener("click", () => photo.click());
+  view.onTap = (b) => send({ token: b.token }, b.label);
 
   // Messages the bot sends on its own (notices, status changes, a neighbour's message) are
   // shown as they arrive: each as a notice bubble with its own buttons, below which the current
   // question's buttons stay as they were.
-  function drawNotice(s) {
-    const parts = [...(s.notices || []), s.text].filter(Boolean);
-    if (!parts.length && !(s.buttons || []).length && !(s.cards || []).length) return;
-    const div = bubble("notice", parts.join("\n"));
-    if (s.image_url) {
-      const img = document.createElement("img");
-      img.src = s.image_url;
-      img.alt = s.image_alt || "";
-      div.appendChild(img);
-    }
-    for (const c of s.cards || []) drawCard(c);
-    if ((s.buttons || []).length) {
-      const row = document.createElement("div");
-      row.className = "choices-inline notice-choices";
-      for (const b of s.buttons) row.appendChild(buttonEl(b));
-      log.appendChild(row);
-    }
-  }
-
   function showNotices(screens) {
-    for (const s of screens || []) drawNotice(s);
-    if ((screens || []).length) log.scrollTop = log.scrollHeight;
+    for (const s of screens || []) view.notice(s);
   }
 
   // The live stream: Server-Sent Events read with fetch (POST, so the session stays out of

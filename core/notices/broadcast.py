@@ -3,7 +3,8 @@ it; and the broadcast itself, run by the scheduled job "notice.send" in chunks, 
 26,000-household notice never sits in one transaction and a crash resumes where it stopped.
 
 Delivery is one outbox notification per resident ("notice", batch `notice:<id>`, keyed by the
-notice, so a repeated chunk queues nothing twice); 긴급 notices go first in the outbox.
+notice, so a repeated chunk queues nothing twice); 긴급 notices go first in the outbox, and
+also by 알림톡 to residents who asked for it (도움말 → 알림 받는 방법).
 """
 
 from __future__ import annotations
@@ -155,6 +156,7 @@ async def send_chunk(
     Rules:
     - The first chunk moves 예약 → 보내는 중 atomically; a cancelled notice sends nothing.
     - Every chunk is idempotent: its notifications are keyed by the notice and the resident.
+    - A 긴급 notice also goes by 알림톡 to residents who gave a number for it (`alert`).
     The photo goes with its URL from `media` (the channels fetch it there).
     """
     notice = await uow.notices.get(notice_id)
@@ -182,6 +184,7 @@ async def send_chunk(
         urgent=notice.urgent,
         batch=notice.batch,
         complex_id=notice.complex_id,
+        alert=notice.urgent,
     )
     notice.recipients += len(ids)
     if len(ids) == chunk:

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 PAGE = 5
 UNREACHED_PAGE = 10  # 동 per page of "아직 못 받은 세대"
-CHANNEL_ORDER = ("kakao", "telegram", "web")  # the report's lines, in this order
+CHANNEL_ORDER = ("kakao", "telegram", "web", "alimtalk")  # the report's lines, in this order
 
 
 @dataclass(frozen=True)

@@ -27,11 +27,22 @@ log = logging.getLogger("naechingu.votes")
 
 
 async def _notify_households(
-    uow: UnitOfWork, vote: Vote, households: list[int], payload: Notification, key: str
+    uow: UnitOfWork,
+    vote: Vote,
+    households: list[int],
+    payload: Notification,
+    key: str,
+    *,
+    alert: bool = False,
 ) -> None:
     residents = await uow.residents.ids_in_households(households)
     await uow.notifier.notify_many(
-        residents, payload, key=key, batch=f"vote:{vote.id}", complex_id=vote.complex_id
+        residents,
+        payload,
+        key=key,
+        batch=f"vote:{vote.id}",
+        complex_id=vote.complex_id,
+        alert=alert,
     )
 
 
@@ -53,7 +64,8 @@ async def open_vote(uow: UnitOfWork, clock: Clock, vote_id: int) -> bool:
 
 async def remind_non_voters(uow: UnitOfWork, clock: Clock, vote_id: int, hours: int) -> int:
     """Remind the eligible households that have not voted yet. A reminder that would arrive
-    after the close (or for a vote not open) is meaningless: dropped with a log line."""
+    after the close (or for a vote not open) is meaningless: dropped with a log line. The
+    reminder also goes by 알림톡 to residents who gave a number for it (`alert`)."""
     vote = await uow.votes.get(vote_id)
     if vote is None:
         return 0
@@ -64,7 +76,7 @@ async def remind_non_voters(uow: UnitOfWork, clock: Clock, vote_id: int, hours: 
         vote.complex_id, vote.buildings, voted=False, vote_id=vote_id
     )
     key = f"vote:{vote_id}:remind{hours}"
-    await _notify_households(uow, vote, households, VoteReminder.of(vote), key)
+    await _notify_households(uow, vote, households, VoteReminder.of(vote), key, alert=True)
     return len(households)
 
 

@@ -3,6 +3,7 @@ missing or cannot start), and the real server on a random port with the demo com
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import tempfile
 from pathlib import Path
@@ -33,24 +34,22 @@ def _skip(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture
-async def browser():
+@contextlib.asynccontextmanager
+async def chromium(**options):
+    """One Chromium (a fresh profile) as a Playwright context; `options` override the phone-sized
+    defaults (viewport 360×740 CSS px at device scale factor 1)."""
     if not HAVE_CHROMIUM:
         _skip(f"{CHROMIUM} is not installed")
     try:
         from playwright.async_api import async_playwright
     except ImportError:
         _skip("playwright is not installed")
+    settings = {"locale": "ko-KR", "viewport": {"width": 360, "height": 740}, **options}
     profile = tempfile.mkdtemp(prefix="naechingu-chromium-")
     async with async_playwright() as pw:
         try:
             context = await pw.chromium.launch_persistent_context(
-                profile,
-                executable_path=str(CHROMIUM),
-                headless=True,
-                args=ARGS,
-                locale="ko-KR",
-                viewport={"width": 360, "height": 740},
+                profile, executable_path=str(CHROMIUM), headless=True, args=ARGS, **settings
             )
         except Exception as exc:  # no display libraries, a sandbox refusal, ...
             shutil.rmtree(profile, ignore_errors=True)
@@ -60,6 +59,20 @@ async def browser():
         finally:
             await context.close()
             shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture
+async def browser():
+    async with chromium() as context:
+        yield context
+
+
+@pytest.fixture
+async def zoomed_browser():
+    """A 1280×800 window at 200% zoom: what the page lays out in is 640×400 CSS px, drawn at two
+    device pixels per CSS px (as Chromium's own zoom does; a screenshot is 1280×800)."""
+    async with chromium(viewport={"width": 640, "height": 400}, device_scale_factor=2) as context:
+        yield context
 
 
 @pytest.fixture

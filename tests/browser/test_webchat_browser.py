@@ -16,7 +16,7 @@ pytest.importorskip("playwright.async_api")
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말"]
+HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "도움 요청"]
 MIN_TARGET = 44  # CSS px (WCAG 2.5.5 / KWCAG touch targets)
 
 # Every visible thing one can press, with its box, computed with the page's own layout.
@@ -28,7 +28,8 @@ TARGETS_JS = """() => [...document.querySelectorAll(
   })
   .map((el) => {
     const r = el.getBoundingClientRect();
-    return {label: el.textContent.trim(), width: r.width, height: r.height};
+    const label = el.getAttribute('aria-label') || el.textContent.trim();
+    return {label: label, width: r.width, height: r.height};
   })"""
 
 BODY_FONT_JS = "() => parseFloat(getComputedStyle(document.body).fontSize)"
@@ -70,10 +71,13 @@ async def verify(page, code: str) -> None:
 async def test_a_person_verifies_with_the_demo_code_and_reaches_home(page, demo):
     welcome = page.locator(".bubble.bot").first
     await welcome.wait_for()
-    assert "내친구" in await welcome.inner_text()
-    assert await choice_labels(page) == ["초대코드 입력", "연결 코드 입력", "도움말"]
+    said = await welcome.evaluate(  # the bubble's own text, without its speaker for screen readers
+        "e => [...e.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('')"
+    )
+    assert "내친구" in said
+    assert await choice_labels(page) == ["초대코드 입력", "연결 코드 입력", "도움말", "도움 요청"]
     await verify(page, demo["101-1203"])
-    assert (await choice_labels(page))[:5] == HOME
+    assert (await choice_labels(page))[:6] == HOME
     assert await page.locator(".bubble.me", has_text=demo["101-1203"]).count() == 1
     assert await page.locator(".bubble.notice", has_text="연결이 잠시").count() == 0
     await page.evaluate("() => document.fonts.ready")
@@ -85,7 +89,7 @@ async def test_reopening_the_page_keeps_the_session_and_the_screen(page, site, d
     await verify(page, demo["101-1203"])
     await page.goto(site + "/")
     await page.locator(".bubble.bot", has_text="무엇을 도와드릴까요").wait_for()
-    assert (await choice_labels(page))[:5] == HOME
+    assert (await choice_labels(page))[:6] == HOME
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -99,7 +103,7 @@ async def test_every_visible_target_is_at_least_44_px(page, demo, width):
     await verify(page, demo["101-1203"])
     targets = await page.evaluate(TARGETS_JS)
     labels = {t["label"] for t in targets}
-    assert {"보내기", "글자 크게", *HOME} <= labels
+    assert {"보내기", "글자 크게", "글자 작게", *HOME} <= labels
     small = [t for t in targets if min(t["width"], t["height"]) < MIN_TARGET]
     assert not small, f"home at {width}px: {small}"
     await tap(page, "도움말", "쉬운 모드: 꺼짐")
@@ -114,7 +118,7 @@ async def test_easy_mode_makes_text_larger_and_choices_fewer(page, demo):
     normal = await page.evaluate(BODY_FONT_JS)
     await tap(page, "도움말", "쉬운 모드: 꺼짐")
     await tap(page, "쉬운 모드 켜기", "쉬운 모드: 켜짐")
-    await page.wait_for_function("() => document.body.classList.contains('easy')")
+    await page.wait_for_function("() => document.documentElement.classList.contains('easy')")
     assert await page.evaluate(BODY_FONT_JS) > normal
     await tap(page, "처음으로", "무엇을 도와드릴까요")
     choices = await page.locator("#choices .choice:not(.nav)").all_inner_texts()
@@ -135,5 +139,5 @@ async def test_nothing_scrolls_sideways_on_a_360_px_phone(page, demo):
 
 async def test_the_photo_button_shows_only_when_a_photo_is_expected(page, demo):
     await page.locator("#choices .choice").first.wait_for()
-    assert await page.locator("#photo-label").get_attribute("hidden") is not None
-    assert not await page.locator("#photo-label").is_visible()
+    assert await page.locator("#photo-button").get_attribute("hidden") is not None
+    assert not await page.locator("#photo-button").is_visible()

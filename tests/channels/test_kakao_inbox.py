@@ -109,7 +109,8 @@ async def test_ten_waiting_notifications_make_a_digest_within_one_bubble(service
     assert len(bubble) <= 500
     assert bubble.rstrip().endswith("무엇을 도와드릴까요?")  # the current question comes last
     assert bubble.index("주차 안내") < bubble.index("분리수거")  # the newest first
-    assert "상대 이웃이 대화를 끝냈어요. 등 7건" in bubble  # repeated kinds collapsed
+    assert "1. 대화 종료 7건\n" in bubble  # repeated kinds collapsed, named by their label
+    assert "대화를 끝냈어요" not in bubble
     assert "그 밖에 1건" in bubble and "엘리베이터" not in bubble
     assert "우리단지" in person.labels  # the current screen's buttons stay
     await person.tap("알림 1 보기")
@@ -216,9 +217,22 @@ def _ctx(easy: bool = False):
     return SimpleNamespace(_=t._, t=t, resident=SimpleNamespace(easy_mode=easy), membership=None)
 
 
-def _row(row_id: int, text: str, *, kind: str = "message", priority: int = 0, buttons=()):
+def _row(
+    row_id: int, text: str, *, kind: str = "message", priority: int = 0, buttons=(), label=""
+):
     screen = {**screen_to_dict(Screen(text, buttons=tuple(buttons))), "kind": kind}
+    if label:
+        screen["label"] = label
     return {"id": row_id, "priority": priority, "payload": [screen]}
+
+
+async def test_a_collapsed_kind_reads_as_its_label_and_a_count():
+    notices = [
+        _row(n, f"[공지] 12월 {n}일\n안내 {n}", kind="notice", label="공지") for n in (1, 2, 3)
+    ]
+    parcels = [_row(n, "택배가 왔어요") for n in (4, 5)]  # no label: the newest's first line
+    _, screen, _ = await show_inbox(_ctx(), notices + parcels, Screen("무엇을 도와드릴까요?"))
+    assert screen.text.startswith("새 알림 5건\n1. 택배가 왔어요 등 2건\n2. 공지 3건\n")
 
 
 async def test_beside_cards_a_notification_with_buttons_becomes_a_line_that_opens_it():

@@ -74,5 +74,5 @@ async def test_a_forged_client_extra_gets_a_polite_answer(kakao, extra):
     texts = " ".join(o.get("simpleText", {}).get("text", "") for o in body["template"]["outputs"])
     if extra and extra["t"] == "forged-token":
         assert "이 버튼은 더 이상 사용할 수 없어요" in texts
-    else:
-        assert "잘 알아듣지 못했어요" in texts
+    else:  # the typed text, read as a typo of the button it nearly names
+        assert "초대코드 입력으로 갈게요" in texts

@@ -15,7 +15,7 @@ from bot.app import build_engine, build_services
 from bot.server import build_http_app
 from storage import tables
 
-HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말"]
+HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "도움 요청"]
 REFUSED = "이 버튼은 더 이상 사용할 수 없어요"
 _ids = itertools.count(1)
 
@@ -124,13 +124,13 @@ async def test_a_whole_onboarding_journey_over_http(http, demo):
     web = await Web.open(http)
     await web.send(text="")
     assert "내친구" in web.text
-    assert web.labels == ["초대코드 입력", "연결 코드 입력", "도움말"]
+    assert web.labels == ["초대코드 입력", "연결 코드 입력", "도움말", "도움 요청"]
     assert all(b["token"] and b["action"] is None for b in web.screen["buttons"])
     await web.send(token=web.token("초대코드 입력"))
     assert "초대코드를 입력해 주세요" in web.text
     await web.send(text=demo["101-1203"])
     assert "101동 1203호로 인증되었습니다" in web.text
-    assert web.labels[:5] == HOME
+    assert web.labels[:6] == HOME
     assert web.data["lang"] == "ko" and web.data["duplicate"] is False
 
 
@@ -157,7 +157,7 @@ async def test_a_resent_tap_does_not_reopen_the_finished_step(http, services, de
     assert again["duplicate"] is True and again["screens"] == prompt["screens"]
     assert await _snapshot(services) == before
     await web.send(text="")  # the page reopened: still at home, verified
-    assert web.labels[:5] == HOME
+    assert web.labels[:6] == HOME
 
 
 async def test_another_session_reusing_a_message_id_does_not_read_the_first_reply(http, demo):
@@ -223,7 +223,7 @@ async def test_a_forged_token_is_politely_refused(http):
     await web.send(token=secrets.token_urlsafe(12))
     assert REFUSED in web.text
     # the screen is offered again
-    assert web.labels == ["초대코드 입력", "연결 코드 입력", "도움말"]
+    assert web.labels == ["초대코드 입력", "연결 코드 입력", "도움말", "도움 요청"]
 
 
 async def test_another_sessions_button_is_refused(http, demo):

@@ -6,6 +6,7 @@ and rates the fix."""
 from __future__ import annotations
 
 import asyncio
+import json
 
 import aiohttp
 import pytest
@@ -81,7 +82,10 @@ async def test_file_with_a_photo_get_notified_and_rate(person, services, demo):
         await person.say("처음으로")
     else:
         await person.say("처음으로")
-        assert "새 알림 3건" in person.text and "'완료' 상태가 되었어요" in person.text
+        assert "새 알림 3건\n1. 하자 처리 소식 3건" in person.text  # collapsed by its label
+        await person.tap("알림 1 보기")  # the three, each on a card of its own
+        assert "'완료' 상태가 되었어요" in json.dumps(person.answer, ensure_ascii=False)
+        await person.tap("하던 일 계속")
     await person.tap("우리단지")
     await person.tap("내 신고 내역")
     await person.tap("자세히 보기")

@@ -132,6 +132,7 @@ class FakeNotifier:
 
     def __init__(self) -> None:
         self.sent: list[tuple[int, str, dict, str]] = []
+        self.alerts: set[str] = set()  # keys of the notifications asked to go by 알림톡 too
 
     async def notify(
         self,
@@ -143,22 +144,44 @@ class FakeNotifier:
         batch=None,
         complex_id=None,
         skip_account_id=None,
+        alert=False,
     ) -> int:
         kind, params = note.kind, dataclasses.asdict(note)
         if any(k == key for *_, k in self.sent):
             return 0
         self.sent.append((resident_id, kind, params, key))
+        if alert:
+            self.alerts.add(key)
         return 1
 
     async def notify_many(
-        self, resident_ids, note, *, key, urgent=False, batch=None, complex_id=None
+        self, resident_ids, note, *, key, urgent=False, batch=None, complex_id=None, alert=False
     ) -> int:
         sent = 0
         for resident_id in resident_ids:
             sent += await self.notify(
-                resident_id, note, key=f"{key}:r{resident_id}", urgent=urgent
+                resident_id, note, key=f"{key}:r{resident_id}", urgent=urgent, alert=alert
             )
         return sent
+
+
+class FakeAlertPhoneRepository:
+    """Numbers given for 알림톡, by resident."""
+
+    def __init__(self) -> None:
+        self.rows: dict = {}
+
+    async def get(self, resident_id):
+        return self.rows.get(resident_id)
+
+    async def put(self, phone) -> None:
+        self.rows[phone.resident_id] = phone
+
+    async def delete(self, resident_id) -> bool:
+        return self.rows.pop(resident_id, None) is not None
+
+    async def having(self, resident_ids) -> set[int]:
+        return {r for r in resident_ids if r in self.rows}
 
 
 class FakeJobRepository:
@@ -301,6 +324,7 @@ class FakeUnitOfWork:
         self.residents = FakeResidentRepository()
         self.accounts = FakeAccountRepository()
         self.roles = FakeRoleRepository()
+        self.alert_phones = FakeAlertPhoneRepository()
         self.invites = FakeInviteRepository()
         self.links = FakeLinkCodeRepository()
         self.rate_events = FakeRateEventRepository()

@@ -9,7 +9,7 @@ async def test_first_message_welcomes_and_offers_the_invite_code(engine, demo):
     chat = Chat(engine)
     await chat.say("안녕하세요")
     assert "내친구" in chat.text
-    assert chat.labels == ["초대코드 입력", "연결 코드 입력", "도움말"]
+    assert chat.labels == ["초대코드 입력", "연결 코드 입력", "도움말", "도움 요청"]
 
 
 async def test_a_demo_code_verifies_the_household_and_opens_the_home_menu(engine, demo):

@@ -95,9 +95,10 @@ async def test_another_persons_button_does_not_work_for_me(engine, demo):
 async def test_unverified_people_cannot_open_sections_by_typing(engine, demo):
     chat = Chat(engine)
     await chat.say("안녕")
-    await chat.say("포인트")
-    assert "잘 알아듣지 못했어요" in chat.text
-    assert chat.labels == ["초대코드 입력", "연결 코드 입력", "도움말"]
+    await chat.say("포인트")  # understood (내 포인트), and refused with the reason
+    assert "먼저 초대코드로 우리 집 인증을 해 주세요" in chat.text
+    assert "원" not in chat.text
+    assert chat.labels == ["초대코드 입력", "연결 코드 입력", "도움말", "도움 요청"]
 
 
 async def test_a_very_long_text_is_answered_not_crashed(engine, demo):

@@ -173,3 +173,16 @@ async def test_unreached_buildings_come_ten_a_page(w, clock):
     assert (first.total, first.households, len(first.buildings)) == (12, 12, 10)
     rest = await unreached_households(uow, clock, p["coord"], notice.id, 24, offset=10)
     assert [b.building for b in rest.buildings] == ["310", "311"]
+
+
+async def test_alimtalk_is_a_channel_of_its_own_in_the_report_last(w, clock):
+    uow, p = w
+    notice = await sent_notice(uow, clock, p)
+    queue(uow, clock, notice, p["kim"], "alimtalk", "push", "sent")
+    queue(uow, clock, notice, p["park"], "alimtalk", "push", "failed")
+    queue(uow, clock, notice, p["lee"], "alimtalk", "push", "blocked")  # invalid number
+    queue(uow, clock, notice, p["kim2"], "alimtalk", "push", "pending")
+    report = await notice_report(uow, clock, p["coord"], notice.id)
+    assert [c.channel for c in report.channels] == ["kakao", "telegram", "web", "alimtalk"]
+    assert report.channels[-1] == ChannelDelivery("alimtalk", pushed=1, failed=2, sending=1)
+    assert report.total.total == 10 == len(uow.notices.outbox)

@@ -92,3 +92,24 @@ def test_the_log_redactor_hides_secrets_in_any_line():
     record = logging.LogRecord("x", logging.INFO, __file__, 1, "kakao-secret-value", (), None)
     redactor.filter(record)
     assert record.getMessage() == "***"
+
+
+def test_the_log_redactor_hides_alimtalk_secrets_and_mobile_numbers():
+    redactor = Redactor(["dealer-secret-5678abcd"])
+    for typed in ("010-1234-5678", "01012345678", "010 1234 5678", "+82 10-1234-5678"):
+        record = logging.LogRecord(
+            "x",
+            logging.INFO,
+            __file__,
+            1,
+            "sent to %s with %s",
+            (typed, "dealer-secret-5678abcd"),
+            None,
+        )
+        redactor.filter(record)
+        assert record.getMessage() == "sent to 010-****-**** with ***", typed
+    record = logging.LogRecord(
+        "x", logging.INFO, __file__, 1, "order 20261204-0001 total 1234", (), None
+    )
+    redactor.filter(record)
+    assert record.getMessage() == "order 20261204-0001 total 1234"  # not a phone number

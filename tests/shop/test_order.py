@@ -65,7 +65,10 @@ async def test_vendor_adds_a_product_and_a_resident_orders_it(engine, services, 
     assert order["status"] == "picked_up" and order["paid"]
 
     await kim.say("처음으로")
+    assert "1. 주문 소식 3건" in kim.text  # the order's updates, collapsed by their label
+    await kim.tap("알림 1 보기")
     assert "'수령완료' 상태가 되었어요" in kim.text
+    await kim.tap("하던 일 계속")
 
 
 async def test_a_resident_cancels_before_ready_and_the_stock_comes_back(engine, services, demo):

@@ -65,7 +65,10 @@ async def test_the_vendor_refunds_a_picked_up_order_from_the_history(engine, ser
     assert "환불" not in farm.labels
 
     await kim.say("처음으로")
+    assert "1. 주문 소식 4건" in kim.text  # the order's updates, collapsed by their label
+    await kim.tap("알림 1 보기")
     assert "'환불' 상태가 되었어요" in kim.text
+    await kim.tap("하던 일 계속")
     await kim.tap("포인트")
     await kim.tap("내 포인트")
     assert "로컬푸드 환불로 적립 취소 -120" in kim.text

@@ -14,7 +14,7 @@ from typing import Any
 
 from bot.channels.kakao import caps as cap
 from bot.channels.kakao.text import ELLIPSIS, LabelSet, safe_url, truncate
-from bot.screens import Button, Card
+from bot.screens import Button, ButtonRole, Card
 
 MESSAGE_TEXT_MAX = 200
 LIST_TITLE_MAX = 50
@@ -60,6 +60,10 @@ def card_buttons(
     for button in buttons:
         if len(rendered) == cap.VERTICAL_BUTTONS_MAX:
             break
+        if button.role is ButtonRole.OPERATOR:  # KakaoTalk's 1:1 chat (상담원 연결)
+            label = labels.claim(button.label, cap.LABEL_MAX)
+            rendered.append({"label": label, "action": "operator"})
+            continue
         if button.url is not None:
             url = safe_url(button.url)
             if url:

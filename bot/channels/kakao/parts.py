@@ -37,7 +37,7 @@ class Part:
 def split_buttons(screen: Screen) -> tuple[list[Button], list[Button]]:
     """The last Screen's non-link buttons: (quick replies, surplus choices for cards).
     Choices come first, then nav; nav buttons are never the ones moved out."""
-    plain = [b for b in screen.buttons if b.url is None]
+    plain = [b for b in screen.buttons if b.url is None and b.role is not ButtonRole.OPERATOR]
     choices = [b for b in plain if b.role is ButtonRole.CHOICE]
     nav = [b for b in plain if b.role is not ButtonRole.CHOICE][: cap.MAX_QUICK_REPLIES]
     if len(choices) + len(nav) <= cap.MAX_QUICK_REPLIES:
@@ -111,6 +111,8 @@ def _is_loose(button: Button, is_last: bool) -> bool:
     """Buttons that need a card: links, and the choices of a Screen before the last one."""
     if button.url is not None:
         return safe_url(button.url) is not None
+    if button.role is ButtonRole.OPERATOR:  # 상담원 연결 exists only as a card button
+        return True
     return not is_last and button.role is ButtonRole.CHOICE
 
 

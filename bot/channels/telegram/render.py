@@ -109,7 +109,7 @@ def _rows(buttons: Sequence[InlineKeyboardButton], labels: Sequence[str]) -> lis
 
 def keyboard(buttons: Sequence[Button]) -> InlineKeyboardMarkup | None:
     """Choices one per row (two per row when many and short), nav buttons together last."""
-    choices = [b for b in buttons if b.role is not ButtonRole.NAV]
+    choices = [b for b in buttons if b.role is ButtonRole.CHOICE]  # (no 상담원 연결 here)
     navs = [b for b in buttons if b.role is ButtonRole.NAV]
     rendered = [(b.label, _inline_button(b)) for b in choices]
     kept = [(label, ib) for label, ib in rendered if ib is not None]

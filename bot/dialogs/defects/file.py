@@ -149,6 +149,7 @@ dialog = Dialog(
             prompt=lambda ctx, a: ctx._("어떤 고장인가요?"),
             choices=lambda ctx, a: [Choice(ctx._(CATEGORY_WORDS[c]), c.value) for c in Category],
             skip=_skip("category"),
+            synonyms="defect_category",  # typed 엘리베이터 → 승강기 (bot/understand/intents.toml)
         ),
         Step(
             "where",

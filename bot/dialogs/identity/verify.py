@@ -7,6 +7,7 @@ flowchart TD
     C -->|형식이 틀림| C
     C -->|없는 코드: 시도 기록| C
     C -->|5번 틀림: 10분 대기| C
+    C -->|도움 요청| P[코디네이터에게 도움 요청: 단지·동·호 적기]
     C -->|만료, 사용 끝| C
     C -->|맞음| H[동·호 인증 완료 → 처음 메뉴]
     C -->|처음으로 / 취소| W
@@ -17,7 +18,8 @@ from __future__ import annotations
 
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
-from bot.engine.dialog import AskAgain, Dialog, Invalid, Step
+from bot.engine.dialog import AskAgain, Choice, Dialog, Invalid, Step
+from bot.handlers.helpdesk.actions import StartHelp
 from bot.handlers.identity.actions import VERIFY
 from bot.screens import Expect, Screen
 from core.identity.invites import normalize_code
@@ -46,7 +48,10 @@ async def _done(ctx: Ctx, answers: dict) -> Screen | AskAgain:
     if isinstance(result, WrongCode):
         if result.left <= 0:
             return AskAgain(
-                ctx._("맞지 않는 코드예요. 여러 번 틀려서 10분 뒤에 다시 할 수 있어요.")
+                ctx._(
+                    "맞지 않는 코드예요. 여러 번 틀려서 10분 뒤에 다시 할 수 있어요.\n"
+                    "코드를 모르시면 '도움 요청'을 눌러 관리사무소 코디네이터에게 물어보세요."
+                )
             )
         return AskAgain(
             ctx._(
@@ -74,6 +79,8 @@ dialog = Dialog(
             prompt=_prompt,
             expect=Expect.TEXT,
             parse=_parse,
+            # No code, a lost one, or locked out after wrong ones: a person can help.
+            choices=lambda ctx, a: [Choice(ctx._("도움 요청"), action=StartHelp("verify:code"))],
             placeholder=lambda ctx: ctx._("초대코드"),
         )
     ],

@@ -111,6 +111,8 @@ dialog = Dialog(
                 Choice(ctx._("태워 드려요 (해드려요)"), Side.OFFER.value),
                 Choice(ctx._("태워 주세요 (구해요)"), Side.REQUEST.value),
             ],
+            # already said when the dialog was started from 카풀 태워 드려요 / 구해요
+            skip=lambda ctx, a: bool(a.get("_side_given")),
         ),
         Step(
             "origin",

@@ -12,6 +12,7 @@ from bot.engine.context import Ctx
 from bot.handlers.boards.actions import POST, BoardPosts, OpenEntry, StartBoardPost
 from bot.handlers.boards.words import board_word, event_line, reminder_screen, until_line
 from bot.handlers.coordinator.actions import OpenCoordinator
+from bot.i18n import N_
 from bot.scheduler import JobContext
 from bot.screens import Screen
 from core.boards import reading
@@ -61,5 +62,5 @@ async def remind_job(job: JobContext) -> None:
 
 def register(services: Services) -> None:
     if EventReminder not in services.notifications:
-        services.notifications.register(EventReminder, reminder_screen)
+        services.notifications.register(EventReminder, reminder_screen, N_("행사 알림"))
     services.jobs.register(REMIND_JOB, remind_job)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.dialogs.coordinator import invite
 from bot.engine.assembly import FeatureApp
 from bot.engine.context import Ctx
+from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
 from bot.handlers.coordinator import menu
 from bot.handlers.coordinator.actions import InviteVendor, OpenCoordinator, StartInvite
@@ -20,6 +21,14 @@ def register(app: FeatureApp) -> None:
     app.routers(menu.router)
     app.add_dialogs(invite.dialog)
     app.menu("home", MenuEntry(N_("코디네이터"), OpenCoordinator, rank=10, shown=is_coordinator))
+    app.intent(
+        Intent(
+            "coordinator.menu",
+            N_("코디네이터"),
+            lambda slot: OpenCoordinator(),
+            shown=is_coordinator,
+        )
+    )
     app.menu(
         "coordinator",
         MenuEntry(N_("초대코드 만들기"), StartInvite, rank=10),

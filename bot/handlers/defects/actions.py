@@ -28,7 +28,9 @@ def back_to_complex() -> Action:
 
 @dataclass(frozen=True)
 class StartFiling(Action, kind="defect.new"):
-    category: str = ""  # given when coming back from the list of common reports
+    # given when coming back from the list of common reports, or understood from a typed
+    # sentence (엘리베이터가 멈췄어요 → elevator): the dialog starts with it chosen
+    category: str = ""
     where: str = ""
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from bot.handlers.defects.actions import OpenDefect
 from bot.handlers.defects.words import category_word
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 from bot.scheduler import JobContext
 from bot.screens import Button, Screen
 from core.defects.events import AckReminder, Reopened, ReportFacts, UrgentFiled
@@ -73,9 +73,9 @@ def register(services: Services) -> None:
     """Notification kinds and the job kind; building the engine twice registers once."""
     kinds = services.notifications
     if UrgentFiled not in kinds:
-        kinds.register(UrgentFiled, urgent)
+        kinds.register(UrgentFiled, urgent, N_("급한 하자 신고"))
     if Reopened not in kinds:
-        kinds.register(Reopened, reopened)
+        kinds.register(Reopened, reopened, N_("다시 연 신고"))
     if AckReminder not in kinds:
-        kinds.register(AckReminder, ack_reminder)
+        kinds.register(AckReminder, ack_reminder, N_("확인 안 된 신고"))
     services.jobs.register(ACK_JOB, remind_ack)

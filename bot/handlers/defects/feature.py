@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.dialogs.defects import after, file, status
 from bot.engine.assembly import FeatureApp
+from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
 from bot.handlers.defects import alerts, common_area, mine, notices, queue, report, summary
 from bot.handlers.defects.actions import (
@@ -14,6 +15,7 @@ from bot.handlers.defects.actions import (
     OpenDefectQueue,
     StartFiling,
 )
+from bot.handlers.defects.words import CATEGORY_WORDS
 from bot.i18n import N_
 
 
@@ -27,6 +29,16 @@ def register(app: FeatureApp) -> None:
         MenuEntry(N_("고장 신고"), StartFiling, rank=40),
         MenuEntry(N_("내 신고 내역"), MyReports, rank=41),
         MenuEntry(N_("공용부 신고"), CommonReports, rank=42),
+    )
+    app.intent(
+        Intent(
+            "defect.file",
+            N_("고장 신고"),
+            lambda slot: StartFiling(category=slot or ""),  # 엘리베이터 → 승강기 chosen
+            slots={str(c): w for c, w in CATEGORY_WORDS.items()},
+        ),
+        Intent("defect.mine", N_("내 신고 내역"), lambda slot: MyReports()),
+        Intent("defect.common", N_("공용부 신고"), lambda slot: CommonReports()),
     )
     app.menu(
         "coordinator",

@@ -32,7 +32,7 @@ from bot.handlers.defects.words import (
 )
 from bot.screens import Card, Screen
 from core.defects.filing import get_own_or_handled
-from core.defects.model import DefectEvent, DefectReport, Status
+from core.defects.model import Category, DefectEvent, DefectReport, Status
 from core.defects.reading import PAGE, household_reports, open_common_count, report_history
 from core.ids import saved
 
@@ -46,6 +46,8 @@ async def start_filing(ctx: Ctx, action: StartFiling) -> Screen:
     if action.category and action.where:
         answers |= {"category": action.category, "where": action.where}
         answers["_keep"] = ["category", "where"]
+    elif action.category in set(Category):
+        answers |= {"category": action.category, "_keep": ["category"]}
     return await ctx.start_dialog(FILE, **answers)
 
 

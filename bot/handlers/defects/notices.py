@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.handlers.defects.actions import OpenReport, RateStars
 from bot.handlers.defects.words import STARS, category_word, clip, star_label, status_words
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 from bot.outbox.kinds import NotificationKinds
 from bot.screens import Button, Screen
 from core.defects.events import CommentAdded, StatusChanged
@@ -43,6 +43,6 @@ def comment_notice(t: Translator, p: CommentAdded) -> Screen:
 def register_notifications(kinds: NotificationKinds) -> None:
     """How the household's defect notifications read (called by register)."""
     if StatusChanged not in kinds:
-        kinds.register(StatusChanged, status_notice)
+        kinds.register(StatusChanged, status_notice, N_("하자 처리 소식"))
     if CommentAdded not in kinds:
-        kinds.register(CommentAdded, comment_notice)
+        kinds.register(CommentAdded, comment_notice, N_("하자 답글"))

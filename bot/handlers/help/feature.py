@@ -3,9 +3,25 @@ notification kinds and job kinds (what the feature is: see the package docstring
 
 from __future__ import annotations
 
+from bot.dialogs.help import alert_phone
 from bot.engine.assembly import FeatureApp
-from bot.handlers.help import menu
+from bot.engine.intents import Intent
+from bot.engine.nav import Nav
+from bot.handlers.help import alerts, menu
+from bot.handlers.help.menu import ChooseLanguage, ToggleEasyMode
+from bot.i18n import N_
 
 
 def register(app: FeatureApp) -> None:
-    app.routers(menu.router)
+    app.routers(menu.router, alerts.router)
+    app.add_dialogs(alert_phone.dialog)
+    app.intent(
+        Intent(
+            "help.easy",
+            N_("쉬운 모드 켜기"),
+            lambda slot: ToggleEasyMode(on=slot != "off"),
+            slots={"on": N_("켜기"), "off": N_("끄기")},
+        ),
+        Intent("help.language", N_("언어 Language"), lambda slot: ChooseLanguage()),
+        Intent("help.guide", N_("도움말"), lambda slot: Nav(to="help")),
+    )

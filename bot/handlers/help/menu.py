@@ -9,6 +9,9 @@ from dataclasses import dataclass
 from bot.engine.actions import Action, Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav
+from bot.handlers.help.actions import HowAlerts
+from bot.handlers.helpdesk.actions import StartHelp
+from bot.handlers.helpdesk.render import with_operator
 from bot.handlers.identity.linking import EnterLinkCode, IssueLinkCode, ShowLinked
 from bot.i18n import LANGUAGE_NAMES
 from bot.screens import Screen
@@ -36,7 +39,10 @@ def help_screen(ctx: Ctx, note: str = "") -> Screen:
         ctx._("[도움말]"),
         ctx._("버튼을 눌러서 쓰면 돼요. 글자로 버튼 이름을 적어도 알아들어요."),
         ctx._("언제든 '처음으로'를 누르면 처음 메뉴로, '이전'을 누르면 한 단계 앞으로 가요."),
-        ctx._("어려우시면 관리사무소 코디네이터가 대신 도와드릴 수 있어요."),
+        ctx._(
+            "어려우시면 '도움 요청'을 눌러 주세요. 관리사무소 코디네이터가 이 대화방에서 "
+            "답해 드려요."
+        ),
     ]
     if not ctx.membership.verified:
         lines.append(ctx._("초대코드는 관리사무소에서 세대마다 나누어 드려요."))
@@ -46,11 +52,14 @@ def help_screen(ctx: Ctx, note: str = "") -> Screen:
     buttons = [
         ctx.button(label, ToggleEasyMode(on=not easy)),
         ctx.button(ctx._("언어 Language"), ChooseLanguage()),
+        ctx.button(ctx._("알림 받는 방법"), HowAlerts()),
         ctx.button(ctx._("다른 메신저 연결"), IssueLinkCode()),
         ctx.button(ctx._("연결 코드 입력"), EnterLinkCode()),
         ctx.button(ctx._("연결된 메신저"), ShowLinked()),
+        # a person: kept on screen like 처음으로 (never paged behind 더보기)
+        ctx.button(ctx._("도움 요청"), StartHelp(origin="help"), nav=True),
     ]
-    screen = ctx.screen("\n".join(lines), *buttons)
+    screen = with_operator(ctx, ctx.screen("\n".join(lines), *buttons))
     return screen.with_notices(note) if note else screen
 
 

@@ -24,3 +24,8 @@ class ShowHousehold(Action, kind="home.household"):
 @dataclass(frozen=True)
 class StartVerify(Action, kind="home.verify"):
     pass
+
+
+@dataclass(frozen=True)
+class Greet(Action, kind="home.greet"):
+    """A typed greeting (안녕하세요): a friendly word, then home."""

@@ -10,11 +10,13 @@ from __future__ import annotations
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav, normalize_words
-from bot.handlers.errors import explain
+from bot.handlers.errors import explain, rescue
 from bot.handlers.help.menu import help_screen
+from bot.handlers.helpdesk.actions import StartHelp
 from bot.handlers.identity.actions import (
     LINK_ACCOUNT,
     VERIFY,
+    Greet,
     OpenSection,
     ShowHousehold,
     StartVerify,
@@ -50,6 +52,7 @@ def welcome(ctx: Ctx) -> Screen:
             ctx.button(ctx._("초대코드 입력"), StartVerify()),
             ctx.button(ctx._("연결 코드 입력"), EnterLinkCode()),
             ctx.button(ctx._("도움말"), Nav(to="help")),
+            ctx.button(ctx._("도움 요청"), StartHelp(), nav=True),  # a person, unverified too
         ),
     )
 
@@ -63,6 +66,8 @@ async def home(ctx: Ctx) -> Screen:
     buttons = [ctx.button(ctx._(SECTIONS[s][0]), OpenSection(s)) for s in SECTIONS]
     buttons += await ctx.menus.buttons(ctx, "home")  # 코디네이터, 내 가게: by role
     buttons.append(ctx.button(ctx._("도움말"), Nav(to="help")))
+    # 도움 요청 is kept on screen like 처음으로: never paged behind 더보기 (쉬운 모드 too).
+    buttons.append(ctx.button(ctx._("도움 요청"), StartHelp(), nav=True))
     text = ctx._(
         "{complex} {building}동 이웃님, 안녕하세요!\n무엇을 도와드릴까요?",
         complex=mine.complex_name,
@@ -101,6 +106,13 @@ async def show_household(ctx: Ctx, action: ShowHousehold) -> Screen:
     return ctx.screen(text, back=OpenSection("complex"))
 
 
+@router.on(Greet)
+async def greet(ctx: Ctx, action: Greet) -> Screen:
+    if not ctx.membership.verified:
+        return welcome(ctx)  # it greets already
+    return (await home(ctx)).with_notices(ctx._("안녕하세요! 반가워요."))
+
+
 @router.on(StartVerify)
 async def start_verify(ctx: Ctx, action: StartVerify) -> Screen:
     return await ctx.start_dialog(VERIFY)
@@ -131,3 +143,7 @@ class Pages:
 
     def explain(self, ctx: Ctx, error) -> str:
         return explain(ctx, error)
+
+    def rescue(self, ctx: Ctx, error, screen: Screen) -> Screen:
+        """A refusal that leaves the person stuck also offers 도움 요청."""
+        return rescue(ctx, error, screen)

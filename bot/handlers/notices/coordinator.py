@@ -51,6 +51,7 @@ CHANNEL_WORDS: dict[str, str] = {
     "kakao": N_("카카오톡"),
     "telegram": N_("텔레그램"),
     "web": N_("웹 채팅"),
+    "alimtalk": N_("알림톡"),
 }
 
 

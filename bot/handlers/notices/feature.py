@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from bot.dialogs.notices import send
 from bot.engine.assembly import FeatureApp
+from bot.engine.context import Ctx
+from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
 from bot.handlers.notices import coordinator, residents
 from bot.handlers.notices.actions import NoticeList, SentNotices, StartNotice
@@ -14,14 +16,24 @@ from core.notices.broadcast import SEND_JOB
 from core.notices.events import NoticePublished
 
 
+async def is_coordinator(ctx: Ctx) -> bool:
+    return ctx.membership.is_coordinator
+
+
 def register(app: FeatureApp) -> None:
     app.routers(residents.router, coordinator.router)
     app.add_dialogs(send.dialog)
     kinds = app.services.notifications
     if NoticePublished not in kinds:
-        kinds.register(NoticePublished, notice_screen)
+        kinds.register(NoticePublished, notice_screen, N_("공지"))
     app.services.jobs.register(SEND_JOB, coordinator.send_job)
     app.menu("complex", MenuEntry(N_("공지사항"), NoticeList, rank=10))
+    app.intent(
+        Intent("notices.list", N_("공지사항"), lambda slot: NoticeList()),
+        Intent(
+            "notices.send", N_("공지 보내기"), lambda slot: StartNotice(), shown=is_coordinator
+        ),
+    )
     app.menu(
         "coordinator",
         MenuEntry(N_("공지 보내기"), StartNotice, rank=40),

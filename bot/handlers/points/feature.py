@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.dialogs.points import pay_rent, spend_common
 from bot.engine.assembly import FeatureApp
+from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
 from bot.handlers.points import jobs, menu
 from bot.handlers.points.actions import CommonPoints, HowToEarn, MyPoints, PayRent, SpendCommon
@@ -23,3 +24,9 @@ def register(app: FeatureApp) -> None:
         MenuEntry(N_("포인트 모으는 법"), HowToEarn, rank=40),
     )
     app.menu("coordinator", MenuEntry(N_("공용 포인트 쓰기"), SpendCommon, rank=30))
+    app.intent(
+        Intent("points.balance", N_("내 포인트"), lambda slot: MyPoints()),
+        Intent("points.rent", N_("임대료로 내기"), lambda slot: PayRent()),
+        Intent("points.common", N_("공용 포인트 보기"), lambda slot: CommonPoints()),
+        Intent("points.earn", N_("포인트 모으는 법"), lambda slot: HowToEarn()),
+    )

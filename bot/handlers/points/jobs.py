@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.handlers.points.words import expiry_notice
+from bot.i18n import N_
 from bot.scheduler import JobContext
 from core.points.events import ExpirySoon
 from core.points.expiry import SWEEP_JOB, ExpiryPolicy, sweep
@@ -31,5 +32,5 @@ async def run_sweep(job: JobContext) -> None:
 
 def register(services) -> None:
     if ExpirySoon not in services.notifications:
-        services.notifications.register(ExpirySoon, expiry_notice)
+        services.notifications.register(ExpirySoon, expiry_notice, N_("포인트 소멸 예정"))
     services.jobs.register(SWEEP_JOB, run_sweep)

@@ -31,7 +31,7 @@ def register(app: FeatureApp) -> None:
     app.add_dialogs(start.dialog)
     if ProxyDone not in app.services.notifications:
         app.services.notifications.register(ProxyDone, done_screen)
-    app.menu("coordinator", MenuEntry(N_("대신 하기"), StartProxy, rank=95))
+    app.menu("coordinator", MenuEntry(N_("대신 하기"), StartProxy, rank=96))
     app.menu(
         "proxy",
         MenuEntry(N_("고장 신고"), StartFiling, rank=10),

@@ -44,6 +44,7 @@ class PickKind(Action, kind="share.kinds"):
 @dataclass(frozen=True)
 class StartPost(Action, kind="share.post"):
     topic: str
+    side: str = ""  # carpool: 태워 드려요 / 구해요 already said (a typed sentence)
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,7 @@ from bot.handlers.share.words import (
 from bot.screens import Screen
 from core.share import listings as core
 from core.share import reading
-from core.share.model import Kind, ListingStatus, id_of
+from core.share.model import Kind, ListingStatus, Side, id_of
 
 router = Router()
 
@@ -82,6 +82,8 @@ async def open_kind(ctx: Ctx, action: OpenKind) -> Screen:
 async def start_post(ctx: Ctx, action: StartPost) -> Screen:
     await core.require_can_post(ctx.uow, ctx.membership)
     if action.topic == Kind.CARPOOL:
+        if action.side in set(Side):
+            return await ctx.start_dialog(POST_CARPOOL, side=action.side, _side_given=True)
         return await ctx.start_dialog(POST_CARPOOL)
     if action.topic not in set(Kind):
         return await pick_kind(ctx, PickKind())

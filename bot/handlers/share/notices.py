@@ -16,7 +16,7 @@ from bot.handlers.share.actions import (
     SendThanks,
 )
 from bot.handlers.share.words import neighbour
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 from bot.screens import Button, Screen
 from core.notifications import Notification
 from core.share import carpool
@@ -211,10 +211,28 @@ async def close_job(ctx: Any) -> None:
     )
 
 
+# How the inbox digest names several waiting notifications of a kind ("대화 종료 7건").
+LABELS: dict[type[Notification], str] = {
+    RideRequested: N_("카풀 신청"),
+    RideAccepted: N_("카풀 수락"),
+    RideDeclined: N_("카풀 거절"),
+    RideCancelled: N_("카풀 취소"),
+    RideReminder: N_("카풀 알림"),
+    RideDone: N_("카풀 완료"),
+    ChatMessage: N_("이웃 메시지"),
+    ChatEnded: N_("대화 종료"),
+    ThanksReceived: N_("감사 인사"),
+    ListingReported: N_("글 신고"),
+    ListingHidden: N_("글 숨김"),
+    PostingSuspended: N_("글쓰기 제한"),
+    PostingRestored: N_("글쓰기 재개"),
+}
+
+
 def register(services: Any) -> None:
     """Notification kinds and job kinds (called by build_engine; building twice is fine)."""
     for kind, renderer in KINDS.items():
         if kind not in services.notifications:
-            services.notifications.register(kind, renderer)
+            services.notifications.register(kind, renderer, LABELS[kind])
     services.jobs.register(carpool.REMIND, remind_job)
     services.jobs.register(carpool.CLOSE, close_job)

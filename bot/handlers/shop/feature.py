@@ -8,6 +8,7 @@ from bot.dialogs.shop import order, product, refund
 from bot.dialogs.shop import vendor as vendor_dialogs  # not `vendor`: the handlers' module
 from bot.engine.assembly import FeatureApp
 from bot.engine.context import Ctx
+from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
 from bot.handlers.shop import browse, coordinator, groupbuy, history, notices, vendor
 from bot.handlers.shop.actions import (
@@ -41,3 +42,9 @@ def register(app: FeatureApp) -> None:
         MenuEntry(N_("내 주문"), MyOrders, rank=40),
     )
     app.menu("coordinator", MenuEntry(N_("공동구매 열기"), CoordinatorGroupBuy, rank=80))
+    app.intent(
+        Intent("shop.browse", N_("가게별 상품"), lambda slot: ShopKinds()),
+        Intent("shop.exhibitions", N_("기획전"), lambda slot: Exhibitions()),
+        Intent("shop.groupbuy", N_("공동구매"), lambda slot: GroupBuys()),
+        Intent("shop.orders", N_("내 주문"), lambda slot: MyOrders()),
+    )

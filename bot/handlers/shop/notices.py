@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.handlers.shop.actions import MyOrders, OpenGroupBuy, VendorOrders
 from bot.handlers.shop.words import status_word
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 from bot.scheduler import JobContext
 from bot.screens import Button, Screen
 from core.notifications import Notification
@@ -165,10 +165,24 @@ async def remind_group_buy(job: JobContext) -> None:
     )
 
 
+# How the inbox digest names several waiting notifications of a kind ("주문 3건").
+LABELS: dict[type[Notification], str] = {
+    OrderPlaced: N_("새 주문"),
+    OrderCancelled: N_("주문 취소"),
+    OrderStatusChanged: N_("주문 소식"),
+    OrderPaid: N_("결제 완료"),
+    GroupBuySucceeded: N_("공동구매 성사"),
+    GroupBuyFailed: N_("공동구매 무산"),
+    GroupBuyEve: N_("공동구매 마감 전날"),
+    GroupBuyClosing: N_("공동구매 마감 임박"),
+    GroupBuyPickup: N_("공동구매 수령"),
+}
+
+
 def register(services) -> None:
     """Notification kinds and job kinds (building the engine twice registers once)."""
     for kind, renderer in RENDERERS.items():
         if kind not in services.notifications:
-            services.notifications.register(kind, renderer)
+            services.notifications.register(kind, renderer, LABELS[kind])
     services.jobs.register(groupbuys.DEADLINE_JOB, close_group_buy)
     services.jobs.register(groupbuys.REMIND_JOB, remind_group_buy)

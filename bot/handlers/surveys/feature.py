@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from bot.dialogs.surveys import answer, create
 from bot.engine.assembly import FeatureApp
+from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
 from bot.handlers.surveys import coordinator, residents
 from bot.handlers.surveys.actions import StartSurvey, SurveyList, SurveyResults
@@ -20,12 +21,13 @@ def register(app: FeatureApp) -> None:
     app.add_dialogs(create.dialog, *answer.DIALOGS)
     kinds = app.services.notifications
     if SurveyReminder not in kinds:
-        kinds.register(SurveyReminder, reminder_screen)
+        kinds.register(SurveyReminder, reminder_screen, N_("설문 알림"))
     if SurveyClosed not in kinds:
-        kinds.register(SurveyClosed, closed_screen)
+        kinds.register(SurveyClosed, closed_screen, N_("설문 마감"))
     app.services.jobs.register(REMIND_JOB, coordinator.remind_job)
     app.services.jobs.register(CLOSE_JOB, coordinator.close_job)
     app.menu("complex", MenuEntry(N_("설문조사"), SurveyList, rank=30, shown=any_open))
+    app.intent(Intent("surveys.list", N_("설문조사"), lambda slot: SurveyList()))
     app.menu(
         "coordinator",
         MenuEntry(N_("설문 만들기"), StartSurvey, rank=60),

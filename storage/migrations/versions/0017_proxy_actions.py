@@ -1,7 +1,7 @@
 """대신 하기: proxy_actions, the audit of what coordinators did for households
 
 Revision ID: 0017_proxy_actions
-Revises: 0014
+Revises: 0016_help_requests
 Create Date: 2026-12-04
 """
 
@@ -11,7 +11,7 @@ import storage.types
 
 
 revision = "0017_proxy_actions"
-down_revision = "0014"
+down_revision = "0016_help_requests"
 branch_labels = None
 depends_on = None
 
