@@ -68,6 +68,7 @@ class KakaoConfig:
     # Hosts besides Kakao's own whose image URLs count as photos (tests allow 127.0.0.1).
     # Empty: only Kakao's hosts, so a typed URL cannot make the server fetch elsewhere.
     photo_hosts: tuple[str, ...] = ()
+    channel_url: str = ""  # the channel's add-friend link (http://pf.kakao.com/_xxxx): letters' QR
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,7 @@ class TelegramConfig:
     webhook_url: str = ""  # empty: long polling
     webhook_secret: str = ""
     webhook_path: str = "/telegram/webhook"
+    bot_username: str = ""  # without @: letters' QR https://t.me/<bot_username>?start=<code>
 
 
 @dataclass(frozen=True)

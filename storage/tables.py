@@ -18,6 +18,10 @@ from storage.schema.complex import (
     vote_ballots,
     votes,
 )
+from storage.schema.desk import (
+    desk_login_codes,
+    operators,
+)
 from storage.schema.defects import (
     defect_events,
     defect_reports,
@@ -86,6 +90,8 @@ __all__ = [
     "link_codes",
     "rate_events",
     "alert_phones",
+    "desk_login_codes",
+    "operators",
     "conversations",
     "action_tokens",
     "deliveries",
