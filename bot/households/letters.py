@@ -18,6 +18,7 @@ between), in Korean, with the big code, the steps in plain words and three QR co
 
 from __future__ import annotations
 
+import importlib.util
 import io
 import logging
 from collections.abc import Iterable, Iterator
@@ -52,10 +53,12 @@ class Letter:
 
 
 def font_path() -> Path:
-    """NanumGothic.ttf inside the installed koreanize-matplotlib package."""
-    import koreanize_matplotlib
-
-    return Path(koreanize_matplotlib.__file__).parent / "fonts" / "NanumGothic.ttf"
+    """NanumGothic.ttf inside the installed koreanize-matplotlib package (found, not imported:
+    importing it would load matplotlib)."""
+    spec = importlib.util.find_spec("koreanize_matplotlib")
+    if spec is None or not spec.submodule_search_locations:
+        raise FileNotFoundError("koreanize-matplotlib (NanumGothic) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "fonts" / "NanumGothic.ttf"
 
 
 def telegram_link(config: Config, code: str) -> str | None:
