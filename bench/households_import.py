@@ -77,12 +77,17 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or f"sqlite+aiosqlite:///{tmp}/bench.db"
-        file = make_file(Path(tmp) / ("households.xlsx" if args.xlsx else "households.csv"),
-                         args.rows, args.xlsx)
+        file = make_file(
+            Path(tmp) / ("households.xlsx" if args.xlsx else "households.csv"),
+            args.rows,
+            args.xlsx,
+        )
         bot(db, "complex", "add", "--code", "BENCH", "--name", "벤치마크단지")
         seconds, last = bot(db, "households", "import", "--complex", "BENCH", str(file))
-        print(f"import {args.rows} rows ({file.suffix[1:]}): {seconds:.1f} s, "
-              f"{args.rows / seconds:,.0f} rows/s, {seconds / TARGET_S:.2f} of the 60 s target")
+        print(
+            f"import {args.rows} rows ({file.suffix[1:]}): {seconds:.1f} s, "
+            f"{args.rows / seconds:,.0f} rows/s, {seconds / TARGET_S:.2f} of the 60 s target"
+        )
         print(f"  {last}")
         seconds, last = bot(db, "households", "import", "--complex", "BENCH", str(file))
         print(f"re-import (all existing): {seconds:.1f} s  [{last}]")

@@ -64,7 +64,10 @@ def run_child(db: str, *args: str) -> tuple[float, str, str]:
     started = time.perf_counter()
     done = subprocess.run(
         [sys.executable, __file__, "--child", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
     )
     if done.returncode != 0:
         sys.exit(f"failed: {done.stderr.strip()[-2000:]}")
@@ -81,8 +84,10 @@ def measure(size: int, db_url: str | None, tmp: Path) -> None:
     peak = re.search(r"PEAK_RSS_MB (\d+)", stderr)
     files = re.findall(r"wrote (\d+) letters \((\d+) pages\)", stdout)
     pages = sum(int(p) for _, p in files)
-    print(f"{size} letters: {seconds:.1f} s ({size / seconds:,.0f}/s), {len(files)} file(s), "
-          f"{pages} pages, peak RSS {peak.group(1) if peak else '?'} MB")
+    print(
+        f"{size} letters: {seconds:.1f} s ({size / seconds:,.0f}/s), {len(files)} file(s), "
+        f"{pages} pages, peak RSS {peak.group(1) if peak else '?'} MB"
+    )
     for pdf in tmp.glob("letters-*.pdf"):
         pdf.unlink()
     _, _, stderr = run_child(db, "--issue-only", code)

@@ -13,6 +13,7 @@ from core.boards.ports import BoardRepository
 from core.defects.ports import DefectRepository
 from core.identity.alert_phone import AlertPhone
 from core.identity.desk_login import DeskLoginCode
+from core.identity.households import Home
 from core.identity.model import (
     ChannelAccount,
     Complex,
@@ -102,7 +103,7 @@ class RosterRepository(Protocol):
     async def add_households(self, complex_id: int, addresses: list[tuple[str, str]]) -> None:
         """Insert these households (a few multi-row statements)."""
 
-    async def households(self, complex_id: int, building: str | None) -> list[Household]:
+    async def households(self, complex_id: int, building: str | None) -> list[Home]:
         """The complex's households (of one 동 when given)."""
 
     async def with_active_invite(self, household_ids: list[int], now: datetime) -> set[int]:
@@ -111,8 +112,18 @@ class RosterRepository(Protocol):
     async def revoke_invites(self, household_ids: list[int], now: datetime) -> int:
         """Revoke the households' active resident codes; how many."""
 
-    async def add_invites(self, invites: list[InviteCode]) -> None:
-        """Insert these codes (a few multi-row statements)."""
+    async def add_invites(
+        self,
+        complex_id: int,
+        hashes: list[tuple[int, str]],
+        *,
+        role: str,
+        max_uses: int,
+        expires_at: datetime,
+        created_at: datetime,
+    ) -> None:
+        """Insert a code per (household id, code hash), all with these limits (a few
+        multi-row statements)."""
 
 
 class DeskRepository(Protocol):

@@ -18,14 +18,14 @@ from storage.schema.complex import (
     vote_ballots,
     votes,
 )
-from storage.schema.desk import (
-    desk_login_codes,
-    operators,
-)
 from storage.schema.defects import (
     defect_events,
     defect_reports,
     defect_supporters,
+)
+from storage.schema.desk import (
+    desk_login_codes,
+    operators,
 )
 from storage.schema.engine import (
     action_tokens,

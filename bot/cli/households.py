@@ -21,6 +21,7 @@ from bot.households.letters import Letter, letter_files, translator
 from bot.households.table import TableError, read_rows
 from bot.households.words import problem_line
 from core.errors import DomainError
+from core.identity.households import ImportRow
 from storage.migrate import upgrade
 
 USAGE_ERRORS = {"complex.not_found", "household.file_missing", "household.file_unreadable"}
@@ -32,14 +33,18 @@ def refuse(config: Config, error: DomainError) -> int:
     return 2 if error.code in USAGE_ERRORS else 1
 
 
+def load_rows(file: str) -> list[ImportRow]:
+    path = Path(file)
+    if not path.is_file():
+        raise TableError("household.file_missing", file=file)
+    return read_rows(path.read_bytes(), path.name)
+
+
 async def households_import(config: Config, complex_code: str, file: str, skip: bool) -> int:
     from core.identity.households import import_households
 
-    path = Path(file)
-    if not path.is_file():
-        return refuse(config, DomainError("household.file_missing", file=file))
     try:
-        rows = read_rows(path.read_bytes(), path.name)
+        rows = await asyncio.to_thread(load_rows, file)
     except TableError as exc:
         return refuse(config, exc)
     await asyncio.to_thread(upgrade, config.database.url)
@@ -55,7 +60,7 @@ async def households_import(config: Config, complex_code: str, file: str, skip: 
     finally:
         await services.close()
     t = translator(config)
-    print(f"{where}: {report.rows} rows in {path.name}")
+    print(f"{where}: {report.rows} rows in {Path(file).name}")
     for problem in report.invalid[:SHOWN_PROBLEMS]:
         print("  " + problem_line(t, problem))
     if len(report.invalid) > SHOWN_PROBLEMS:

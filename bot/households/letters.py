@@ -18,6 +18,7 @@ between), in Korean, with the big code, the steps in plain words and three QR co
 
 from __future__ import annotations
 
+import gc
 import importlib.util
 import io
 import logging
@@ -28,9 +29,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
+import PIL.Image
 import qrcode
 from fpdf import FPDF
-import PIL.Image
 from PIL.Image import Image
 
 from bot.config import Config
@@ -139,7 +140,9 @@ def _letter(pdf: FPDF, t: Translator, config: Config, letter: Letter, top: float
     pdf.set_xy(x, top + 39)
     pdf.cell(width, 14, display_code(letter.code), align="C")
     steps = [
-        t._("1. 카카오톡에서 '내친구' 채널을 추가해 주세요. 아래 QR을 휴대폰 카메라로 비추면 돼요."),
+        t._(
+            "1. 카카오톡에서 '내친구' 채널을 추가해 주세요. 아래 QR을 휴대폰 카메라로 비추면 돼요."
+        ),
         t._("2. 채팅방에서 '초대코드 입력'을 누르고 위의 코드를 적어 주세요."),
         t._("3. 인증이 끝나면 공지, 투표, 고장 신고를 채팅으로 할 수 있어요."),
         t._("텔레그램은 QR을 비추면 코드가 저절로 입력돼요. 컴퓨터는 웹 채팅 주소로 들어와요."),
@@ -219,10 +222,11 @@ def letter_files(
 ) -> list[tuple[Path, int, int]]:
     """Write `out` (FILE.pdf), or FILE-01.pdf, FILE-02.pdf… when there are more than `size`
     letters; (path, letters, pages) of each file."""
-    parts = list(batches(letters, size))
+    parts = list(batches(letters, size))  # Letters are small; a file's pages are not
     written = []
     for n, batch in enumerate(parts, start=1):
         path = out if len(parts) <= 1 else out.with_name(f"{out.stem}-{n:02d}{out.suffix}")
         pages = write_letters(path, batch, config)
         written.append((path, len(batch), pages))
+        gc.collect()  # fpdf2's document is a web of cycles: free it before the next file
     return written

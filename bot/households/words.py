@@ -20,5 +20,9 @@ def reason(t: Translator, problem: RowProblem) -> str:
 
 def problem_line(t: Translator, problem: RowProblem) -> str:
     """One report line: "12번째 줄 (101 12A!): 호는 …"."""
-    return t._("{line}번째 줄 ({text}): {reason}", line=problem.line, text=problem.text or "-",
-               reason=reason(t, problem))
+    return t._(
+        "{line}번째 줄 ({text}): {reason}",
+        line=problem.line,
+        text=problem.text or "-",
+        reason=reason(t, problem),
+    )

@@ -44,6 +44,15 @@ class ImportRow:
     name: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Home:
+    """A stored household as the bulk use cases handle it (light: 26,000 at once)."""
+
+    id: int
+    building: str
+    unit: str
+
+
 @dataclass(frozen=True)
 class RowProblem:
     line: int

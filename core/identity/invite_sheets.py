@@ -22,18 +22,18 @@ from typing import TYPE_CHECKING
 from core.clock import Clock
 from core.errors import NotFound
 from core.identity.admin import DEFAULT_DAYS, DEFAULT_USES
-from core.identity.households import complex_for
+from core.identity.households import Home, complex_for
 from core.identity.invites import display_code, hash_code, new_code
-from core.identity.model import Complex, Household, InviteCode, Membership, Role
+from core.identity.model import Complex, Membership, Role
 from core.ids import saved
 
 if TYPE_CHECKING:
     from core.ports import UnitOfWork
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HouseholdCode:
-    household: Household
+    household: Home
     code: str  # plain, shown once on the letter; never stored nor logged
 
     @property
@@ -49,7 +49,7 @@ class IssuedCodes:
     skipped: int  # households that kept their active code
 
 
-def address_order(household: Household) -> tuple[tuple[int, str], tuple[int, str]]:
+def address_order(household: Home) -> tuple[tuple[int, str], tuple[int, str]]:
     def part(text: str) -> tuple[int, str]:
         return (int(text), "") if text.isdigit() else (1 << 30, text)
 
@@ -74,7 +74,7 @@ async def issue_household_invites(
     if not households:
         raise NotFound("household.no_building" if wanted_building else "household.none")
     now = clock.now()
-    ids = [saved(h.id) for h in households]
+    ids = [h.id for h in households]
     revoked = 0
     if reissue:
         revoked = await uow.roster.revoke_invites(ids, now)
@@ -86,17 +86,11 @@ async def issue_household_invites(
     codes = [HouseholdCode(h, new_code()) for h in chosen]
     expires = now + timedelta(days=DEFAULT_DAYS)
     await uow.roster.add_invites(
-        [
-            InviteCode(
-                complex_id=complex_id,
-                household_id=saved(c.household.id),
-                code_hash=hash_code(key, c.code),
-                role=str(Role.RESIDENT),
-                max_uses=DEFAULT_USES,
-                expires_at=expires,
-                created_at=now,
-            )
-            for c in codes
-        ]
+        complex_id,
+        [(c.household.id, hash_code(key, c.code)) for c in codes],
+        role=str(Role.RESIDENT),
+        max_uses=DEFAULT_USES,
+        expires_at=expires,
+        created_at=now,
     )
     return IssuedCodes(complex_, codes, revoked, len(households) - len(chosen))

@@ -8,7 +8,8 @@ from datetime import datetime
 from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.identity.model import Household, InviteCode, Role
+from core.identity.households import Home
+from core.identity.model import Role
 from storage import tables
 from storage.repositories.results import changed
 
@@ -34,14 +35,14 @@ class SqlRosterRepository:
                 [{"complex_id": complex_id, "building": b, "unit": u} for b, u in part],
             )
 
-    async def households(self, complex_id: int, building: str | None) -> list[Household]:
+    async def households(self, complex_id: int, building: str | None) -> list[Home]:
         c = tables.households.c
         stmt = select(c.id, c.building, c.unit).where(c.complex_id == complex_id)
         if building is not None:
             stmt = stmt.where(c.building == building)
         rows = await self.session.execute(stmt.order_by(c.id))
-        # plain values, not tracked entities: 26,000 of them stay cheap
-        return [Household(complex_id=complex_id, building=b, unit=u, id=i) for i, b, u in rows]
+        # plain values, not mapped entities: 26,000 of them stay cheap
+        return [Home(i, b, u) for i, b, u in rows]
 
     def _active(self, household_ids: list[int], now: datetime):
         c = tables.invite_codes.c
@@ -73,21 +74,30 @@ class SqlRosterRepository:
             revoked += changed(await self.session.execute(stmt))
         return revoked
 
-    async def add_invites(self, invites: list[InviteCode]) -> None:
-        for i in range(0, len(invites), SLICE):
+    async def add_invites(
+        self,
+        complex_id: int,
+        hashes: list[tuple[int, str]],
+        *,
+        role: str,
+        max_uses: int,
+        expires_at: datetime,
+        created_at: datetime,
+    ) -> None:
+        for i in range(0, len(hashes), SLICE):
             await self.session.execute(
                 insert(tables.invite_codes),
                 [
                     {
-                        "complex_id": v.complex_id,
-                        "household_id": v.household_id,
-                        "code_hash": v.code_hash,
-                        "role": v.role,
-                        "max_uses": v.max_uses,
-                        "uses": v.uses,
-                        "expires_at": v.expires_at,
-                        "created_at": v.created_at,
+                        "complex_id": complex_id,
+                        "household_id": household_id,
+                        "code_hash": code_hash,
+                        "role": role,
+                        "max_uses": max_uses,
+                        "uses": 0,
+                        "expires_at": expires_at,
+                        "created_at": created_at,
                     }
-                    for v in invites[i : i + SLICE]
+                    for household_id, code_hash in hashes[i : i + SLICE]
                 ],
             )
