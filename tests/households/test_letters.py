@@ -126,13 +126,15 @@ async def test_reissue_revokes_the_old_codes(config, demo, engine, tmp_path, cap
     assert "909동 101호로 인증되었습니다" in chat.text
 
 
-async def test_codes_are_stored_as_hashes_only(config, tmp_path):
+async def test_codes_are_stored_as_hashes_only_and_never_logged(config, tmp_path, caplog):
     from bot.cli.commands import complex_add
 
+    caplog.set_level("DEBUG")
     await complex_add(config, "AA", "햇살마을")
     await imported(config, tmp_path, "AA", "101,1201\n101,1202\n")
     await invite_sheets(config, "AA", None, False, str(tmp_path / "a.pdf"))
     codes = [c.replace("-", "") for c in codes_in(tmp_path / "a.pdf")]
+    assert codes and not any(code in caplog.text for code in codes)
     with sqlite3.connect(config.database.url.split("///", 1)[1]) as conn:
         stored = [h for (h,) in conn.execute("select code_hash from invite_codes")]
     assert len(stored) == 2 and all(len(h) == 64 for h in stored)
