@@ -105,7 +105,7 @@ async def invite_sheets(
                     building=c.household.building,
                     unit=c.household.unit,
                     code=c.code,
-                    expires=services.clock.now() + _validity(),
+                    expires=issued.expires_at,
                 )
                 for c in issued.codes
             ]
@@ -130,14 +130,6 @@ async def invite_sheets(
     if not written:
         print("no letters to write: every household has an active code (--reissue for new ones)")
     return 0
-
-
-def _validity():
-    from datetime import timedelta
-
-    from core.identity.admin import DEFAULT_DAYS
-
-    return timedelta(days=DEFAULT_DAYS)
 
 
 async def operator_add(config: Config, name: str) -> int:

@@ -16,7 +16,7 @@ Rules (`issue_household_invites`):
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from core.clock import Clock
@@ -47,6 +47,7 @@ class IssuedCodes:
     codes: list[HouseholdCode]  # by 동 then 호 (numbers in numeric order)
     revoked: int  # earlier codes revoked (reissue)
     skipped: int  # households that kept their active code
+    expires_at: datetime  # of every new code
 
 
 def address_order(household: Home) -> tuple[tuple[int, str], tuple[int, str]]:
@@ -93,4 +94,4 @@ async def issue_household_invites(
         expires_at=expires,
         created_at=now,
     )
-    return IssuedCodes(complex_, codes, revoked, len(households) - len(chosen))
+    return IssuedCodes(complex_, codes, revoked, len(households) - len(chosen), expires)
