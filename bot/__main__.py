@@ -1,5 +1,5 @@
 """Command line: `python -m bot run|migrate|complex add|invite|ledger check|rent export|survey
-export`.
+export|households import|invite-sheets|operator add`.
 
 Exit codes: 0 done, 1 a rule said no (the message says which), 2 bad configuration or usage.
 """
@@ -53,6 +53,29 @@ def _parser() -> argparse.ArgumentParser:
     )
     survey_export.add_argument("survey_id", type=int, metavar="ID")
     survey_export.add_argument("--out", help="CSV file (default: standard output)")
+    households = sub.add_parser("households", help="세대: import a complex's households")
+    imp = households.add_subparsers(dest="households_command", required=True).add_parser(
+        "import", help="create missing households from a CSV or XLSX file (동,호[,세대명])"
+    )
+    imp.add_argument("--complex", required=True, dest="complex_code")
+    imp.add_argument("file", metavar="FILE")
+    imp.add_argument(
+        "--skip-invalid", action="store_true", help="import the valid rows of a file with errors"
+    )
+    sheets = sub.add_parser(
+        "invite-sheets", help="fresh codes for households without one, as printable letters"
+    )
+    sheets.add_argument("--complex", required=True, dest="complex_code")
+    sheets.add_argument("--building", help="only this 동")
+    sheets.add_argument(
+        "--reissue", action="store_true", help="new codes for every household, old ones revoked"
+    )
+    sheets.add_argument("--out", help="PDF file (default invites-<complex>-<time>.pdf)")
+    operator = sub.add_parser("operator", help="operators (every complex, the desk)")
+    op_add = operator.add_subparsers(dest="operator_command", required=True).add_parser(
+        "add", help="create an operator and print a one-time desk login code"
+    )
+    op_add.add_argument("--name", required=True)
     for p in sub.choices.values():
         p.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
@@ -77,6 +100,10 @@ def main(argv: list[str] | None = None) -> int:
         return asyncio.run(cli.complex_add(config, args.code, args.name))
     if args.command == "invite":
         return asyncio.run(cli.invite(config, args))
+    if args.command in ("households", "invite-sheets", "operator"):
+        from bot.cli.households import main as onboarding
+
+        return onboarding(config, args)
     if args.command == "ledger":
         return asyncio.run(ledger_check(config))
     if args.command == "rent":

@@ -74,6 +74,7 @@ class KakaoConfig:
     # Offer KakaoTalk's own 1:1 chat (상담원 연결, button action "operator") on help screens;
     # needs the channel's agent-connection plugin set up in Open Builder.
     operator: bool = False
+    channel_url: str = ""  # the channel's add-friend link (http://pf.kakao.com/_xxxx): letters' QR
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ class TelegramConfig:
     webhook_url: str = ""  # empty: long polling
     webhook_secret: str = ""
     webhook_path: str = "/telegram/webhook"
+    bot_username: str = ""  # without @: letters' QR https://t.me/<bot_username>?start=<code>
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from core.boards.ports import BoardRepository
 from core.defects.ports import DefectRepository
 from core.helpdesk.ports import HelpRepository
 from core.identity.alert_phone import AlertPhone
+from core.identity.desk_login import DeskLoginCode
+from core.identity.households import Home
 from core.identity.model import (
     ChannelAccount,
     Complex,
@@ -95,6 +97,50 @@ class LinkCodeRepository(Protocol):
         """Mark the code used if it is not yet (one conditional update); False when it was."""
 
 
+class RosterRepository(Protocol):
+    """A complex's households and resident invite codes in bulk (import, invite letters)."""
+
+    async def addresses(self, complex_id: int) -> set[tuple[str, str]]:
+        """(동, 호) of every household of the complex."""
+
+    async def add_households(self, complex_id: int, addresses: list[tuple[str, str]]) -> None:
+        """Insert these households (a few multi-row statements)."""
+
+    async def households(self, complex_id: int, building: str | None) -> list[Home]:
+        """The complex's households (of one 동 when given)."""
+
+    async def with_active_invite(self, household_ids: list[int], now: datetime) -> set[int]:
+        """Those of the households holding a resident code not revoked, expired or used up."""
+
+    async def revoke_invites(self, household_ids: list[int], now: datetime) -> int:
+        """Revoke the households' active resident codes; how many."""
+
+    async def add_invites(
+        self,
+        complex_id: int,
+        hashes: list[tuple[int, str]],
+        *,
+        role: str,
+        max_uses: int,
+        expires_at: datetime,
+        created_at: datetime,
+    ) -> None:
+        """Insert a code per (household id, code hash), all with these limits (a few
+        multi-row statements)."""
+
+
+class DeskRepository(Protocol):
+    """The desk's one-time login codes and operators' names (core.identity.desk_login)."""
+
+    async def add_code(self, login: DeskLoginCode) -> DeskLoginCode: ...
+    async def code_by_hash(self, code_hash: str) -> DeskLoginCode | None: ...
+    async def use_code(self, code_id: int, at: datetime) -> bool:
+        """Mark the code used if it is not yet (one conditional update)."""
+
+    async def add_operator(self, resident_id: int, name: str, at: datetime) -> None: ...
+    async def operator_name(self, resident_id: int) -> str | None: ...
+
+
 class RateEventRepository(Protocol):
     async def add(self, subject: str, kind: str, at: datetime) -> None: ...
     async def count(self, subject: str, kind: str, since: datetime) -> int: ...
@@ -175,6 +221,10 @@ class UnitOfWork(Protocol):
     def invites(self) -> InviteRepository: ...
     @property
     def links(self) -> LinkCodeRepository: ...
+    @property
+    def roster(self) -> RosterRepository: ...
+    @property
+    def desk(self) -> DeskRepository: ...
     @property
     def notifier(self) -> Notifier: ...
     @property

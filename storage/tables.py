@@ -23,6 +23,10 @@ from storage.schema.defects import (
     defect_reports,
     defect_supporters,
 )
+from storage.schema.desk import (
+    desk_login_codes,
+    operators,
+)
 from storage.schema.engine import (
     action_tokens,
     audit_log,
@@ -94,6 +98,8 @@ __all__ = [
     "link_codes",
     "rate_events",
     "alert_phones",
+    "desk_login_codes",
+    "operators",
     "conversations",
     "action_tokens",
     "deliveries",

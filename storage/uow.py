@@ -17,6 +17,7 @@ from core.ports import Notifier, UnitOfWork
 from storage.repositories.alert_phones import SqlAlertPhoneRepository
 from storage.repositories.boards import SqlBoardRepository
 from storage.repositories.defects import SqlDefectRepository
+from storage.repositories.desk import SqlDeskRepository
 from storage.repositories.engine import (
     SqlConversationRepository,
     SqlDeliveryRepository,
@@ -38,6 +39,7 @@ from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutboxRepository
 from storage.repositories.points import SqlPointsRepository
 from storage.repositories.proxy import SqlProxyRepository
+from storage.repositories.roster import SqlRosterRepository
 from storage.repositories.share import SqlShareRepository
 from storage.repositories.shop import SqlShopRepository
 from storage.repositories.surveys import SqlSurveyRepository
@@ -70,6 +72,8 @@ class SqlUnitOfWork:
         self.alert_phones = SqlAlertPhoneRepository(session)  # 알림톡 numbers
         self.invites = SqlInviteRepository(session)
         self.links = SqlLinkCodeRepository(session)
+        self.roster = SqlRosterRepository(session)  # households and invites in bulk
+        self.desk = SqlDeskRepository(session)  # desk login codes, operators
         self.outbox = SqlOutboxRepository(session)
         self.defects = SqlDefectRepository(session)
         self.notices = SqlNoticeRepository(session)

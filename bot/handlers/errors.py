@@ -58,6 +58,20 @@ MESSAGES = {
     "invite.bad_limits": N_("사용 인원은 1~20명, 기간은 1~365일이에요."),
     "household.bad_address": N_("동과 호는 숫자나 글자 10자 이내로 적어 주세요 (예: 101, 1203)."),
     "complex.not_found": N_("단지를 찾을 수 없어요."),
+    "household.file_missing": N_("파일을 찾을 수 없어요: {file}"),
+    "household.file_unreadable": N_(
+        "세대 파일을 읽을 수 없어요. CSV나 엑셀(XLSX) 파일로 동, 호를 적어 주세요."
+    ),
+    "household.file_invalid": N_(
+        "잘못된 줄이 {count}개 있어서 아무것도 바꾸지 않았어요. 고친 뒤 다시 올리거나, "
+        "잘못된 줄만 빼고 넣어 주세요."
+    ),
+    "household.none": N_("이 단지에 등록된 세대가 없어요. 먼저 세대 목록을 올려 주세요."),
+    "household.no_building": N_("이 동에 등록된 세대가 없어요. 동 번호를 확인해 주세요."),
+    "operator.bad_name": N_("운영자 이름은 1~50자로 적어 주세요."),
+    "desk.code_wrong": N_("맞지 않는 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
+    "desk.code_expired": N_("기한(5분)이 지난 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
+    "desk.code_used": N_("이미 쓴 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
     "complex.exists": N_("이미 있는 단지 코드예요: {code}"),
     "complex.bad_name": N_("단지 이름은 1~50자로 적어 주세요."),
     "complex.bad_code": N_("단지 코드는 영문 대문자와 숫자로 2~20자예요 (예: DEMO, GH01)."),

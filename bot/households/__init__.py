@@ -1,0 +1,1 @@
+"""Households at scale: reading a 세대 spreadsheet, and the printed invite letters."""

@@ -1,0 +1,29 @@
+"""The desk: one-time login codes (operators now; coordinators from the chat's "데스크 열기"
+later) and operators' names. Codes are stored only as keyed hashes."""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, String, Table
+
+from storage.schema.base import metadata, pk
+from storage.types import UTCDateTime
+
+desk_login_codes = Table(
+    "desk_login_codes",
+    metadata,
+    pk(),
+    Column("code_hash", String(64), nullable=False, unique=True),
+    Column("resident_id", ForeignKey("residents.id"), nullable=False, index=True),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=True),  # None: an operator
+    Column("expires_at", UTCDateTime, nullable=False),
+    Column("used_at", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+)
+
+operators = Table(
+    "operators",
+    metadata,
+    Column("resident_id", ForeignKey("residents.id"), primary_key=True, autoincrement=False),
+    Column("name", String(50), nullable=False),
+    Column("created_at", UTCDateTime, nullable=False),
+)
