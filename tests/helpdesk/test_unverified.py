@@ -41,7 +41,7 @@ async def test_locked_out_after_wrong_codes_and_asks_a_person(engine, services, 
     await coord.tap("대기 중 (1)")
     await coord.tap("열기")
     assert "세대: 101동 1203호 (인증 전, 본인이 적음)" in coord.text
-    assert "하던 일: verify:code" in coord.text
+    assert "하던 일: 우리 집 확인 (1번째 질문)" in coord.text  # in words, not "verify:code"
     assert WRONG not in coord.text and "•••" in coord.text  # codes never relayed
     await coord.tap("답하기")
     await coord.say("내일 관리사무소에 신분증을 가지고 오세요. 새 초대코드를 드릴게요.")

@@ -18,5 +18,5 @@ def register(app: FeatureApp) -> None:
     app.routers(ask.router, queue.router)
     app.add_dialogs(*ask_dialogs.DIALOGS, *answer.DIALOGS)
     notices.register(app.services)
-    app.menu("coordinator", MenuEntry(N_("도움 요청"), OpenHelpQueue, rank=95))
+    app.menu("coordinator", MenuEntry(N_("도움 요청"), OpenHelpQueue, rank=5))
     app.intent(Intent("help.ask", N_("도움 요청"), lambda slot: StartHelp()))

@@ -14,6 +14,7 @@ from bot.handlers.helpdesk.actions import (
     StartHelp,
     TakeHelp,
 )
+from bot.handlers.helpdesk.origin import origin_words
 from bot.handlers.helpdesk.words import (
     STATUS,
     building,
@@ -90,8 +91,8 @@ def detail_screen(ctx: Ctx, detail: Detail, note: str = "") -> Screen:
             waiting=waiting(ctx.t, request, now),
         ),
     ]
-    if request.origin:
-        lines.append(ctx._("하던 일: {origin}", origin=request.origin))
+    if doing := origin_words(ctx, request.origin):
+        lines.append(ctx._("하던 일: {origin}", origin=doing))
     if request.recent:
         lines.append(ctx._("최근에 적은 말: {texts}", texts=" / ".join(request.recent)))
     lines.append(ctx._("[대화]"))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.dialogs.proxy import start
 from bot.engine.assembly import FeatureApp
 from bot.engine.context import Ctx
+from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
 from bot.handlers.defects.actions import StartFiling
 from bot.handlers.points.actions import PayRent
@@ -21,6 +22,10 @@ from bot.i18n import N_
 from core.identity.proxy import ProxyDone
 
 
+async def is_coordinator(ctx: Ctx) -> bool:
+    return ctx.membership.is_coordinator
+
+
 async def has_resident(ctx: Ctx) -> bool:
     """Resident tasks need a verified resident of the household (core refuses them too)."""
     return ctx.membership.proxy is not None and ctx.membership.proxy.subject is not None
@@ -31,7 +36,10 @@ def register(app: FeatureApp) -> None:
     app.add_dialogs(start.dialog)
     if ProxyDone not in app.services.notifications:
         app.services.notifications.register(ProxyDone, done_screen)
-    app.menu("coordinator", MenuEntry(N_("대신 하기"), StartProxy, rank=96))
+    app.menu("coordinator", MenuEntry(N_("대신 하기"), StartProxy, rank=6))
+    app.intent(
+        Intent("proxy.start", N_("대신 하기"), lambda slot: StartProxy(), shown=is_coordinator)
+    )
     app.menu(
         "proxy",
         MenuEntry(N_("고장 신고"), StartFiling, rank=10),
