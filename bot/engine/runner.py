@@ -40,6 +40,10 @@ class DialogRunner:
         # (ctx, DomainError, Screen) -> Screen: a refusal that leaves one stuck offers help
         self._rescue = rescue or (lambda ctx, error, screen: screen)
 
+    def explain(self, ctx: Ctx, error: DomainError) -> str:
+        """A refusal in the person's words (the chat's one wording of every rule)."""
+        return self._explain(ctx, error)
+
     def current(self, ctx: Ctx) -> tuple[Dialog, Step] | None:
         conv = ctx.conversation
         dialog = self.dialogs.get(conv.dialog or "")

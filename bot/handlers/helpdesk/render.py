@@ -14,12 +14,12 @@ from bot.handlers.helpdesk.actions import (
     StartHelp,
     TakeHelp,
 )
-from bot.handlers.helpdesk.origin import origin_words
 from bot.handlers.helpdesk.words import (
     STATUS,
     building,
     closed_note,
     household,
+    origin_words,
     owner,
     title,
     waiting,

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.i18n import N_, Translator
+from core.errors import DomainError
 from core.helpdesk.hours import OfficeHours
 from core.helpdesk.model import HelpRequest, Status
+
+if TYPE_CHECKING:
+    from bot.engine.context import Ctx
 
 STATUS = {
     Status.WAITING: N_("대기 중"),
@@ -75,3 +80,48 @@ def closed_note(t: Translator, hours: OfficeHours, text: str, now: datetime, hol
         hours=text,
         when=t.datetime(opens),
     )
+
+
+# --- what the person was doing ("<dialog>:<step>", "error:<code>" or "help"), in words --------
+# The first part of a dialog's name → the task as residents and coordinators know it.
+TASKS = {
+    "defect": N_("고장 신고"),
+    "share": N_("공유마켓"),
+    "carpool": N_("카풀"),
+    "notice": N_("공지 보내기"),
+    "points": N_("포인트"),
+    "proxy": N_("대신 하기"),
+    "shop": N_("알뜰쇼핑"),
+    "vendor": N_("가게 관리"),
+    "survey": N_("설문"),
+    "vote": N_("투표"),
+    "board": N_("게시판"),
+    "boards": N_("게시판"),
+    "identity": N_("우리 집 확인"),
+    "verify": N_("우리 집 확인"),
+    "link": N_("우리 집 확인"),
+    "invite": N_("초대코드"),
+    "help": N_("도움말"),
+    "helpdesk": N_("도움 요청"),
+    "coordinator": N_("코디네이터 메뉴"),
+}
+
+
+def origin_words(ctx: Ctx, origin: str) -> str:
+    """ "고장 신고 (3번째 질문)", "도움말 화면", "안내: …" — or "" when nothing is known."""
+    if not origin:
+        return ""
+    if origin == "help":
+        return ctx._("도움말 화면")
+    kind, _, rest = origin.partition(":")
+    if kind == "error":
+        message = ctx.dialogs.explain(ctx, DomainError(rest))
+        return ctx._("이런 안내를 받고 막혔어요: {message}", message=message)
+    task = TASKS.get(kind.split(".")[0])
+    name = ctx._(task) if task else ctx._("다른 일")
+    dialog = ctx.dialogs.dialogs.get(kind)
+    if dialog is not None and rest:
+        names = [step.name for step in dialog.steps]
+        if rest in names:
+            return ctx._("{task} ({n}번째 질문)", task=name, n=names.index(rest) + 1)
+    return name
