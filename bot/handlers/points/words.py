@@ -48,7 +48,7 @@ def line_text(t: Translator, line: Line, *, common: bool = False) -> str:
         what = t._("이웃 {what}", what=memo_and_word)
     else:
         what = f"{line.memo} {word}".strip()
-    when = t.datetime(line.at, "M/d")
+    when = t.short_day(line.at)
     return f"{when} {what} {signed(t, line.amount)}"
 
 
@@ -65,7 +65,7 @@ def expiry_notice(t: Translator, p: ExpirySoon) -> Screen:
         "[포인트 안내]\n포인트 {amount}점이 {date}에 사라져요. ({days}일 남았어요)\n"
         "그 전에 임대료로 내거나 알뜰쇼핑에서 써 주세요.",
         amount=t.number(p.amount),
-        date=t.datetime(on, "M월 d일"),
+        date=t.day(on),
         days=p.days,
     )
     buttons = (
