@@ -138,7 +138,19 @@ class Catalogs:
 
     @property
     def locales(self) -> tuple[str, ...]:
-        return tuple(self._translations)
+        """The configured locales in LANGUAGE_NAMES order (한국어, English, Tiếng Việt, 中文)."""
+        order = list(LANGUAGE_NAMES)
+        known = sorted(self._translations, key=lambda x: order.index(x) if x in order else 99)
+        return tuple(known)
+
+    def match(self, tag: object) -> str | None:
+        """The configured locale for a messenger's language tag ("en-US" -> en, "zh-hans" or
+        "zh-CN" -> zh_Hans: written Chinese here is Simplified), None for none."""
+        if not isinstance(tag, str) or not tag:
+            return None
+        primary = tag.replace("_", "-").split("-")[0].lower()
+        locale = "zh_Hans" if primary == "zh" else primary
+        return locale if locale in self._translations else None
 
     def get(self, locale: str | None) -> Translator:
         locale = locale if locale in self._translations else self.default
