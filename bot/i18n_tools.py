@@ -5,6 +5,7 @@ stable key of a message (so a batch names a message without repeating its Korean
 from __future__ import annotations
 
 import hashlib
+import re
 import string
 from pathlib import Path
 
@@ -44,3 +45,19 @@ def placeholders(text: str) -> set[str]:
 def messages(catalog: Catalog) -> dict[str, str]:
     """msgid -> msgstr of every real message (the header left out)."""
     return {m.id: m.string for m in catalog if m.id and isinstance(m.id, str)}
+
+
+QUOTED = re.compile(r"'([^'{}]+)'")
+
+
+def label_mismatches(locale: str) -> list[tuple[str, str, str]]:
+    """Texts that name a button in quotes ('처음으로'를 누르면…) whose translation does not
+    contain that button's translation: (msgid, the label's msgid, the label's translation)."""
+    texts = messages(load(locale))
+    found = []
+    for msgid, msgstr in texts.items():
+        for label in QUOTED.findall(msgid):
+            translated = texts.get(label)
+            if translated and label != msgid and msgstr and translated not in msgstr:
+                found.append((msgid, label, translated))
+    return found
