@@ -8,10 +8,9 @@ then `make i18n-missing LOCALE=xx` for each language and translate what it lists
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
-
-import re
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir

@@ -6,13 +6,20 @@ browser's language with each message (Telegram sends `language_code`, see the ad
 
 from __future__ import annotations
 
+import re
+
 import aiohttp
 import pytest
 
+from bot.demo.points import seed_points
+from bot.demo.seed import DEMO_HOUSEHOLDS, demo_code
 from bot.runtime import Runtime
 from tests.support.drivers import WebDriver
 
 LANGUAGES = ["한국어", "English", "Tiếng Việt", "中文"]
+VI_HOME = ["Chợ chia sẻ", "Mua sắm", "Khu chung cư", "Điểm", "Hướng dẫn"]
+HOMES = [(f"{h.building}-{h.unit}", h) for h in DEMO_HOUSEHOLDS]
+HANGUL = re.compile("[\uac00-\ud7a3]")
 
 
 class Browser(WebDriver):
@@ -56,18 +63,26 @@ async def test_an_english_browser_is_asked_once_and_the_journey_continues_in_eng
     assert en.labels[:4] == LANGUAGES
 
 
-async def test_a_vietnamese_browser_gets_vietnamese_dates_and_words(browser, demo):
+async def test_a_vietnamese_browser_gets_vietnamese_dates_and_words(browser, demo, services):
     vi = browser("vi-VN")
     await vi.start()
     await vi.tap("Tiếng Việt")
     welcome = vi.text
     assert "Bạn muốn" not in welcome and "내친구" in welcome
-    assert not any("\uac00" <= c <= "\ud7a3" for c in welcome.replace("내친구", ""))
+    assert not HANGUL.search(welcome.replace("내친구", ""))
     await vi.tap(vi.labels[0])  # 초대코드 입력, in Vietnamese
     await vi.say(demo["103-1501"])
-    assert vi.labels[-1] != "도움 요청" and "Trợ giúp" in " ".join(vi.labels)
-    await vi.say("Điểm")  # typed: a button's label in their language is understood
-    assert "điểm" in vi.text.lower()
+    assert vi.labels == [*VI_HOME, "Nhờ giúp đỡ"]
+    await seed_points(services, {k: (h, demo_code(services.invite_key, h)) for k, h in HOMES})
+    await vi.say("điểm")  # typed: a button's label in their language is understood
+    assert "[Điểm]" in vi.text
+    await vi.tap("Xem điểm chung")
+    history = vi.text
+    day = services.catalogs.get("vi").short_day(services.clock.now())  # 25/11: day first
+    # the shop kind, stored in Korean in the ledger, is read in Vietnamese too
+    assert f"{day} hàng xóm Thực phẩm địa phương tích điểm mua hàng +" in history
+    # only what a person typed stays as written (the coordinator's "놀이방 장난감")
+    assert not HANGUL.search(history.replace("놀이방 장난감", "")), history
 
 
 async def test_a_korean_browser_is_not_asked_and_telegram_codes_map_to_the_catalogs(
