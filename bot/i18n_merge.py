@@ -27,7 +27,7 @@ def merge(locale: str, batch: dict[str, str]) -> tuple[int, list[str]]:
     written, problems = 0, []
     for key, text in batch.items():
         message = catalog.get(key) if key not in by_key else by_key[key]
-        if message is None or not message.id:
+        if message is None or not isinstance(message.id, str) or not message.id:
             problems.append(f"no message {key!r}")
             continue
         if placeholders(text) != placeholders(message.id):

@@ -44,7 +44,11 @@ def placeholders(text: str) -> set[str]:
 
 def messages(catalog: Catalog) -> dict[str, str]:
     """msgid -> msgstr of every real message (the header left out)."""
-    return {m.id: m.string for m in catalog if m.id and isinstance(m.id, str)}
+    return {
+        m.id: m.string if isinstance(m.string, str) else ""
+        for m in catalog
+        if m.id and isinstance(m.id, str)
+    }
 
 
 QUOTED = re.compile(r"'([^'{}]+)'")

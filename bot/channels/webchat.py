@@ -52,7 +52,7 @@ def reply_json(reply: Reply) -> dict:
     return {
         "screens": [asdict(s.without_operators()) for s in reply.screens],
         "easy": reply.easy_mode,
-        "lang": reply.locale,
+        "lang": reply.locale.replace("_", "-"),  # a BCP 47 tag for <html lang>: zh-Hans
         "duplicate": reply.duplicate,
     }
 
@@ -207,7 +207,7 @@ class WebChat:
                     if len(data) > self.max_photo_bytes:
                         raise ValueError("photo too large")
                     photos.append(Photo(bytes(data), part.headers.get("Content-Type", "")))
-                elif part.name in ("session", "id", "text", "token", "lang"):
+                elif (part.name or "") in ("session", "id", "text", "token", "lang"):
                     fields[part.name] = (await part.text())[:MAX_TEXT]
             return fields, photos
         try:  # bytes, so a bogus charset in the header cannot matter
