@@ -54,7 +54,7 @@ class DialogsConfig:
 @dataclass(frozen=True)
 class I18nConfig:
     default_locale: str = "ko"
-    locales: tuple[str, ...] = ("ko", "en")
+    locales: tuple[str, ...] = ("ko", "en", "vi", "zh_Hans")
     timezone: str = "Asia/Seoul"
 
 

@@ -30,7 +30,7 @@ def test_no_file_and_no_environment_give_the_defaults(tmp_path, monkeypatch):
     assert (config.http.port, config.demo.enabled, config.i18n.locales) == (
         8080,
         True,
-        ("ko", "en"),
+        ("ko", "en", "vi", "zh_Hans"),
     )
 
 

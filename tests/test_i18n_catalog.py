@@ -1,16 +1,23 @@
 """The gettext catalogs keep up with the code: every message the code marks (`_()`, `N_()`)
-is translated in the Korean source catalog, the English catalog has the same messages, the
-`{placeholders}` survive translation, and no Korean text is longer than one KakaoTalk bubble.
-After changing wording in the code, run `make i18n` and translate the new English entries."""
+is translated in the Korean source catalog, every other catalog (English, Vietnamese,
+Simplified Chinese) has exactly the same messages, all translated, the `{placeholders}` survive
+translation, a text that names a button in quotes names it as that catalog labels it, no
+Hangul is left in the Vietnamese and Chinese texts (but the bot's own name), and no Korean
+text is longer than one KakaoTalk bubble. After changing wording in the code, run `make i18n`,
+then `make i18n-missing LOCALE=xx` for each language and translate what it lists."""
 
 from __future__ import annotations
 
+import re
 import string
 from pathlib import Path
 
 import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.pofile import read_po
+
+from bot.config import I18nConfig
+from bot.i18n_tools import label_mismatches
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
@@ -43,6 +50,12 @@ def placeholders(text: str) -> set[str]:
 
 CODE = extracted()
 KO, EN = catalog("ko"), catalog("en")
+TRANSLATED = ["en", "vi", "zh_Hans"]  # every catalog but the Korean source
+ALL = {locale: catalog(locale) for locale in ["ko", *TRANSLATED]}
+HANGUL = re.compile("[\uac00-\ud7a3\u3131-\u318e]+")
+# Korean that stays in other languages: the bot's name, as residents find the KakaoTalk
+# channel and read it on the invite letter.
+PROPER_NOUNS = {"내친구"}
 
 
 def test_the_code_marks_messages_and_the_catalogs_hold_them():
@@ -59,11 +72,34 @@ def test_the_korean_catalog_holds_no_message_the_code_no_longer_uses():
     assert sorted(set(KO) - set(CODE)) == [], "run `make i18n`"
 
 
-def test_the_english_catalog_has_exactly_the_korean_messages():
-    assert sorted(set(EN) ^ set(KO)) == []
+@pytest.mark.parametrize("locale", TRANSLATED)
+def test_every_catalog_has_exactly_the_korean_messages_all_translated(locale):
+    texts = catalog(locale)
+    assert sorted(set(texts) ^ set(KO)) == [], f"run `make i18n` ({locale})"
+    assert sorted(m for m, s in texts.items() if not s) == [], f"make i18n-missing LOCALE={locale}"
 
 
-@pytest.mark.parametrize("locale", ["ko", "en"])
+def test_every_configured_language_has_a_catalog():
+    assert set(I18nConfig().locales) == {"ko", *TRANSLATED}
+    assert all((LOCALES / loc / "LC_MESSAGES" / "messages.po").exists() for loc in TRANSLATED)
+
+
+@pytest.mark.parametrize("locale", ["vi", "zh_Hans"])
+def test_no_hangul_is_left_in_vietnamese_and_chinese(locale):
+    left = {
+        msgid: sorted(words)
+        for msgid, msgstr in catalog(locale).items()
+        if (words := set(HANGUL.findall(msgstr)) - PROPER_NOUNS)
+    }
+    assert left == {}
+
+
+@pytest.mark.parametrize("locale", TRANSLATED)
+def test_a_text_naming_a_button_names_it_as_the_catalog_labels_it(locale):
+    assert label_mismatches(locale) == []
+
+
+@pytest.mark.parametrize("locale", ["ko", *TRANSLATED])
 def test_translations_keep_every_placeholder_and_add_none(locale):
     broken = []
     for msgid, msgstr in catalog(locale).items():
@@ -76,7 +112,8 @@ def test_every_message_formats_with_its_own_placeholders():
     for msgid in CODE:
         names = placeholders(msgid)
         assert all(name.isidentifier() for name in names), msgid
-        for text in (msgid, KO.get(msgid) or msgid, EN.get(msgid) or msgid):
+        texts = [msgid, *((catalog_ or {}).get(msgid) or msgid for catalog_ in ALL.values())]
+        for text in texts:
             text.format(**dict.fromkeys(names, "x"))
 
 
@@ -116,7 +153,3 @@ def _marker_calls_with_hidden_literals() -> list[str]:
 
 def test_no_message_is_marked_through_a_literal_hidden_in_an_expression():
     assert _marker_calls_with_hidden_literals() == []
-
-
-def test_every_message_has_an_english_translation():
-    assert sorted(m for m, s in EN.items() if not s) == []

@@ -3,8 +3,10 @@
 - `POST /api/web/session` → `{"session": ...}`: a random bearer secret the page keeps in
   localStorage; we store only its hash as the channel account id.
 - `POST /api/web/message` with JSON `{session, id, text}` or `{session, id, token}` (a tapped
-  button), or multipart with a `photo` file → `{"screens": [...], "easy": bool}`. `id` is the
-  page's message id, used to drop a resent message.
+  button), each with the browser's language as `lang` (a first visit is offered the bot's
+  languages when it is not Korean), or multipart with a `photo` file →
+  `{"screens": [...], "easy": bool}`. `id` is the page's message id, used to drop a resent
+  message.
 - `POST /api/web/inbox` with `{session}` → `{"screens": [...]}`: what the bot queued for this
   page (notices, status changes), each handed over once. The page's fallback, every 15 s.
 - `POST /api/web/stream` with `{session}` → `text/event-stream` (Server-Sent Events, read by
@@ -50,7 +52,7 @@ def reply_json(reply: Reply) -> dict:
     return {
         "screens": [asdict(s.without_operators()) for s in reply.screens],
         "easy": reply.easy_mode,
-        "lang": reply.locale,
+        "lang": reply.locale.replace("_", "-"),  # a BCP 47 tag for <html lang>: zh-Hans
         "duplicate": reply.duplicate,
     }
 
@@ -112,6 +114,7 @@ class WebChat:
         text = fields.get("text") or ""
         if not isinstance(text, str):
             return _error(400, "bad text")
+        language = fields.get("lang") or ""  # the browser's language (navigator.language)
         user_id = _user_id(session)
         # The page's message id is only unique per page: scope it to this session.
         delivery_key = f"web:{user_id}:{message_id}" if MESSAGE_ID.match(message_id) else None
@@ -122,6 +125,7 @@ class WebChat:
             token=token[:64] if token else None,
             photos=tuple(photos),
             delivery_key=delivery_key,
+            extra={"language": language[:35]} if isinstance(language, str) else {},
         )
         reply = await self.engine.handle(inbound)
         return web.json_response(reply_json(reply))
@@ -203,7 +207,7 @@ class WebChat:
                     if len(data) > self.max_photo_bytes:
                         raise ValueError("photo too large")
                     photos.append(Photo(bytes(data), part.headers.get("Content-Type", "")))
-                elif part.name in ("session", "id", "text", "token"):
+                elif (part.name or "") in ("session", "id", "text", "token", "lang"):
                     fields[part.name] = (await part.text())[:MAX_TEXT]
             return fields, photos
         try:  # bytes, so a bogus charset in the header cannot matter

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from babel.dates import format_skeleton
-
 from bot.demo.defects import _member
 from core.notices.broadcast import NewNotice, create_notice, send_chunk
 from core.votes.ballots import NewVote, create_vote
@@ -17,7 +15,8 @@ async def seed_complex_life(services, households: dict) -> None:
     """`households`: "building-unit" -> (DemoHousehold, invite code)."""
     clock = services.clock
     # The work is the day after tomorrow, whatever day the demo starts, with its true weekday.
-    day = format_skeleton("MMMEd", (clock.now() + timedelta(days=2)).date(), locale="ko")
+    # (the notice is written in Korean, as an office writes it: its date too)
+    day = services.catalogs.get("ko").weekday_day(clock.now() + timedelta(days=2))
     async with services.uow() as uow:
         office = await _member(uow, services, *households["관리동-100"])
         notice = await create_notice(

@@ -88,8 +88,9 @@ class Engine:
     async def _handle(self, uow, inbound: Inbound) -> Reply:
         now = self.s.clock.now()
         address = str(inbound.extra.get("chat_id", inbound.extra.get("address", "")))
+        reported = self.s.catalogs.match(inbound.extra.get("language"))
         account = await get_or_register_account(
-            uow, self.s.clock, inbound.channel, inbound.user_id, address
+            uow, self.s.clock, inbound.channel, inbound.user_id, address, reported
         )
         resident = await uow.residents.get(account.resident_id)
         row = await uow.conversations.lock(resident.id, now)

@@ -173,7 +173,7 @@ def _letter(pdf: FPDF, t: Translator, config: Config, letter: Letter, top: float
     pdf.set_xy(x, top + 132)
     note = t._("한 세대에 4명까지 쓸 수 있어요. 코드를 잃어버리면 관리사무소에 말씀해 주세요.")
     if letter.expires is not None:
-        until = t._("{date}까지 입력해 주세요.", date=t.datetime(letter.expires, "yyyy년 M월 d일"))
+        until = t._("{date}까지 입력해 주세요.", date=t.long_day(letter.expires))
         note = f"{until} {note}"
     pdf.cell(width, 4, note, align="C")
 

@@ -48,7 +48,8 @@
     if (echo) view.mine(echo);
     const typed = payload.text !== undefined;
     try {
-      const body = Object.assign({ session: await session(), id: newId() }, payload);
+      const lang = navigator.language || "";
+      const body = Object.assign({ session: await session(), id: newId(), lang }, payload);
       let r;
       if (payload.photo) {
         const fd = new FormData();

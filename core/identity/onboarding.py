@@ -33,18 +33,25 @@ async def wrong_attempts(uow: UnitOfWork, resident_id: int, since: datetime) -> 
 
 
 async def get_or_register_account(
-    uow: UnitOfWork, clock: Clock, channel: str, external_id: str, address: str = ""
+    uow: UnitOfWork,
+    clock: Clock,
+    channel: str,
+    external_id: str,
+    address: str = "",
+    locale: str | None = None,
 ) -> ChannelAccount:
     """The account for (channel, external id); a first message creates an unverified resident.
 
     Rules:
     - Anyone may talk to the bot; a new person gets a resident with no household (unverified).
+    - A new person's language is `locale` (the one their messenger reports, when the bot
+      speaks it), else Korean; later only the person changes it (도움말 → 언어).
     - The push address (e.g. a Telegram chat id) is refreshed when it changes.
     - An account marked unreachable (it had blocked the bot) is reachable again.
     """
     account = await uow.accounts.find(channel, external_id)
     if account is None:
-        resident = await uow.residents.add(Resident(created_at=clock.now()))
+        resident = await uow.residents.add(Resident(created_at=clock.now(), locale=locale or "ko"))
         account = await uow.accounts.add(
             ChannelAccount(
                 channel=channel,

@@ -253,3 +253,14 @@ async def test_push_sends_every_screen_in_order(bot: Bot, api: MiniBotApi) -> No
     screen = Screen("사진 공지", image_url="https://x/a.jpg")
     await channel(bot, FakeEngine()).push(CHAT, [screen, Screen("둘째")])
     assert [name for name, _ in api.calls[1:]] == ["sendphoto", "sendmessage", "sendmessage"]
+
+
+async def test_the_language_set_in_telegram_comes_along(bot: Bot) -> None:
+    update = text_update("/start")
+    update["message"]["from"]["language_code"] = "vi"
+    inbound = await parse(bot, update)
+    assert inbound is not None and inbound.extra["language"] == "vi"
+    tap = tap_update("t:tokA")
+    tap["callback_query"]["from"]["language_code"] = "zh-hans"
+    tapped = await parse(bot, tap)
+    assert tapped is not None and tapped.extra["language"] == "zh-hans"

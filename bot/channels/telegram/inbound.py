@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from telegram import Bot, CallbackQuery, Message, Update
+from telegram import Bot, CallbackQuery, Message, Update, User
 from telegram import error as tg
 
 from bot.screens import Channel, Inbound, Photo
@@ -55,6 +55,11 @@ async def _download(message: Message, bot: Bot, max_bytes: int) -> tuple[Photo, 
     return (Photo(data, content_type, filename),) if len(data) <= max_bytes else ()
 
 
+def _language(user: User) -> dict[str, str]:
+    """The language the person set in Telegram (an IETF tag: "en", "vi", "zh-hans"), if any."""
+    return {"language": user.language_code} if user.language_code else {}
+
+
 def _callback_inbound(update: Update, query: CallbackQuery) -> Inbound | None:
     held = query.message  # None for inline-mode messages, which this bot never sends
     if held is None or held.chat.type != "private":
@@ -71,7 +76,8 @@ def _callback_inbound(update: Update, query: CallbackQuery) -> Inbound | None:
             "chat_id": held.chat.id,
             "message_id": held.message_id,
             "callback_query_id": query.id,
-        },
+        }
+        | _language(query.from_user),
     )
 
 
@@ -84,7 +90,7 @@ async def update_to_inbound(update: Update, bot: Bot, *, max_photo_bytes: int) -
         return None
     command, arg = _command(message.text or "")
     photos = () if command else await _download(message, bot, max_photo_bytes)
-    extra: dict[str, Any] = {"chat_id": message.chat.id}
+    extra: dict[str, Any] = {"chat_id": message.chat.id} | _language(user)
     if (message.photo or _is_image_document(message)) and not photos and not command:
         extra["photo_unavailable"] = True  # too large or not downloadable: say so, ask again
     return Inbound(

@@ -134,7 +134,7 @@ def _new(a: dict) -> NewEntry:
 
 def _summary(ctx: Ctx, a: dict) -> str:
     board_word = BOARD_WORDS[Board(a["board"])]
-    expires = ctx.t.datetime(datetime.fromisoformat(a["expires"]), "M월 d일")
+    expires = ctx.t.day(datetime.fromisoformat(a["expires"]))
     lines = [
         ctx._("[확인] 이렇게 올릴까요?"),
         f"[{ctx._(board_word)}] {a['title']}",

@@ -46,7 +46,7 @@ async def _done(ctx: Ctx, answers: dict) -> Screen:
         unit=issued.household.unit,
         code=issued.display,
         uses=issued.invite.max_uses,
-        expires=ctx.t.datetime(issued.invite.expires_at, "M월 d일"),
+        expires=ctx.t.day(issued.invite.expires_at),
     )
     return ctx.screen(text, back=OpenCoordinator())
 

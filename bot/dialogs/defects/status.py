@@ -60,7 +60,7 @@ def _day_choices(ctx: Ctx, answers: dict) -> list[Choice]:
     today = _today(ctx)
     days = ((ctx._("내일"), 1), (ctx._("모레"), 2), (ctx._("다음 주"), 7))
     return [
-        Choice(f"{label} ({ctx.t.datetime(_at(ctx, today + timedelta(n)), 'M/d')})", n)
+        Choice(f"{label} ({ctx.t.short_day(_at(ctx, today + timedelta(n)))})", n)
         for label, n in days
     ]
 
@@ -96,7 +96,7 @@ async def _hold(ctx: Ctx, answers: dict) -> Screen:
     await change_status(
         ctx.uow, ctx.clock, ctx.membership, report_id, Status.ON_HOLD, hold_until=until
     )
-    note = ctx._("{day}까지 보류하고 세대에 알렸어요.", day=ctx.t.datetime(until, "M월 d일"))
+    note = ctx._("{day}까지 보류하고 세대에 알렸어요.", day=ctx.t.day(until))
     return await report_screen(ctx, report_id, note)
 
 

@@ -70,7 +70,7 @@ def _parse_day(ctx: Ctx, text: str, a: dict) -> dict:
         raise _past(ctx)
     if day > today(ctx) + MAX_AHEAD:
         raise Invalid(ctx._("60일 안의 날짜만 올릴 수 있어요."))
-    at = when.at.strftime("%H:%M") if when.at else None
+    at = when.at.isoformat(timespec="minutes") if when.at else None
     if when.at and _at(ctx, day, when.at.hour, when.at.minute) <= ctx.clock.now():
         raise _past(ctx)
     return {"date": day.isoformat(), "time": at}
@@ -84,7 +84,7 @@ def _day_choices(ctx: Ctx, a: dict) -> list[Choice]:
     ]
     for n in range(2, 7):
         day = first + timedelta(days=n)
-        weekday = ctx.t.datetime(_at(ctx, day, 12, 0), "EEEE")
+        weekday = ctx.t.weekday(_at(ctx, day, 12, 0))
         label = ctx._("{weekday} ({month}/{day})", weekday=weekday, month=day.month, day=day.day)
         choices.append(Choice(label, {"date": day.isoformat(), "time": None}))
     return choices

@@ -31,7 +31,7 @@ def event_line(ctx: Ctx, entry: BoardEntry) -> str:
 
 
 def until_line(ctx: Ctx, entry: BoardEntry) -> str:
-    return ctx._("{date}까지 게시", date=ctx.t.datetime(entry.expires_at, "M월 d일"))
+    return ctx._("{date}까지 게시", date=ctx.t.day(entry.expires_at))
 
 
 def reminder_screen(t: Translator, p: EventReminder) -> Screen:

@@ -28,7 +28,7 @@ def _card(ctx: Ctx, report: DefectReport) -> Card:
         ctx._(
             "{status} · {when}",
             status=report_status(ctx.t, report),
-            when=ctx.t.datetime(report.created_at, "M월 d일"),
+            when=ctx.t.day(report.created_at),
         ),
     ]
     if report.supporters:

@@ -56,7 +56,7 @@ def _card(ctx: Ctx, report: DefectReport) -> Card:
         f"{report.number} · {category_word(ctx.t, report.category)}",
         place_words(ctx.t, report.where, report.place),
         ctx._("상태: {status}", status=report_status(ctx.t, report)),
-        ctx._("신고: {when}", when=ctx.t.datetime(report.created_at, "M월 d일")),
+        ctx._("신고: {when}", when=ctx.t.day(report.created_at)),
         buttons=(ctx.button(ctx._("자세히 보기"), OpenReport(saved(report.id))),),
     )
 
@@ -76,7 +76,7 @@ async def my_reports(ctx: Ctx, action: MyReports) -> Screen:
 
 
 def _event_line(ctx: Ctx, event: DefectEvent) -> str:
-    when = ctx.t.datetime(event.at, "M월 d일 a h:mm")
+    when = ctx.t.day_time(event.at)
     if event.kind == "comment":
         what = ctx._('관리사무소: "{text}"', text=clip(event.text, 80))
     elif event.kind == "reopened":

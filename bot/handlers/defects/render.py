@@ -39,7 +39,7 @@ def ack_policy(ctx: Ctx) -> AckPolicy:
 
 
 def _event_line(ctx: Ctx, event: DefectEvent) -> str:
-    when = ctx.t.datetime(event.at, "M/d a h:mm")
+    when = ctx.t.short_day_time(event.at)
     if event.kind == "comment":
         what = ctx._("댓글: {text}", text=event.text)
     elif event.kind == "reopened":
@@ -85,7 +85,7 @@ def _details(ctx: Ctx, found: HandledDetails) -> list[str]:
     if report.supporters:
         lines.append(ctx._("같은 문제로 공감한 세대: {n}", n=report.supporters))
     if report.hold_until:
-        lines.append(ctx._("보류: {day}까지", day=ctx.t.datetime(report.hold_until, "M월 d일")))
+        lines.append(ctx._("보류: {day}까지", day=ctx.t.day(report.hold_until)))
     if report.reason:
         lines.append(ctx._("사유: {reason}", reason=report.reason))
     if report.reopen_count:

@@ -72,7 +72,7 @@ async def show_summary(ctx: Ctx, action: ShowSummary) -> Screen:
     today = ctx.clock.now().astimezone(ctx.t.tz).date()
     start, end = month_bounds(today, months_back, ctx.t.tz)
     summary = await monthly_summary(ctx.uow, ctx.membership, start, end)
-    month = ctx.t.datetime(start, "yyyy년 M월")
+    month = ctx.t.month(start)
     title, groups = _chart(ctx, month, summary)
     png = await asyncio.to_thread(bar_charts, title, groups)
     media_id = await ctx.services.media.put(png, "image/png")

@@ -72,7 +72,7 @@ def status_words(
     """The status in words, with the date of 보류 and the reason of 반려."""
     word = status_word(t, status)
     if status == Status.ON_HOLD and hold_until is not None:
-        return t._("{word} ({date}까지)", word=word, date=t.datetime(hold_until, "M월 d일"))
+        return t._("{word} ({date}까지)", word=word, date=t.day(hold_until))
     if status == Status.REJECTED and reason:
         return t._("{word} (이유: {reason})", word=word, reason=clip(reason, 100))
     return word

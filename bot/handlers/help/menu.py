@@ -1,5 +1,7 @@
 """도움말: what the bot does, 쉬운 모드 (fewer choices per screen, larger text on the web),
-the language (언어) the bot speaks to this resident, and linking other messengers
+the language (언어 Language: 한국어 / English / Tiếng Việt / 中文, two taps from home; also
+asked at the first contact when the messenger reports another language than Korean, see
+`first_contact_language`), and linking other messengers
 (다른 메신저 연결, 연결 코드 입력, 연결된 메신저: see bot.handlers.linking)."""
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ class ChooseLanguage(Action, kind="help.language"):
 @dataclass(frozen=True)
 class SetLanguage(Action, kind="help.set_language"):
     locale: str
+    then: str = "help"  # "home": chosen at the first contact, the welcome follows
 
 
 def help_screen(ctx: Ctx, note: str = "") -> Screen:
@@ -74,13 +77,36 @@ async def toggle_easy_mode(ctx: Ctx, action: ToggleEasyMode) -> Screen:
     return help_screen(ctx, note)
 
 
+def language_screen(ctx: Ctx, *, then: str = "help") -> Screen:
+    """One question, asked in every language the bot speaks (the resident's first), with
+    each language named in its own script."""
+    catalogs = ctx.services.catalogs
+    locales = catalogs.locales
+    order = sorted(locales, key=lambda locale: locale != ctx.t.locale)
+    asked = dict.fromkeys(catalogs.get(locale)._("어떤 언어로 보여 드릴까요?") for locale in order)
+    buttons = [
+        ctx.button(LANGUAGE_NAMES.get(locale, locale), SetLanguage(locale, then))
+        for locale in locales
+    ]
+    back = Nav(to="help") if then == "help" else None
+    return ctx.screen("\n".join(asked), *buttons, back=back, home=then == "help")
+
+
+def first_contact_language(ctx: Ctx) -> Screen | None:
+    """At the very first message of a new person (their conversation was never saved) whose
+    messenger reports a language other than Korean (Telegram `language_code`, the browser's
+    language on the web chat): the language question before the welcome."""
+    reported = ctx.inbound.extra.get("language")
+    if ctx.conversation.version != 0 or not isinstance(reported, str) or not reported:
+        return None
+    if reported.replace("_", "-").split("-")[0].lower() == "ko":
+        return None
+    return language_screen(ctx, then="home")
+
+
 @router.on(ChooseLanguage)
 async def choose_language(ctx: Ctx, action: ChooseLanguage) -> Screen:
-    buttons = [
-        ctx.button(LANGUAGE_NAMES.get(locale, locale), SetLanguage(locale))
-        for locale in ctx.services.catalogs.locales
-    ]
-    return ctx.screen(ctx._("어떤 언어로 보여 드릴까요?"), *buttons, back=Nav(to="help"))
+    return language_screen(ctx)
 
 
 @router.on(SetLanguage)
@@ -88,4 +114,7 @@ async def set_language(ctx: Ctx, action: SetLanguage) -> Screen:
     if action.locale in ctx.services.catalogs.locales:
         ctx.resident.locale = action.locale
         ctx.t = ctx.services.catalogs.get(action.locale)
-    return help_screen(ctx, ctx._("이제 한국어로 보여 드릴게요."))
+    note = ctx._("이제 한국어로 보여 드릴게요.")
+    if action.then == "home":
+        return (await ctx.home()).with_notices(note)
+    return help_screen(ctx, note)

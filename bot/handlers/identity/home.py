@@ -11,7 +11,7 @@ from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav, normalize_words
 from bot.handlers.errors import explain, rescue
-from bot.handlers.help.menu import help_screen
+from bot.handlers.help.menu import first_contact_language, help_screen
 from bot.handlers.helpdesk.actions import StartHelp
 from bot.handlers.identity.actions import (
     LINK_ACCOUNT,
@@ -39,6 +39,8 @@ SECTIONS = {
 
 
 def welcome(ctx: Ctx) -> Screen:
+    if (asked := first_contact_language(ctx)) is not None:
+        return asked
     text = ctx._(
         "안녕하세요! 우리 아파트 이웃 도우미 '내친구'예요.\n"
         "이웃과 카풀·돌봄을 나누고, 함께 사기, 공지와 투표, 고장 신고를 "

@@ -71,7 +71,7 @@ async def list_sent(ctx: Ctx, action: SentNotices) -> Screen:
         notice = sent.notice
         first = " ".join(notice.text.split())[:30]
         status = ctx._(STATUS_WORDS[notice.status])
-        when = ctx.t.datetime(notice.send_at, "M월 d일 B h:mm")
+        when = ctx.t.day_time(notice.send_at)
         received = ctx.t.number(notice.recipients)
         cards.append(
             ctx.card(
@@ -176,7 +176,7 @@ async def not_reached(ctx: Ctx, action: NotReached) -> Screen:
             ctx._(
                 "공지를 보낸 지 아직 {h}시간이 지나지 않았어요. {when}부터 볼 수 있어요.",
                 h=hours,
-                when=ctx.t.datetime(started + timedelta(hours=hours), "M월 d일 B h:mm"),
+                when=ctx.t.day_time(started + timedelta(hours=hours)),
             )
         )
     elif not page.total:

@@ -17,7 +17,7 @@ from core.notices.model import Notice
 def notice_text(t: Translator, text: str, urgent: bool, at: datetime) -> str:
     """[공지] or [긴급 공지], the date, and the text, as residents read it."""
     head = t._("[긴급 공지]") if urgent else t._("[공지]")
-    return f"{head} {t.datetime(at, 'M월 d일')}\n{text}"
+    return f"{head} {t.day(at)}\n{text}"
 
 
 def notice_screen(t: Translator, p: NoticePublished) -> Screen:

@@ -41,7 +41,7 @@ async def notice_list(ctx: Ctx, action: NoticeList) -> Screen:
     cards = tuple(
         ctx.card(
             _title(ctx, n),
-            ctx.t.datetime(n.send_at, "M월 d일"),
+            ctx.t.day(n.send_at),
             buttons=(ctx.button(ctx._("읽기"), OpenNotice(saved(n.id))),),
         )
         for n in page.notices

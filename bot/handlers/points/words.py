@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, time
 
 from bot.handlers.points.actions import MyPoints, PayRent
+from bot.handlers.shop.words import kind_word
 from bot.i18n import N_, Translator
 from bot.screens import Button, Screen
 from core.points.events import ExpirySoon
 from core.points.model import Kind, Line
+from core.shop.words import KIND_BY_WORD
 
 OTHER_KIND = N_("포인트 이동")
 KIND_WORDS: dict[str, str] = {
@@ -36,9 +39,17 @@ def month_word(t: Translator, month: str) -> str:
     return t._("{month}월분", month=int(month[5:]))
 
 
+def memo_text(t: Translator, memo: str) -> str:
+    """A purchase's memo is the shop kind's Korean word ("로컬푸드", kept as written in the
+    ledger): shown in the resident's language; a shop's own name stays as it is."""
+    return kind_word(t, KIND_BY_WORD[memo]) if memo in KIND_BY_WORD else memo
+
+
 def line_text(t: Translator, line: Line, *, common: bool = False) -> str:
     """One entry in plain words: date, what it was, the signed amount."""
     word = t._(KIND_WORDS.get(line.kind, OTHER_KIND))
+    if line.kind in (Kind.REWARD, Kind.REWARD_REVERSAL, Kind.SPEND, Kind.SPEND_RETURN):
+        line = replace(line, memo=memo_text(t, line.memo))
     if line.kind == Kind.RENT:
         what = f"{month_word(t, line.memo)} {word}" if line.memo else word
     elif line.kind == Kind.COMMON_SPEND:
@@ -48,7 +59,7 @@ def line_text(t: Translator, line: Line, *, common: bool = False) -> str:
         what = t._("이웃 {what}", what=memo_and_word)
     else:
         what = f"{line.memo} {word}".strip()
-    when = t.datetime(line.at, "M/d")
+    when = t.short_day(line.at)
     return f"{when} {what} {signed(t, line.amount)}"
 
 
@@ -65,7 +76,7 @@ def expiry_notice(t: Translator, p: ExpirySoon) -> Screen:
         "[포인트 안내]\n포인트 {amount}점이 {date}에 사라져요. ({days}일 남았어요)\n"
         "그 전에 임대료로 내거나 알뜰쇼핑에서 써 주세요.",
         amount=t.number(p.amount),
-        date=t.datetime(on, "M월 d일"),
+        date=t.day(on),
         days=p.days,
     )
     buttons = (

@@ -30,7 +30,7 @@ async def suspended_screen(ctx: Ctx, note: str = "") -> Screen:
     cards = tuple(
         ctx.card(
             neighbour(ctx.t, who.building),
-            ctx._("정지한 날: {when}", when=ctx.t.datetime(who.suspended_at, "M/d")),
+            ctx._("정지한 날: {when}", when=ctx.t.short_day(who.suspended_at)),
             ctx._("까닭: {reason}", reason=who.reason),
             buttons=(ctx.button(ctx._("정지 풀기"), LiftSuspension(who.resident_id)),),
         )

@@ -68,7 +68,7 @@ async def exhibitions(ctx: Ctx, action: Exhibitions) -> Screen:
         return ctx.screen(ctx._("지금 열린 기획전이 없어요."), back=back_to_shop())
     buttons = [
         ctx.button(
-            ctx._("{title} (~{end})", title=i.title, end=ctx.t.datetime(i.ends_at, "M/d")),
+            ctx._("{title} (~{end})", title=i.title, end=ctx.t.short_day(i.ends_at)),
             ShopProducts(exhibition_id=saved(i.id)),
         )
         for i in items[:8]

@@ -29,7 +29,7 @@ def group_buy_lines(ctx: Ctx, item: GroupBuy) -> list[str]:
         ctx._("모인 수량: {progress}", progress=progress(ctx.t, item, ctx.clock.now())),
         ctx._(
             "받는 날: {when} · {place}",
-            when=ctx.t.datetime(item.pickup_at, "M월 d일 (E) HH:mm"),
+            when=ctx.t.datetime(item.pickup_at),
             place=item.pickup_place,
         ),
     ]

@@ -76,7 +76,7 @@ def order_paid(t: Translator, p: OrderPaid) -> Screen:
 
 
 def _when(t: Translator, when: datetime) -> str:
-    return t.datetime(when, "M월 d일 (E) HH:mm")
+    return t.datetime(when)
 
 
 def gb_succeeded(t: Translator, p: GroupBuySucceeded) -> Screen:

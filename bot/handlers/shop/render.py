@@ -97,7 +97,7 @@ def history_card(ctx: Ctx, item: OrderItem) -> Card:
     buttons: tuple[Button, ...] = ()
     if order.status == OrderStatus.PICKED_UP:
         buttons = (ctx.button(ctx._("환불"), RefundOrder(saved(order.id))),)
-    lines = (ctx.t.datetime(order.created_at, "M/d"), *order_lines(ctx, order))
+    lines = (ctx.t.short_day(order.created_at), *order_lines(ctx, order))
     return ctx.card(f"{order.number} · {item.product_name}", *lines, buttons=buttons)
 
 

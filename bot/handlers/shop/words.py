@@ -60,7 +60,7 @@ def deadline_words(t: Translator, deadline: datetime, now: datetime) -> str:
     """ "마감 D-1 18:00" (D-day on the day itself)."""
     days = (deadline.astimezone(t.tz).date() - now.astimezone(t.tz).date()).days
     day = t._("D-day") if days <= 0 else f"D-{days}"
-    return t._("마감 {day} {time}", day=day, time=t.datetime(deadline, "HH:mm"))
+    return t._("마감 {day} {time}", day=day, time=t.clock(deadline))
 
 
 def progress(t: Translator, item: GroupBuy, now: datetime) -> str:

@@ -47,7 +47,7 @@ async def vote_list(ctx: Ctx, action: VoteList) -> Screen:
 
 def _state(ctx: Ctx, vote: Vote) -> str:
     if vote.status == VoteStatus.CLOSED:
-        return ctx._("마감 · {when}", when=ctx.t.datetime(vote.closes_at, "M월 d일"))
+        return ctx._("마감 · {when}", when=ctx.t.day(vote.closes_at))
     return ctx._("투표 중 · {when}까지", when=ctx.t.datetime(vote.closes_at))
 
 
