@@ -218,8 +218,8 @@ async def main(args) -> None:
     results = []
     for which in args.db.split(","):
         if which == "sqlite":
-            tmp = tempfile.mkdtemp(prefix="naechingu-bench-")
-            results.append(await run_one("sqlite, 1 worker", f"sqlite+aiosqlite:///{tmp}/b.db", 1, args))
+            url = f"sqlite+aiosqlite:///{tempfile.mkdtemp(prefix='naechingu-bench-')}/b.db"
+            results.append(await run_one("sqlite, 1 worker", url, 1, args))
         else:
             workers = int(which.removeprefix("pg"))
             url, name = await _pg_database(args.pg)

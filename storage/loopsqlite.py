@@ -17,12 +17,7 @@ import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable
-from typing import Any
-
-from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
-
-# the exception hierarchy and constants SQLAlchemy's adapter copies from the driver module
-from sqlite3 import (  # noqa: F401
+from sqlite3 import (  # noqa: F401  (what SQLAlchemy's adapter copies from the driver)
     PARSE_COLNAMES,
     PARSE_DECLTYPES,
     Binary,
@@ -35,6 +30,9 @@ from sqlite3 import (  # noqa: F401
     sqlite_version,
     sqlite_version_info,
 )
+from typing import Any
+
+from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi
 
 BUSY_SLICE_MS = 2  # how long one sqlite3 call may block the loop on a lock held elsewhere
 __version__ = "1.0"
