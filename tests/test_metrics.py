@@ -51,7 +51,8 @@ async def test_outbox_figures_count_sends_and_429s(services):
     metrics.delivered("telegram", "retry", "429")
     metrics.delivered("telegram", "retry", "timeout")
     text = metrics.exposition().decode()
-    assert _value(text, 'naechingu_outbox_deliveries_total{channel="telegram",status="retry"}') == 2
+    retries = 'naechingu_outbox_deliveries_total{channel="telegram",status="retry"}'
+    assert _value(text, retries) == 2
     assert _value(text, 'naechingu_outbox_rate_limited_total{channel="telegram"}') == 1
 
 
