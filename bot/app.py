@@ -32,6 +32,7 @@ from bot.handlers.surveys import feature as surveys
 from bot.handlers.votes import feature as votes
 from bot.i18n import Catalogs
 from bot.logs import quiet_libraries
+from bot.metrics import Metrics
 from bot.outbox.kinds import NotificationKinds, default_kinds
 from bot.outbox.live import InboxBell
 from bot.outbox.notifier import OutboxNotifier
@@ -62,6 +63,7 @@ class Services:
     holidays: Holidays  # public holidays (KR + [share] extra_holidays): paid carpools, 평일
     understanding: Matcher  # typed Korean → intents (bot/understand); Kiwi loads once
     bell: InboxBell = field(default_factory=InboxBell)  # wakes open web pages after a commit
+    metrics: Metrics = field(default_factory=Metrics)  # this process's registry (GET /metrics)
 
     async def close(self) -> None:
         await self.db.dispose()

@@ -26,6 +26,8 @@ class HttpConfig:
     port: int = 8080
     public_base_url: str = ""  # how residents' phones reach us (images, upload links)
     max_body_kb: int = 12288  # photos up to 10 MB plus envelope
+    # GET /metrics answers loopback clients; others only with "Authorization: Bearer <token>"
+    metrics_token: str = ""
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ from bot.app import Services
 from bot.channels.kakao.skill import KakaoSkill
 from bot.channels.webchat import WebChat
 from bot.engine.engine import Engine
+from bot.metrics import metrics_view
 from bot.outbox.inbox import make_fetch_inbox
 from bot.outbox.kakao_event import make_open_event
 from core.media import MAX_PHOTO_BYTES, sniff_image
@@ -71,6 +72,7 @@ def build_http_app(
     app.add_routes(
         [
             web.get("/healthz", healthz),
+            web.get("/metrics", metrics_view),
             web.get("/media/{name}", media),
             *webchat.routes(),
             *kakao.routes(),

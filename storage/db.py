@@ -1,5 +1,7 @@
-"""Database engines: SQLite (aiosqlite) with WAL, a busy timeout, foreign keys and
-BEGIN IMMEDIATE for every transaction; PostgreSQL (asyncpg) at READ COMMITTED with row locks."""
+"""Database engines: SQLite with WAL, a busy timeout, foreign keys and BEGIN IMMEDIATE for
+every transaction, run by stdlib sqlite3 on the event-loop thread (`storage.loopsqlite`: no
+worker-thread hop per statement, a lock held by another process waited for with
+`asyncio.sleep`); PostgreSQL (asyncpg) at READ COMMITTED with row locks."""
 
 from __future__ import annotations
 
@@ -9,6 +11,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 
+from storage import loopsqlite
 from storage.mapping import map_domain
 
 SQLITE_BUSY_TIMEOUT_S = 15
@@ -31,7 +34,9 @@ def create_engine(url: str, *, pool_size: int = 10) -> AsyncEngine:
     map_domain()
     if is_sqlite(url):
         ensure_sqlite_dir(url)
-        engine = create_async_engine(url, connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S})
+        engine = create_async_engine(
+            url, module=loopsqlite.dbapi(), connect_args={"timeout": SQLITE_BUSY_TIMEOUT_S}
+        )
         _configure_sqlite(engine)
         return engine
     return create_async_engine(
@@ -48,7 +53,9 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
         cursor.execute("PRAGMA journal_mode=WAL")
         cursor.execute("PRAGMA synchronous=NORMAL")
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_S * 1000}")
+        # Milliseconds only: the loop never blocks on another process's lock; loopsqlite
+        # retries with asyncio.sleep until SQLITE_BUSY_TIMEOUT_S.
+        cursor.execute(f"PRAGMA busy_timeout={loopsqlite.BUSY_SLICE_MS}")
         cursor.close()
 
     @event.listens_for(engine.sync_engine, "begin")

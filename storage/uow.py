@@ -23,6 +23,7 @@ from storage.repositories.engine import (
     SqlDeliveryRepository,
     SqlTokenRepository,
 )
+from storage.repositories.figures import SqlFiguresRepository
 from storage.repositories.helpdesk import SqlHelpRepository
 from storage.repositories.identity import (
     SqlAccountRepository,
@@ -92,6 +93,7 @@ class SqlUnitOfWork:
         self.points = SqlPointsRepository(session)
         self.proxies = SqlProxyRepository(session)  # 대신 하기 audit
         self.help = SqlHelpRepository(session)  # 도움 요청
+        self.figures = SqlFiguresRepository(session)  # monitoring (GET /metrics)
         self._after_commit: list[Callable[[], None]] = []
 
     def after_commit(self, callback: Callable[[], None]) -> None:

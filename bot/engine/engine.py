@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import time
 from dataclasses import replace
 from datetime import timedelta
 from typing import Any
@@ -71,17 +72,22 @@ class Engine:
             self.router.handlers.setdefault(builtin.kind, (builtin, self._builtin))
 
     async def handle(self, inbound: Inbound) -> Reply:
+        started = time.perf_counter()
         for attempt in range(ATTEMPTS):
             try:
                 async with self.s.uow() as uow:
                     reply = await self._handle(uow, inbound)
                     await uow.commit()
-                    return reply
+                outcome = "duplicate" if reply.duplicate else "ok"
+                self.s.metrics.step(inbound.channel, outcome, time.perf_counter() - started)
+                return reply
             except ConcurrencyConflict:
+                self.s.metrics.conflicts.inc()
                 await asyncio.sleep(0.02 * (attempt + 1))
             except Exception:
                 log.exception("inbound failed on %s", inbound.channel)
                 break
+        self.s.metrics.step(inbound.channel, "error", time.perf_counter() - started)
         t = self.s.catalogs.get(None)
         return Reply((Screen(t._("잠시 문제가 생겼어요. 조금 뒤에 다시 해 주세요.")),))
 

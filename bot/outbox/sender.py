@@ -156,6 +156,8 @@ class OutboxSender:
             await uow.outbox.finish_sent(sent, self.owner, now)  # the usual case: one UPDATE
             for row in rows:
                 outcome = outcomes.get(row["id"], Outcome("retry"))
+                if outcome != LOST:
+                    self.s.metrics.delivered(channel, outcome.status, outcome.error)
                 if outcome == LOST:
                     log.warning("outbox row %d: lease ran out before its turn", row["id"])
                 elif outcome != SENT:
