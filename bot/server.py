@@ -7,6 +7,7 @@ from aiohttp import web
 from bot.app import Services
 from bot.channels.kakao.skill import KakaoSkill
 from bot.channels.webchat import WebChat
+from bot.desk.app import build_desk
 from bot.engine.engine import Engine
 from bot.outbox.inbox import make_fetch_inbox
 from bot.outbox.kakao_event import make_open_event
@@ -43,6 +44,10 @@ async def media(request: web.Request) -> web.StreamResponse:
     return web.FileResponse(path, headers=headers)
 
 
+async def to_desk(request: web.Request) -> web.StreamResponse:
+    raise web.HTTPFound("/desk/")
+
+
 def build_http_app(
     services: Services, engine: Engine, extra_routes=(), *, stream_recheck_s: float = 5.0
 ) -> web.Application:
@@ -72,9 +77,11 @@ def build_http_app(
         [
             web.get("/healthz", healthz),
             web.get("/media/{name}", media),
+            web.get("/desk", to_desk),
             *webchat.routes(),
             *kakao.routes(),
             *extra_routes,
         ]
     )
+    app.add_subapp("/desk", build_desk(services))  # the coordinator desk (bot/desk)
     return app
