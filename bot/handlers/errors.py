@@ -72,6 +72,10 @@ MESSAGES = {
     "desk.code_wrong": N_("맞지 않는 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
     "desk.code_expired": N_("기한(5분)이 지난 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
     "desk.code_used": N_("이미 쓴 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
+    "desk.remove_self": N_("자기 자신은 내보낼 수 없어요. 다른 코디네이터에게 부탁해 주세요."),
+    "desk.too_many_letters": N_(
+        "초대장은 한 번에 {limit}통까지 내려받을 수 있어요 (지금 {count}통). 동을 골라 주세요."
+    ),
     "complex.exists": N_("이미 있는 단지 코드예요: {code}"),
     "complex.bad_name": N_("단지 이름은 1~50자로 적어 주세요."),
     "complex.bad_code": N_("단지 코드는 영문 대문자와 숫자로 2~20자예요 (예: DEMO, GH01)."),

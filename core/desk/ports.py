@@ -27,3 +27,8 @@ class DeskStore(Protocol):
         """Per 동: households eligible (every 동 when `buildings` is empty) and ballots cast."""
 
     async def complex_figures(self) -> list[ComplexFigures]: ...
+    async def revoke_roles(self, resident_id: int, complex_id: int, at: datetime) -> int:
+        """Revoke every live role grant of the resident in the complex."""
+
+    async def detach_resident(self, resident_id: int) -> None:
+        """The resident no longer belongs to a household (nor a complex)."""

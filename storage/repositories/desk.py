@@ -202,6 +202,24 @@ class SqlDeskRepository:
             for cid, code, name in rows
         ]
 
+    async def revoke_roles(self, resident_id: int, complex_id: int, at: datetime) -> int:
+        g = tables.role_grants.c
+        stmt = (
+            update(tables.role_grants)
+            .where(g.resident_id == resident_id, g.complex_id == complex_id)
+            .where(g.revoked_at.is_(None))
+            .values(revoked_at=at)
+        )
+        return changed(await self.session.execute(stmt))
+
+    async def detach_resident(self, resident_id: int) -> None:
+        r = tables.residents.c
+        await self.session.execute(
+            update(tables.residents)
+            .where(r.id == resident_id)
+            .values(household_id=None, complex_id=None)
+        )
+
 
 def building_order(building: str) -> tuple[int, int, str]:
     """101, 102, … 1001 in number order, then 동 with letters (관리동) by name."""

@@ -45,3 +45,11 @@ document.addEventListener("DOMContentLoaded", () => {
     }, Number(turnout.dataset.interval || 3000));
   }
 });
+
+// Forms that change something hard to undo ask first.
+document.addEventListener("submit", (event) => {
+  const form = event.target;
+  if (form.dataset && form.dataset.confirm && !window.confirm(form.dataset.confirm)) {
+    event.preventDefault();
+  }
+});
