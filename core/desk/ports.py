@@ -30,5 +30,8 @@ class DeskStore(Protocol):
     async def revoke_roles(self, resident_id: int, complex_id: int, at: datetime) -> int:
         """Revoke every live role grant of the resident in the complex."""
 
+    async def end_vote_now(self, vote_id: int, at: datetime) -> bool:
+        """Move an open or scheduled vote's closing time to `at` (False: already closed)."""
+
     async def detach_resident(self, resident_id: int) -> None:
         """The resident no longer belongs to a household (nor a complex)."""

@@ -212,6 +212,15 @@ class SqlDeskRepository:
         )
         return changed(await self.session.execute(stmt))
 
+    async def end_vote_now(self, vote_id: int, at: datetime) -> bool:
+        v = tables.votes.c
+        stmt = (
+            update(tables.votes)
+            .where(v.id == vote_id, v.status.in_([VoteStatus.SCHEDULED, VoteStatus.OPEN]))
+            .values(closes_at=at)
+        )
+        return changed(await self.session.execute(stmt)) == 1
+
     async def detach_resident(self, resident_id: int) -> None:
         r = tables.residents.c
         await self.session.execute(
