@@ -10,11 +10,11 @@ import jinja2
 from aiohttp import web
 
 from bot.app import Services
-from bot.desk import households, login, notices, residents, today, votes
+from bot.desk import defects, households, login, notices, residents, today, votes
 from bot.desk.web import SERVICES, guard
 
 HERE = Path(__file__).parent
-PAGES = (login, today, households, residents, notices, votes)
+PAGES = (login, today, households, residents, notices, votes, defects)
 
 
 async def _headers(request: web.Request, response: web.StreamResponse) -> None:

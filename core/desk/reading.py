@@ -4,13 +4,18 @@ Rules:
 - households by 동 and turnout are for the complex's coordinators (and operators, through
   `desk_member`); turnout is counts per 동 only, for secret and open votes alike: the desk
   never shows who chose what;
+- the month's 고장 신고 for the CSV report: the complex's handlers only, with the 동 of each
+  (never the 호: a report leaves the office as counts and 동);
 - the list of every complex is for operators only.
 """
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import TYPE_CHECKING
 
+from core.defects.handling import may_handle
+from core.defects.model import DefectReport
 from core.desk.access import require_operator
 from core.desk.model import BuildingCount, BuildingTurnout, ComplexFigures
 from core.identity.model import Membership
@@ -38,3 +43,14 @@ async def turnout_by_building(
 async def every_complex(uow: UnitOfWork, member: Membership) -> list[ComplexFigures]:
     require_operator(member)
     return await uow.desk.complex_figures()
+
+
+async def monthly_reports(
+    uow: UnitOfWork, member: Membership, start: datetime, end: datetime
+) -> list[tuple[DefectReport, str]]:
+    """Reports of the complex filed in [start, end), oldest first, each with its 동."""
+    complex_id = may_handle(member)
+    reports = await uow.defects.created_between(complex_id, start, end)
+    buildings = await uow.defects.buildings(sorted({r.household_id for r in reports}))
+    ordered = sorted(reports, key=lambda r: (r.created_at, r.id or 0))
+    return [(r, buildings.get(r.household_id, "")) for r in ordered]
