@@ -72,6 +72,7 @@ MESSAGES = {
     "desk.code_wrong": N_("맞지 않는 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
     "desk.code_expired": N_("기한(5분)이 지난 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
     "desk.code_used": N_("이미 쓴 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
+    "desk.bad_month": N_("달은 2026-12처럼 연도-월로 적어 주세요."),
     "desk.bad_photo": N_("사진은 10MB 이하의 JPG·PNG·GIF·WEBP 그림이어야 해요."),
     "desk.bad_reason": N_("종이 투표인지 대리 투표인지 골라 주세요."),
     "desk.remove_self": N_("자기 자신은 내보낼 수 없어요. 다른 코디네이터에게 부탁해 주세요."),
