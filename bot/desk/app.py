@@ -10,11 +10,21 @@ import jinja2
 from aiohttp import web
 
 from bot.app import Services
-from bot.desk import defects, households, login, notices, residents, shop, today, votes
+from bot.desk import (
+    defects,
+    households,
+    login,
+    notices,
+    operator,
+    residents,
+    shop,
+    today,
+    votes,
+)
 from bot.desk.web import SERVICES, guard
 
 HERE = Path(__file__).parent
-PAGES = (login, today, households, residents, notices, votes, defects, shop)
+PAGES = (login, today, households, residents, notices, votes, defects, shop, operator)
 
 
 async def _headers(request: web.Request, response: web.StreamResponse) -> None:
