@@ -14,7 +14,11 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
-METHOD_MAP = [("bot/**.py", "python"), ("core/**.py", "python")]
+METHOD_MAP = [
+    ("bot/**.py", "python"),
+    ("core/**.py", "python"),
+    ("bot/desk/templates/**.html", "jinja2"),  # the desk's pages
+]
 KEYWORDS = {**DEFAULT_KEYWORDS, "_": None, "N_": None}
 BUBBLE_LIMIT = 500  # KakaoTalk folds longer text behind "전체보기"
 

@@ -27,13 +27,15 @@ async def open_desk(ctx: Ctx, action: OpenDesk) -> Screen:
     issued = await issue_desk_code(
         ctx.uow, ctx.clock, ctx.services.invite_key, ctx.membership, ctx.membership.complex_id
     )
+    base = desk_base(ctx)
+    login, link = f"{base}/desk/login", f"{base}/desk/login?code={issued.code}"
     text = ctx._(
         "데스크 로그인 코드예요: {code}\n"
         "{minutes}분 안에 한 번만 쓸 수 있어요.\n"
         "PC에서 아래 주소를 열거나, {login} 화면에 코드를 넣어 주세요.\n{link}",
         code=issued.display,
         minutes=CODE_MINUTES,
-        login=f"{desk_base(ctx)}/desk/login",
-        link=f"{desk_base(ctx)}/desk/login?code={issued.code}",
+        login=login,
+        link=link,
     )
     return ctx.screen(text, back=OpenCoordinator())
