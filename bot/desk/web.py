@@ -1,5 +1,6 @@
 """What every desk page shares: sessions from the cookie, CSRF on every POST, the complex a
-URL names (403 outside the person's scope), errors as pages, audit and rendering."""
+URL names (403 outside the person's scope, and for any id core does not show the person),
+errors as pages, and rendering."""
 
 from __future__ import annotations
 
@@ -109,10 +110,10 @@ async def guard(request: web.Request, handler: Handler) -> web.StreamResponse:
                 if not hmac.compare_digest(sent, request[DESK].csrf):
                     return problem(request, 403, stale_form(request))
         return await handler(request)
-    except Forbidden:
-        return problem(request, 403, translator(request)._("권한이 없어요."))
-    except NotFound:
-        return problem(request, 404, translator(request)._("찾을 수 없어요."))
+    except (Forbidden, NotFound):
+        # Another complex's page or id, or one that does not exist: the same 403, so that
+        # nobody can probe which ids exist elsewhere (core's NotFound rule, at the desk).
+        return problem(request, 403, translator(request)._("볼 수 없거나 없는 항목이에요."))
 
 
 def stale_form(request: web.Request) -> str:
