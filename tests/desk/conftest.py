@@ -12,9 +12,9 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from bot.app import build_engine
 from bot.server import build_http_app
+from core.identity.admin import add_complex
 from core.identity.desk_login import add_operator, issue_desk_code, membership_of
 from core.identity.model import Household, Membership, Resident, Role, RoleGrant
-from core.identity.admin import add_complex
 
 CSRF = re.compile(r'name="csrf" value="([0-9a-f]+)"')
 PRE = re.compile(r'name="pre" value="([^"]+)"')

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.desk.conftest import desk_code, sign_in, signed_in, csrf
+from tests.desk.conftest import csrf, desk_code, sign_in, signed_in
 
 
 async def test_a_code_signs_in_once_and_the_cookie_is_locked_down(client, services, clock, people):
