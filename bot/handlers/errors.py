@@ -216,7 +216,11 @@ def _status_words(t: Translator, params: dict) -> dict:
 
 
 # Codes whose parameters need wording before they fill the message.
-PARAMS = {"defect.bad_transition": _status_words}
+def _numbers(t: Translator, params: dict) -> dict:
+    return {k: t.number(v) if isinstance(v, int) else v for k, v in params.items()}
+
+
+PARAMS = {"defect.bad_transition": _status_words, "desk.too_many_letters": _numbers}
 
 
 def explain(ctx: Ctx, error: DomainError) -> str:
