@@ -82,7 +82,7 @@ async def test_an_unreadable_file_is_answered_politely(client, services, clock, 
 async def test_letters_download_as_a_pdf_of_two_per_page(client, services, clock, people, config):
     await signed_in(client, services, clock, people.aa, people.aa_id)
     token = await csrf(client, "/desk/c/AA/households")
-    await _upload(client, token, "101,201\n101,202\n102,301\n".encode(), "a.csv")
+    await _upload(client, token, b"101,201\n101,202\n102,301\n", "a.csv")
     pdf = await client.post("/desk/c/AA/households/letters", data={"csrf": token, "building": ""})
     body = await pdf.read()
     assert pdf.status == 200 and pdf.content_type == "application/pdf"
@@ -162,7 +162,8 @@ async def test_residents_are_appointed_and_removed_when_they_move_out(
     assert (
         _count(
             config,
-            "select count(*) from role_grants where resident_id = ? and role = 'coordinator' and revoked_at is null",
+            "select count(*) from role_grants where resident_id = ? and role = 'coordinator' "
+            "and revoked_at is null",
             neighbour.id,
         )
         == 1
