@@ -159,7 +159,7 @@ async def chart(request: web.Request) -> web.StreamResponse:
         vote = await visible_vote(uow, member, _vote_id(request))
         if vote.status != VoteStatus.CLOSED:
             raise web.HTTPNotFound()
-    png = await asyncio.to_thread(chart_png, vote, services.catalogs)
+        png = await asyncio.to_thread(chart_png, vote, services.catalogs)
     return web.Response(body=png, content_type="image/png")
 
 

@@ -91,3 +91,15 @@ async def csrf(client: TestClient, path: str) -> str:
     page = await client.get(path)
     assert page.status == 200, await page.text()
     return CSRF.search(await page.text()).group(1)
+
+
+@pytest.fixture
+async def office(client, services, clock) -> Membership:
+    """The demo complex with every sample (the desk's included) and its office coordinator."""
+    from bot.demo.seed import seed_demo
+
+    await seed_demo(services)
+    async with services.uow() as uow:
+        account = await uow.accounts.find("web", "demo-sample-관리동-100")
+        resident = await uow.residents.get(account.resident_id)
+        return await membership_of(uow, resident)
