@@ -8,6 +8,7 @@ from __future__ import annotations
 from core.identity.admin import issue_invite
 from core.identity.households import ImportRow, import_households
 from core.identity.onboarding import get_or_register_account, membership_of, redeem_invite
+from core.ids import saved
 from core.notices.broadcast import NewNotice, create_notice, send_chunk
 from core.votes.ballots import cast_ballot, visible_vote
 from core.votes.lifecycle import open_vote
@@ -36,8 +37,8 @@ async def seed_desk(services, households: dict) -> None:
         votes = (await managed_votes(uow, office)).votes
         vote = votes[0] if votes else None
         if vote is not None:  # its job would open it at the first tick: open it now
-            await open_vote(uow, clock, vote.id)
-            vote = await visible_vote(uow, office, vote.id)
+            await open_vote(uow, clock, saved(vote.id))
+            vote = await visible_vote(uow, office, saved(vote.id))
         for i, row in enumerate(rows[::VERIFY_EVERY]):
             issued = await issue_invite(
                 uow,
@@ -54,7 +55,7 @@ async def seed_desk(services, households: dict) -> None:
             await redeem_invite(uow, clock, services.invite_key, resident, issued.code)
             member = await membership_of(uow, resident)
             if vote is not None and vote.status == VoteStatus.OPEN and i % 2 == 0:
-                await cast_ballot(uow, clock, member, vote.id, i % len(vote.options))
+                await cast_ballot(uow, clock, member, saved(vote.id), i % len(vote.options))
         notice = await create_notice(
             uow,
             clock,
@@ -63,5 +64,5 @@ async def seed_desk(services, households: dict) -> None:
                 "101동, 102동 승강기 정기 점검이 내일 오후 2시부터 4시까지 있어요.", ("101", "102")
             ),
         )
-        await send_chunk(uow, clock, notice.id, 0)
+        await send_chunk(uow, clock, saved(notice.id), 0)
         await uow.commit()
