@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.desk.conftest import csrf, desk_code, sign_in, signed_in
+from tests.desk.conftest import PRE, csrf, desk_code, sign_in, signed_in
 
 
 async def test_a_code_signs_in_once_and_the_cookie_is_locked_down(client, services, clock, people):
@@ -84,3 +84,27 @@ async def test_a_session_expires_after_a_working_day(client, services, clock, pe
     clock.advance(hours=12)
     page = await client.get("/desk/c/AA/", allow_redirects=False)
     assert page.status == 303
+
+
+async def test_the_cookie_is_secure_behind_a_public_https_address(client, services, clock, people):
+    services.config = services.config.replace(http={"public_base_url": "https://desk.example"})
+    code = await desk_code(services, clock, people.aa, people.aa_id)
+    form = await client.get("/desk/login")
+    pre_cookie = next(c for c in form.headers.getall("Set-Cookie") if c.startswith("desk_pre="))
+    assert "Secure" in pre_cookie  # a browser sends it back over https only (as the proxy serves)
+    pre = PRE.search(await form.text()).group(1)
+    response = await client.post(
+        "/desk/login",
+        data={"pre": pre, "code": code},
+        headers={"Cookie": f"desk_pre={pre}"},
+        allow_redirects=False,
+    )
+    session = next(c for c in response.headers.getall("Set-Cookie") if c.startswith("desk="))
+    assert response.status == 303 and "Secure" in session and "HttpOnly" in session
+
+
+async def test_the_login_link_carries_the_code_into_the_form(client):
+    page = await client.get("/desk/login?code=ABCDE-FGHJK")
+    html = await page.text()
+    assert 'value="ABCDE-FGHJK"' in html and "data-autosubmit" in html
+    assert page.headers["X-Frame-Options"] == "DENY"
