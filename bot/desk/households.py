@@ -22,11 +22,17 @@ from aiohttp import web
 
 from bot.desk.web import ERROR, render, scoped, services_of, translator
 from bot.handlers.errors import describe
-from bot.households.letters import Letter, write_letters
+from bot.households import letters as letter_sheets
+from bot.households.letters import Letter
 from bot.households.table import TableError, read_rows
 from bot.households.words import problem_line
 from core.desk.access import record
-from core.desk.households import letters_to_download, reissue_code, revoke_codes
+from core.desk.households import (
+    letters_to_download,
+    reissue_code,
+    revoke_codes,
+    withdraw_letters,
+)
 from core.desk.reading import households_by_building
 from core.desk.residents import ResidentLine
 from core.errors import DomainError, Forbidden, NotFound
@@ -103,7 +109,8 @@ async def upload(request: web.Request) -> web.StreamResponse:
 
 @routes.post("/c/{complex}/households/letters")
 async def letters(request: web.Request) -> web.StreamResponse:
-    """The PDF of fresh codes; written before the codes commit (a failed write issues none)."""
+    """The PDF of fresh codes. The codes commit first (a short unit of work), the letters are
+    drawn outside it (seconds for 2,000), and a failed drawing withdraws the codes."""
     services, t = services_of(request), translator(request)
     form = await request.post()
     building = str(form.get("building", "")).strip() or None
@@ -119,25 +126,34 @@ async def letters(request: web.Request) -> web.StreamResponse:
                 building=building,
                 reissue=form.get("reissue") == "1",
             )
-            batch = [
-                Letter(
-                    complex_name=issued.complex.name,
-                    building=c.household.building,
-                    unit=c.household.unit,
-                    code=c.code,
-                    expires=issued.expires_at,
-                )
-                for c in issued.codes
-            ]
-            code = complex_.code
-            buffer = io.BytesIO()
-            pages = await asyncio.to_thread(write_letters, buffer, batch, services.config)
+            code, name = complex_.code, complex_.name
             await uow.commit()
     except (Forbidden, NotFound):
         raise
     except DomainError as exc:
         request[ERROR] = describe(t, exc)
         return await _page(request)
+    batch = [
+        Letter(
+            complex_name=name,
+            building=c.household.building,
+            unit=c.household.unit,
+            code=c.code,
+            expires=issued.expires_at,
+        )
+        for c in issued.codes
+    ]
+    buffer = io.BytesIO()
+    try:
+        pages = await asyncio.to_thread(
+            letter_sheets.write_letters, buffer, batch, services.config
+        )
+    except BaseException:
+        async with services.uow() as uow:
+            ids = [c.household.id for c in issued.codes]
+            await withdraw_letters(uow, services.clock, member, ids)
+            await uow.commit()
+        raise
     part = f"-{building}" if building else ""
     return web.Response(
         body=buffer.getvalue(),

@@ -4,6 +4,10 @@ Rules:
 - a download holds at most `MAX_LETTERS` letters (2,000: one PDF the browser can take and
   the server can build in memory); more is `desk.too_many_letters` and issues nothing (the
   unit of work is not committed): choose a 동, or use `python -m bot invite-sheets`;
+- the codes are committed before the letters are drawn (drawing 2,000 letters takes seconds,
+  and a unit of work must not hold the database that long); if drawing fails, the caller
+  withdraws them at once (`withdraw_letters`: the new codes are revoked), so no code is left
+  that nobody can read — those households get one with the next download;
 - codes in bulk come from `issue_household_invites`, the same use case as the command line
   (households without an active code, or all of them with `reissue`);
 - reissuing one household's code revokes its active codes and issues a fresh resident code
@@ -89,4 +93,17 @@ async def revoke_codes(
     household = await household_at(uow, member, building, unit)
     revoked = await uow.roster.revoke_invites([saved(household.id)], clock.now())
     await record(uow, clock, member, "code.revoke", f"household #{household.id} ({revoked})")
+    return revoked
+
+
+async def withdraw_letters(
+    uow: UnitOfWork, clock: Clock, member: Membership, household_ids: list[int]
+) -> int:
+    """Revoke the codes of a download whose letters could not be drawn (`household_ids`: the
+    download's households, all of the member's complex)."""
+    require_coordinator(member)
+    revoked = await uow.roster.revoke_invites(
+        await uow.desk.households_in(saved(member.complex_id), household_ids), clock.now()
+    )
+    await record(uow, clock, member, "letters.withdrawn", f"{revoked}")
     return revoked

@@ -33,5 +33,8 @@ class DeskStore(Protocol):
     async def end_vote_now(self, vote_id: int, at: datetime) -> bool:
         """Move an open or scheduled vote's closing time to `at` (False: already closed)."""
 
+    async def households_in(self, complex_id: int, household_ids: list[int]) -> list[int]:
+        """Those of the households that belong to the complex."""
+
     async def detach_resident(self, resident_id: int) -> None:
         """The resident no longer belongs to a household (nor a complex)."""

@@ -221,6 +221,15 @@ class SqlDeskRepository:
         )
         return changed(await self.session.execute(stmt)) == 1
 
+    async def households_in(self, complex_id: int, household_ids: list[int]) -> list[int]:
+        h = tables.households.c
+        found: list[int] = []
+        for start in range(0, len(household_ids), 500):
+            chunk = household_ids[start : start + 500]
+            stmt = select(h.id).where(h.complex_id == complex_id, h.id.in_(chunk))
+            found += [int(i) for i in await self.session.scalars(stmt)]
+        return found
+
     async def detach_resident(self, resident_id: int) -> None:
         r = tables.residents.c
         await self.session.execute(

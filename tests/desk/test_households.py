@@ -191,3 +191,24 @@ async def test_residents_are_appointed_and_removed_when_they_move_out(
             )
         ]
     assert actions == ["desk.login", "desk.appoint", "desk.remove"]
+
+
+async def test_a_failed_drawing_withdraws_the_codes_it_issued(
+    client, services, clock, people, config, monkeypatch
+):
+    from bot.households import letters
+
+    def broken(*args, **kwargs):
+        raise OSError("disk full")
+
+    await signed_in(client, services, clock, people.aa, people.aa_id)
+    token = await csrf(client, "/desk/c/AA/households")
+    await _upload(client, token, b"101,201\n101,202\n", "a.csv")
+    monkeypatch.setattr(letters, "write_letters", broken)
+    failed = await client.post("/desk/c/AA/households/letters", data={"csrf": token})
+    assert failed.status == 500
+    assert _count(config, "select count(*) from invite_codes") == 3
+    assert _count(config, "select count(*) from invite_codes where revoked_at is null") == 0
+    monkeypatch.undo()
+    again = await client.post("/desk/c/AA/households/letters", data={"csrf": token})
+    assert again.headers["X-Letters"] == "3"  # they get their codes with the next download
