@@ -31,7 +31,8 @@ async def _headers(request: web.Request, response: web.StreamResponse) -> None:
     response.headers.setdefault("X-Frame-Options", "DENY")
     response.headers.setdefault("X-Content-Type-Options", "nosniff")
     response.headers.setdefault("Referrer-Policy", "same-origin")
-    response.headers.setdefault("Cache-Control", "no-store")
+    if not request.path.startswith("/desk/static/"):  # pages hold personal data: never cached
+        response.headers.setdefault("Cache-Control", "no-store")
 
 
 def build_desk(services: Services) -> web.Application:
