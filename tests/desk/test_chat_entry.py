@@ -14,7 +14,10 @@ CODE = re.compile(rf"([{ALPHABET}]{{5}}-[{ALPHABET}]{{5}})")
 async def test_the_coordinator_gets_a_desk_code_in_the_chat(person, services, demo):
     await person.start(demo["관리동-100"])
     await person.tap("코디네이터")
-    assert "데스크 열기" in person.labels
+    for _ in range(5):  # the last entry of the menu: page on with 더보기
+        if "데스크 열기" in person.labels:
+            break
+        await person.tap("더보기")
     await person.tap("데스크 열기")
     text = person.text
     assert "데스크 로그인 코드예요" in text and "5분 안에 한 번만" in text
