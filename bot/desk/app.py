@@ -18,13 +18,25 @@ from bot.desk import (
     operator,
     residents,
     shop,
+    surveys,
     today,
     votes,
 )
 from bot.desk.web import SERVICES, guard
 
 HERE = Path(__file__).parent
-PAGES = (login, today, households, residents, notices, votes, defects, shop, operator)
+PAGES = (
+    login,
+    today,
+    households,
+    residents,
+    notices,
+    votes,
+    surveys,
+    defects,
+    shop,
+    operator,
+)
 
 
 async def _headers(request: web.Request, response: web.StreamResponse) -> None:

@@ -39,7 +39,7 @@ from core.votes.reading import managed_votes, vote_buildings
 routes = web.RouteTableDef()
 
 
-async def _list(request: web.Request) -> web.Response:
+async def list_page(request: web.Request) -> web.Response:
     services = services_of(request)
     async with services.uow() as uow:
         complex_, member = await scoped(uow, request)
@@ -64,7 +64,7 @@ async def _list(request: web.Request) -> web.Response:
 
 @routes.get("/c/{complex}/votes")
 async def votes(request: web.Request) -> web.StreamResponse:
-    return await _list(request)
+    return await list_page(request)
 
 
 def _when(request: web.Request, raw: str) -> datetime:
@@ -96,7 +96,7 @@ async def create(request: web.Request) -> web.StreamResponse:
         await record(uow, services.clock, member, "vote.create", f"vote #{saved(vote.id)}")
         return page_url(complex_, f"votes/{saved(vote.id)}")
 
-    return await act(request, work, _list)
+    return await act(request, work, list_page)
 
 
 def _vote_id(request: web.Request) -> int:

@@ -75,6 +75,7 @@ MESSAGES = {
     "desk.bad_month": N_("달은 2026-12처럼 연도-월로 적어 주세요."),
     "desk.bad_photo": N_("사진은 10MB 이하의 JPG·PNG·GIF·WEBP 그림이어야 해요."),
     "desk.bad_reason": N_("종이 투표인지 대리 투표인지 골라 주세요."),
+    "survey.bad_deadline": N_("마감은 지금부터 1시간 뒤에서 60일 안으로 정해 주세요."),
     "desk.remove_self": N_("자기 자신은 내보낼 수 없어요. 다른 코디네이터에게 부탁해 주세요."),
     "desk.too_many_letters": N_(
         "초대장은 한 번에 {limit}통까지 내려받을 수 있어요 (지금 {count}통). 동을 골라 주세요."

@@ -12,13 +12,15 @@ from core.defects.filing import NewReport, file_report
 from core.errors import Forbidden
 from core.identity.desk_login import issue_desk_code, membership_of
 from core.identity.model import Household, Resident
+from core.surveys.answering import NewSurvey, create_survey
+from core.surveys.model import Question
 from core.votes.ballots import NewVote, create_vote
 from tests.desk.conftest import csrf, signed_in
 
 PAGES = ["", "households", "notices", "votes", "defects", "defects/report", "shop"]
 
 
-async def _bb_vote_and_report(services, clock, people) -> tuple[int, int]:
+async def _bb_vote_and_report(services, clock, people) -> tuple[int, int, int]:
     async with services.uow() as uow:
         now = clock.now()
         vote = await create_vote(
@@ -28,8 +30,14 @@ async def _bb_vote_and_report(services, clock, people) -> tuple[int, int]:
             NewVote("BB 투표", ("예", "아니오"), now, now + timedelta(days=2)),
         )
         report = await file_report(uow, clock, people.bb, NewReport("leak", "home", "BB의 누수"))
+        survey = await create_survey(
+            uow,
+            clock,
+            people.bb,
+            NewSurvey("BB 설문", (Question("scale", "몇 점?"),), now + timedelta(days=2)),
+        )
         await uow.commit()
-    return vote.id, report.id
+    return vote.id, report.id, survey.id
 
 
 def _db(config):
@@ -48,7 +56,7 @@ async def test_another_complexs_pages_are_403(client, services, clock, people, p
 async def test_another_complexs_ids_in_urls_and_forms_are_403_and_change_nothing(
     client, services, clock, people, config
 ):
-    vote_id, report_id = await _bb_vote_and_report(services, clock, people)
+    vote_id, report_id, survey_id = await _bb_vote_and_report(services, clock, people)
     await signed_in(client, services, clock, people.aa, people.aa_id)
     token = await csrf(client, "/desk/c/AA/")
     for path in (

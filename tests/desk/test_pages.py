@@ -176,3 +176,33 @@ async def test_shop_points_and_the_rent_settlement(client, services, clock, offi
     ]
     bad = await client.get("/desk/c/DEMO/shop/rent.csv?month=12-2026")
     assert bad.status == 400 and "연도-월" in await bad.text()
+
+
+async def test_a_survey_is_created_and_its_results_read(client, services, clock, office, config):
+    await _in(client, services, clock, office)
+    token = await csrf(client, "/desk/c/DEMO/votes")
+    closes = (clock.now() + timedelta(days=5)).astimezone().strftime("%Y-%m-%dT%H:%M")
+    form = {
+        "csrf": token,
+        "title": "경로당 프로그램 설문",
+        "q0_kind": "single",
+        "q0_text": "어떤 프로그램이 좋아요?",
+        "q0_options": "체조, 노래교실, 한글교실",
+        "q1_kind": "scale",
+        "q1_text": "지금 프로그램은 몇 점이에요?",
+        "closes_at": closes,
+        "anonymous": "1",
+    }
+    created = await client.post("/desk/c/DEMO/surveys", data=form, allow_redirects=False)
+    assert created.status == 303
+    page = await (await client.get(created.headers["Location"])).text()
+    assert "경로당 프로그램 설문" in page and "응답 0건" in page and "노래교실" in page
+    assert "평균 -점 (0명 답함)" in page
+    refused = await client.post("/desk/c/DEMO/surveys", data={**form, "title": ""})
+    assert refused.status == 400 and "설문 제목을" in await refused.text()
+    late = await client.post("/desk/c/DEMO/surveys", data={**form, "closes_at": "어제"})
+    assert late.status == 400 and "마감은 지금부터 1시간 뒤에서" in await late.text()
+    with _db(config) as conn:
+        assert conn.execute(
+            "select anonymous from surveys where title = '경로당 프로그램 설문'"
+        ).fetchall() == [(1,)]
