@@ -39,7 +39,7 @@ def _questions(form) -> tuple[Question, ...]:  # type: ignore[no-untyped-def]
         if not text:
             continue
         kind = str(form.get(f"q{i}_kind", QuestionKind.SINGLE))
-        options = ()
+        options: tuple[str, ...] = ()
         if kind in (QuestionKind.SINGLE, QuestionKind.MULTI):
             raw = str(form.get(f"q{i}_options", "")).replace(",", "\n")
             options = tuple(o.strip() for o in raw.splitlines() if o.strip())
