@@ -1,23 +1,22 @@
 """The desk: one-time login codes, operators' names, sessions, its audit lines and the
-figures its pages count (households and turnout by 동, every complex)."""
+changes residents-and-roles make; the figures its pages count are in `desk_figures.py`."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import and_, distinct, func, insert, select, update
+from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from core.defects.model import OPEN
-from core.desk.model import AuditLine, BuildingCount, BuildingTurnout, ComplexFigures, DeskSession
+from core.desk.model import AuditLine, DeskSession
 from core.identity.desk_login import DeskLoginCode
-from core.identity.model import Role
 from core.votes.model import VoteStatus
 from storage import tables
+from storage.repositories.desk_figures import SqlDeskFigures
 from storage.repositories.results import changed, new_id
 
 
-class SqlDeskRepository:
+class SqlDeskRepository(SqlDeskFigures):
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
@@ -128,80 +127,6 @@ class SqlDeskRepository:
         rows = await self.session.execute(stmt.order_by(c.id.desc()).limit(limit))
         return [AuditLine(r.at, r.actor_id, r.action, r.detail) for r in rows]
 
-    async def buildings(self, complex_id: int) -> list[BuildingCount]:
-        h, r = tables.households.c, tables.residents.c
-        stmt = (
-            select(h.building, func.count(distinct(h.id)), func.count(distinct(r.household_id)))
-            .select_from(tables.households.outerjoin(tables.residents, r.household_id == h.id))
-            .where(h.complex_id == complex_id)
-            .group_by(h.building)
-        )
-        found = [BuildingCount(b, n, v) for b, n, v in await self.session.execute(stmt)]
-        return sorted(found, key=lambda x: building_order(x.building))
-
-    async def turnout(
-        self, vote_id: int, complex_id: int, buildings: list[str]
-    ) -> list[BuildingTurnout]:
-        h, b = tables.households.c, tables.vote_ballots.c
-        joined = tables.households.outerjoin(
-            tables.vote_ballots, and_(b.household_id == h.id, b.vote_id == vote_id)
-        )
-        stmt = (
-            select(h.building, func.count(h.id), func.count(b.household_id))
-            .select_from(joined)
-            .where(h.complex_id == complex_id)
-            .group_by(h.building)
-        )
-        if buildings:
-            stmt = stmt.where(h.building.in_(buildings))
-        found = [BuildingTurnout(x, n, v) for x, n, v in await self.session.execute(stmt)]
-        return sorted(found, key=lambda x: building_order(x.building))
-
-    async def _per_complex(self, stmt) -> dict[int, int]:  # type: ignore[no-untyped-def]
-        return {cid: n for cid, n in await self.session.execute(stmt)}
-
-    async def complex_figures(self) -> list[ComplexFigures]:
-        h, r, d = tables.households.c, tables.residents.c, tables.defect_reports.c
-        v, g = tables.votes.c, tables.role_grants.c
-        households = await self._per_complex(
-            select(h.complex_id, func.count()).group_by(h.complex_id)
-        )
-        verified = await self._per_complex(
-            select(r.complex_id, func.count(distinct(r.household_id)))
-            .where(r.household_id.is_not(None))
-            .group_by(r.complex_id)
-        )
-        defects = await self._per_complex(
-            select(d.complex_id, func.count())
-            .where(d.status.in_(sorted(OPEN)))
-            .group_by(d.complex_id)
-        )
-        votes = await self._per_complex(
-            select(v.complex_id, func.count())
-            .where(v.status == str(VoteStatus.OPEN))
-            .group_by(v.complex_id)
-        )
-        coordinators = await self._per_complex(
-            select(g.complex_id, func.count(distinct(g.resident_id)))
-            .where(g.role == str(Role.COORDINATOR), g.revoked_at.is_(None))
-            .group_by(g.complex_id)
-        )
-        c = tables.complexes.c
-        rows = await self.session.execute(select(c.id, c.code, c.name).order_by(c.code))
-        return [
-            ComplexFigures(
-                id=cid,
-                code=code,
-                name=name,
-                households=households.get(cid, 0),
-                verified=verified.get(cid, 0),
-                open_defects=defects.get(cid, 0),
-                open_votes=votes.get(cid, 0),
-                coordinators=coordinators.get(cid, 0),
-            )
-            for cid, code, name in rows
-        ]
-
     async def revoke_roles(self, resident_id: int, complex_id: int, at: datetime) -> int:
         g = tables.role_grants.c
         stmt = (
@@ -221,15 +146,6 @@ class SqlDeskRepository:
         )
         return changed(await self.session.execute(stmt)) == 1
 
-    async def households_in(self, complex_id: int, household_ids: list[int]) -> list[int]:
-        h = tables.households.c
-        found: list[int] = []
-        for start in range(0, len(household_ids), 500):
-            chunk = household_ids[start : start + 500]
-            stmt = select(h.id).where(h.complex_id == complex_id, h.id.in_(chunk))
-            found += [int(i) for i in await self.session.scalars(stmt)]
-        return found
-
     async def detach_resident(self, resident_id: int) -> None:
         r = tables.residents.c
         await self.session.execute(
@@ -237,8 +153,3 @@ class SqlDeskRepository:
             .where(r.id == resident_id)
             .values(household_id=None, complex_id=None)
         )
-
-
-def building_order(building: str) -> tuple[int, int, str]:
-    """101, 102, … 1001 in number order, then 동 with letters (관리동) by name."""
-    return (0, int(building), "") if building.isdigit() else (1, 0, building)
