@@ -118,6 +118,10 @@ class Translator:
         """12/4 오후 3:05 · 12/4, 3:05 PM"""
         return self._join(self.short_day(when), self.time(when))
 
+    def stamp(self, when: datetime) -> str:
+        """2026-12-04 15:05 in every language, local time: for CSV exports and machines."""
+        return babel_datetime(when.astimezone(self.tz), "yyyy-MM-dd HH:mm", locale="en")
+
     def datetime(self, when: datetime) -> str:
         """12월 4일 (금) 오후 3:05 · Fri, Dec 4, 3:05 PM: the weekday, the day and the time."""
         return self._join(self.weekday_day(when), self.time(when))

@@ -7,6 +7,7 @@ from aiohttp import web
 from bot.app import Services
 from bot.channels.kakao.skill import KakaoSkill
 from bot.channels.webchat import WebChat
+from bot.desk.app import build_desk
 from bot.engine.engine import Engine
 from bot.metrics import metrics_view
 from bot.outbox.inbox import make_fetch_inbox
@@ -44,6 +45,10 @@ async def media(request: web.Request) -> web.StreamResponse:
     return web.FileResponse(path, headers=headers)
 
 
+async def to_desk(request: web.Request) -> web.StreamResponse:
+    raise web.HTTPFound("/desk/")
+
+
 def build_http_app(
     services: Services, engine: Engine, extra_routes=(), *, stream_recheck_s: float = 5.0
 ) -> web.Application:
@@ -74,9 +79,11 @@ def build_http_app(
             web.get("/healthz", healthz),
             web.get("/metrics", metrics_view),
             web.get("/media/{name}", media),
+            web.get("/desk", to_desk),
             *webchat.routes(),
             *kakao.routes(),
             *extra_routes,
         ]
     )
+    app.add_subapp("/desk", build_desk(services))  # the coordinator desk (bot/desk)
     return app

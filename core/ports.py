@@ -11,6 +11,7 @@ from typing import Any, Protocol
 
 from core.boards.ports import BoardRepository
 from core.defects.ports import DefectRepository
+from core.desk.ports import DeskStore
 from core.helpdesk.ports import HelpRepository
 from core.identity.alert_phone import AlertPhone
 from core.identity.desk_login import DeskLoginCode
@@ -129,8 +130,9 @@ class RosterRepository(Protocol):
         multi-row statements)."""
 
 
-class DeskRepository(Protocol):
-    """The desk's one-time login codes and operators' names (core.identity.desk_login)."""
+class DeskRepository(DeskStore, Protocol):
+    """The desk's one-time login codes and operators' names (core.identity.desk_login);
+    sessions, audit and figures (core.desk)."""
 
     async def add_code(self, login: DeskLoginCode) -> DeskLoginCode: ...
     async def code_by_hash(self, code_hash: str) -> DeskLoginCode | None: ...

@@ -25,6 +25,7 @@ from storage.schema.defects import (
 )
 from storage.schema.desk import (
     desk_login_codes,
+    desk_sessions,
     operators,
 )
 from storage.schema.engine import (
@@ -99,6 +100,7 @@ __all__ = [
     "rate_events",
     "alert_phones",
     "desk_login_codes",
+    "desk_sessions",
     "operators",
     "conversations",
     "action_tokens",

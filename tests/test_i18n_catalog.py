@@ -21,7 +21,11 @@ from bot.i18n_tools import label_mismatches
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "locales"
-METHOD_MAP = [("bot/**.py", "python"), ("core/**.py", "python")]
+METHOD_MAP = [
+    ("bot/**.py", "python"),
+    ("core/**.py", "python"),
+    ("bot/desk/templates/**.html", "jinja2"),  # the desk's pages
+]
 KEYWORDS = {**DEFAULT_KEYWORDS, "_": None, "N_": None}
 BUBBLE_LIMIT = 500  # KakaoTalk folds longer text behind "전체보기"
 

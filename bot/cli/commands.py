@@ -126,6 +126,7 @@ async def _serve(config: Config) -> None:
     await runtime.start()
     base = f"http://{config.http.host}:{runtime.port}/"
     print(f"\n  내친구 is running. Web chat: {base}")
+    print(f"  Coordinator desk: {base}desk/ (code from 코디네이터 → 데스크 열기)")
     if config.demo.enabled:
         codes = await demo_codes(services)
         if codes:

@@ -90,6 +90,9 @@ async def seed_demo(services: Services, *, samples: bool = True) -> bool:
         from bot.demo.helpdesk import seed_help
 
         await seed_help(services, codes)
+        from bot.demo.desk import seed_desk
+
+        await seed_desk(services, codes)
     return True
 
 

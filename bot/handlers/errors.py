@@ -72,6 +72,14 @@ MESSAGES = {
     "desk.code_wrong": N_("맞지 않는 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
     "desk.code_expired": N_("기한(5분)이 지난 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
     "desk.code_used": N_("이미 쓴 로그인 코드예요. 채팅에서 새 코드를 받아 주세요."),
+    "desk.bad_month": N_("달은 2026-12처럼 연도-월로 적어 주세요."),
+    "desk.bad_photo": N_("사진은 10MB 이하의 JPG·PNG·GIF·WEBP 그림이어야 해요."),
+    "desk.bad_reason": N_("종이 투표인지 대리 투표인지 골라 주세요."),
+    "survey.bad_deadline": N_("마감은 지금부터 1시간 뒤에서 60일 안으로 정해 주세요."),
+    "desk.remove_self": N_("자기 자신은 내보낼 수 없어요. 다른 코디네이터에게 부탁해 주세요."),
+    "desk.too_many_letters": N_(
+        "초대장은 한 번에 {limit}통까지 내려받을 수 있어요 (지금 {count}통). 동을 골라 주세요."
+    ),
     "complex.exists": N_("이미 있는 단지 코드예요: {code}"),
     "complex.bad_name": N_("단지 이름은 1~50자로 적어 주세요."),
     "complex.bad_code": N_("단지 코드는 영문 대문자와 숫자로 2~20자예요 (예: DEMO, GH01)."),
@@ -209,7 +217,11 @@ def _status_words(t: Translator, params: dict) -> dict:
 
 
 # Codes whose parameters need wording before they fill the message.
-PARAMS = {"defect.bad_transition": _status_words}
+def _numbers(t: Translator, params: dict) -> dict:
+    return {k: t.number(v) if isinstance(v, int) else v for k, v in params.items()}
+
+
+PARAMS = {"defect.bad_transition": _status_words, "desk.too_many_letters": _numbers}
 
 
 def explain(ctx: Ctx, error: DomainError) -> str:

@@ -23,3 +23,8 @@ class StartInvite(Action, kind="coord.invite"):
 @dataclass(frozen=True)
 class InviteVendor(Action, kind="coord.vendor"):
     pass
+
+
+@dataclass(frozen=True)
+class OpenDesk(Action, kind="coord.desk"):
+    pass

@@ -8,8 +8,8 @@ from bot.engine.assembly import FeatureApp
 from bot.engine.context import Ctx
 from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
-from bot.handlers.coordinator import menu
-from bot.handlers.coordinator.actions import InviteVendor, OpenCoordinator, StartInvite
+from bot.handlers.coordinator import desk, menu
+from bot.handlers.coordinator.actions import InviteVendor, OpenCoordinator, OpenDesk, StartInvite
 from bot.i18n import N_
 
 
@@ -18,7 +18,7 @@ async def is_coordinator(ctx: Ctx) -> bool:
 
 
 def register(app: FeatureApp) -> None:
-    app.routers(menu.router)
+    app.routers(menu.router, desk.router)
     app.add_dialogs(invite.dialog)
     app.menu("home", MenuEntry(N_("코디네이터"), OpenCoordinator, rank=10, shown=is_coordinator))
     app.intent(
@@ -33,4 +33,5 @@ def register(app: FeatureApp) -> None:
         "coordinator",
         MenuEntry(N_("초대코드 만들기"), StartInvite, rank=10),
         MenuEntry(N_("입점 업체 초대"), InviteVendor, rank=11),
+        MenuEntry(N_("데스크 열기"), OpenDesk, rank=99),  # last: the chat's tools come first
     )
