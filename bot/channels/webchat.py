@@ -29,6 +29,7 @@ from pathlib import Path
 
 from aiohttp import web
 
+from bot.channels import safe_json
 from bot.channels.base import Engine
 from bot.outbox.live import InboxBell, bell_key
 from bot.screens import Channel, Inbound, Photo, Reply
@@ -206,10 +207,8 @@ class WebChat:
                 elif part.name in ("session", "id", "text", "token"):
                     fields[part.name] = (await part.text())[:MAX_TEXT]
             return fields, photos
-        try:  # bytes, so a bogus charset in the header cannot matter
-            data = json.loads(await request.read())
-        except (ValueError, RecursionError) as exc:
-            raise ValueError("malformed JSON") from exc
+        # bytes, so a bogus charset in the header cannot matter; BadJson is a ValueError
+        data = safe_json.loads(await request.read())
         if not isinstance(data, dict):
             raise ValueError("expected a JSON object")
         return data, []

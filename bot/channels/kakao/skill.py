@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -25,6 +24,7 @@ from typing import Protocol
 import aiohttp
 from aiohttp import web
 
+from bot.channels import safe_json
 from bot.channels.base import Engine
 from bot.channels.kakao.limits import encode_response
 from bot.channels.kakao.photos import fetch_photos
@@ -116,15 +116,14 @@ class KakaoSkill:
             if len(body) > MAX_BODY:
                 return _error(413, "body too large")
         try:
-            payload = json.loads(bytes(body).decode("utf-8"))
+            payload = safe_json.loads(bytes(body))
             skill = parse_skill_payload(
                 payload,
                 expected_bot_id=self.config.bot_id or None,
                 photo_hosts=tuple(self.config.photo_hosts),
             )
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return _error(400, "malformed JSON")
-        except KakaoPayloadError as exc:
+        except (safe_json.BadJson, KakaoPayloadError) as exc:
+            log.info("kakao skill: refused a request: %s", exc)  # one line, no traceback
             return _error(400, str(exc))
         inbound = to_inbound(skill)
         # The Event API pushes to a botUserKey: keep it as the account's push address.
