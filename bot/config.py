@@ -329,3 +329,37 @@ def _validate(config: Config) -> None:
             raise ConfigError(
                 f"config key share.extra_holidays: {day!r} is not a date (YYYY-MM-DD)"
             ) from None
+
+
+MIN_SECRET = 16  # characters: a shared secret anyone could guess is no door at all
+_LOOPBACK = ("127.", "::1", "localhost")
+
+
+def exposed(config: Config) -> bool:
+    """True outside the local/demo setting: people on other machines can reach us."""
+    return bool(
+        config.http.public_base_url
+        or config.telegram.webhook_url
+        or not config.http.host.startswith(_LOOPBACK)
+    )
+
+
+def check_secrets(config: Config) -> None:
+    """Before `run`: refuse open doors. A Telegram webhook needs its secret token (else anyone
+    can post updates as any Telegram user); outside the local setting the KakaoTalk skill
+    needs its secret header too. Raises ConfigError naming the key and how to set it."""
+    tg = config.telegram
+    if tg.token and tg.webhook_url and len(tg.webhook_secret) < MIN_SECRET:
+        raise ConfigError(
+            f"config key telegram.webhook_secret: set a random secret of {MIN_SECRET}+ "
+            "characters (A-Z a-z 0-9 _ -) when telegram.webhook_url is set, e.g. "
+            "BOT_TELEGRAM_WEBHOOK_SECRET=$(openssl rand -hex 24)"
+        )
+    if exposed(config) and len(config.kakao.secret_value) < MIN_SECRET:
+        raise ConfigError(
+            f"config key kakao.secret_value: set a random secret of {MIN_SECRET}+ characters "
+            "when the server is reachable from outside (http.public_base_url or a non-loopback "
+            "http.host), and the same value in the skill's header "
+            f"{config.kakao.secret_header} in Open Builder, e.g. "
+            "BOT_KAKAO_SECRET_VALUE=$(openssl rand -hex 24)"
+        )
