@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 import typing
 from dataclasses import dataclass, field
@@ -18,6 +19,9 @@ from core.helpdesk.hours import OfficeHours
 
 class ConfigError(Exception):
     pass
+
+
+_PROCESS_ID = re.compile(r"[A-Za-z0-9.-]{1,24}")
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,15 @@ class MediaConfig:
 
 
 @dataclass(frozen=True)
+class ProcessConfig:
+    # This process's name on the leases it takes (outbox rows, scheduled jobs), stable across
+    # restarts: at start a process takes back at once what its previous run held when it
+    # died, instead of waiting for the leases to run out. Empty: "<host>-<http.port>" (no
+    # name when the port is 0, i.e. chosen at start). Give each process on a host its own.
+    id: str = ""
+
+
+@dataclass(frozen=True)
 class LogConfig:
     level: str = "INFO"
 
@@ -199,6 +212,7 @@ class Config:
     shop: ShopConfig = field(default_factory=ShopConfig)
     share: ShareConfig = field(default_factory=ShareConfig)
     help: HelpConfig = field(default_factory=HelpConfig)
+    process: ProcessConfig = field(default_factory=ProcessConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
     def replace(self, **sections: dict) -> Config:
@@ -320,6 +334,8 @@ def _validate(config: Config) -> None:
             f"config key help.office_hours: {config.help.office_hours!r} is not like "
             "'평일 09:00-18:00'"
         ) from None
+    if config.process.id and not _PROCESS_ID.fullmatch(config.process.id):
+        raise ConfigError("config key process.id: 1-24 characters of A-Z a-z 0-9 . -")
     if config.help.remind_minutes < 1:
         raise ConfigError("config key help.remind_minutes: must be at least 1")
     for day in config.share.extra_holidays:
@@ -363,3 +379,4 @@ def check_secrets(config: Config) -> None:
             f"{config.kakao.secret_header} in Open Builder, e.g. "
             "BOT_KAKAO_SECRET_VALUE=$(openssl rand -hex 24)"
         )
+

@@ -118,6 +118,9 @@ class Runtime:
             self._tasks.append(asyncio.create_task(self.scheduler.run(self._stop)))
 
     async def start(self) -> None:
+        from bot.process import reclaim
+
+        await reclaim(self.services)  # before this run claims anything
         routes = await self._start_telegram()
         await self._start_sender()
         self._start_scheduler()

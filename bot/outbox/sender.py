@@ -18,14 +18,15 @@ import asyncio
 import contextlib
 import logging
 import random
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.channels.base import DeliveryError, RetryAfter, TransientError, Unreachable
+from bot.process import lease_owner
 
 log = logging.getLogger("naechingu.outbox")
+
 
 
 @dataclass(frozen=True)
@@ -87,7 +88,7 @@ class OutboxSender:
         self.s = services
         self.deliverers = deliverers
         self.batch = batch
-        self.owner = f"sender-{uuid.uuid4().hex[:8]}"
+        self.owner = lease_owner("sender", services.config)
         cfg = services.config.outbox
         self.max_attempts = cfg.max_attempts
         self.lease = cfg.lease_seconds

@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import tables
-from storage.repositories.leases import take_lease
+from storage.repositories.leases import release_owned, take_lease
 from storage.repositories.results import changed
 
 o = tables.outbox.c
@@ -69,6 +69,12 @@ class SqlOutboxRepository:
             self.session, tables.outbox, chosen, status="sending", owner=owner, until=until
         )
         return sorted(rows, key=lambda r: (-r["priority"], r["id"]))
+
+    async def release_owned(self, owner_prefix: str, now: datetime) -> int:
+        """A restarted sender takes back at once the rows its previous run was sending."""
+        return await release_owned(
+            self.session, tables.outbox, status="sending", owner_prefix=owner_prefix, now=now
+        )
 
     async def finish(self, row_id: int, owner: str, status: str, now: datetime, error="") -> bool:
         """Record the outcome, only if this sender still holds the lease (fencing)."""
