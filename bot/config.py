@@ -379,4 +379,3 @@ def check_secrets(config: Config) -> None:
             f"{config.kakao.secret_header} in Open Builder, e.g. "
             "BOT_KAKAO_SECRET_VALUE=$(openssl rand -hex 24)"
         )
-

@@ -28,7 +28,6 @@ from bot.process import lease_owner
 log = logging.getLogger("naechingu.outbox")
 
 
-
 @dataclass(frozen=True)
 class Outcome:
     status: str  # sent | retry | blocked | failed

@@ -124,7 +124,11 @@ class SqlJobRepository:
     async def release_owned(self, owner_prefix: str, now: datetime) -> int:
         """A restarted runner takes back at once the jobs its previous run was running."""
         return await release_owned(
-            self.session, tables.scheduled_jobs, status="running", owner_prefix=owner_prefix, now=now
+            self.session,
+            tables.scheduled_jobs,
+            status="running",
+            owner_prefix=owner_prefix,
+            now=now,
         )
 
     async def finish(

@@ -127,9 +127,7 @@ def _update(update_id: int, user_id: int, text: str) -> bytes:
     ).encode()
 
 
-async def test_telegram_odd_json_is_a_400_and_surrogates_do_not_break_the_user(
-    webhook, caplog
-):
+async def test_telegram_odd_json_is_a_400_and_surrogates_do_not_break_the_user(webhook, caplog):
     import aiohttp
 
     fake, url = webhook
