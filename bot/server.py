@@ -52,6 +52,7 @@ def build_http_app(
     webchat = WebChat(
         engine,
         max_photo_bytes=services.config.media.max_photo_mb * 1024 * 1024,
+        max_body_bytes=services.config.http.max_body_kb * 1024,
         fetch_inbox=lambda user_id: fetch("web", user_id),
         bell=services.bell,
         recheck_s=stream_recheck_s,
