@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import housekeeping
 from bot.config import Config
 from bot.engine.assembly import FeatureApp
 from bot.engine.engine import Engine
@@ -117,6 +118,7 @@ def build_services(config: Config, *, clock: Clock | None = None) -> Services:
         # a background thread when the server starts (bot/cli/commands.py).
         understanding=Matcher(Table.load(), shared_morphology()),
     )
+    housekeeping.register(services)  # the nightly purge's job kind
     return services
 
 

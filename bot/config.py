@@ -180,6 +180,15 @@ class MediaConfig:
 
 
 @dataclass(frozen=True)
+class PurgeConfig:
+    """The nightly housekeeping job (bot/housekeeping.py)."""
+
+    hour: int = 4  # local time (i18n.timezone) the job runs
+    unverified_days: int = 30  # residents never verified and idle this long are deleted
+    orphan_photo_hours: int = 48  # photo files no row refers to, older than this (> dialogs)
+
+
+@dataclass(frozen=True)
 class ProcessConfig:
     # This process's name on the leases it takes (outbox rows, scheduled jobs), stable across
     # restarts: at start a process takes back at once what its previous run held when it
@@ -212,6 +221,7 @@ class Config:
     shop: ShopConfig = field(default_factory=ShopConfig)
     share: ShareConfig = field(default_factory=ShareConfig)
     help: HelpConfig = field(default_factory=HelpConfig)
+    purge: PurgeConfig = field(default_factory=PurgeConfig)
     process: ProcessConfig = field(default_factory=ProcessConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
@@ -334,6 +344,15 @@ def _validate(config: Config) -> None:
             f"config key help.office_hours: {config.help.office_hours!r} is not like "
             "'평일 09:00-18:00'"
         ) from None
+    if not 0 <= config.purge.hour <= 23:
+        raise ConfigError("config key purge.hour: 0 to 23")
+    if config.purge.unverified_days < 1:
+        raise ConfigError("config key purge.unverified_days: must be at least 1")
+    if config.purge.orphan_photo_hours <= config.dialogs.expire_hours:
+        raise ConfigError(
+            "config key purge.orphan_photo_hours: must be more than dialogs.expire_hours "
+            "(a photo of a dialog still open is not an orphan)"
+        )
     if config.process.id and not _PROCESS_ID.fullmatch(config.process.id):
         raise ConfigError("config key process.id: 1-24 characters of A-Z a-z 0-9 . -")
     if config.help.remind_minutes < 1:
