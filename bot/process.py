@@ -41,6 +41,7 @@ async def reclaim(services) -> dict[str, int]:
     now = services.clock.now()
     async with services.uow() as uow:
         rows = await uow.outbox.release_owned(f"sender-{process}-", now)
+        await uow.outbox.release_roles(f"sender-{process}-", now)  # designated sender
         jobs = await uow.jobs.release_owned(f"jobs-{process}-", now)
         await uow.commit()
     if rows or jobs:

@@ -53,6 +53,7 @@ from storage.schema.jobs import (
 )
 from storage.schema.outbox import (
     outbox,
+    sender_roles,
 )
 from storage.schema.points import (
     common_spends,
@@ -105,6 +106,7 @@ __all__ = [
     "deliveries",
     "audit_log",
     "outbox",
+    "sender_roles",
     "scheduled_jobs",
     "defect_reports",
     "defect_events",

@@ -70,6 +70,31 @@ class SqlOutboxRepository:
         )
         return sorted(rows, key=lambda r: (-r["priority"], r["id"]))
 
+    async def hold_role(self, channel: str, owner: str, now: datetime, until: datetime) -> bool:
+        """Take or renew the designated-sender role for `channel` (one upsert); True when
+        `owner` holds it until `until`, False while another sender's lease runs."""
+        r = tables.sender_roles.c
+        dialect = self.session.bind.dialect.name
+        insert = sqlite_insert if dialect == "sqlite" else pg_insert
+        stmt = insert(tables.sender_roles).values(channel=channel, owner=owner, lease_until=until)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=["channel"],
+            set_={"owner": stmt.excluded.owner, "lease_until": stmt.excluded.lease_until},
+            where=(r.owner == stmt.excluded.owner) | (r.lease_until < now),
+        ).returning(r.channel)
+        return (await self.session.execute(stmt)).first() is not None
+
+    async def release_roles(self, owner_prefix: str, now: datetime) -> int:
+        """Give up the roles held by owners starting with `owner_prefix` (a sender stopping,
+        or a restarted process's previous run): another sender may take them at once."""
+        r = tables.sender_roles.c
+        stmt = (
+            update(tables.sender_roles)
+            .where(r.owner.startswith(owner_prefix, autoescape=True), r.lease_until >= now)
+            .values(lease_until=now - timedelta(seconds=1))
+        )
+        return changed(await self.session.execute(stmt))
+
     async def release_owned(self, owner_prefix: str, now: datetime) -> int:
         """A restarted sender takes back at once the rows its previous run was sending."""
         return await release_owned(
