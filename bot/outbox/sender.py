@@ -156,9 +156,9 @@ class OutboxSender:
         until = now + timedelta(seconds=self.lease)
         channels = []
         for channel, deliverer in self.deliverers.items():
-            if getattr(deliverer, "exclusive", False):
-                if not await uow.outbox.hold_role(channel, self.owner, now, until):
-                    continue
+            exclusive = getattr(deliverer, "exclusive", False)
+            if exclusive and not await uow.outbox.hold_role(channel, self.owner, now, until):
+                continue
             channels.append(channel)
         self.roles = [c for c in channels if getattr(self.deliverers[c], "exclusive", False)]
         return channels
