@@ -30,14 +30,14 @@ async def effect(ctx) -> None:
     await ctx.uow.session.execute(insert(job_effects).values(**row))
 
 
-async def _file(path: Path) -> None:
+def _wait_file(path: Path) -> None:
     """Wait for the test to create `path` (the test and its workers share only files)."""
-    appeared = asyncio.Event()
-    while not appeared.is_set():
-        if path.exists():
-            appeared.set()
-        else:
-            await asyncio.sleep(0.02)
+    while not path.exists():
+        time.sleep(0.02)
+
+
+async def _file(path: Path) -> None:
+    await asyncio.to_thread(_wait_file, path)
 
 
 async def serve(url: str, api_base: str, token: str, folder: Path, me: str) -> dict:
