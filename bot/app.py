@@ -12,6 +12,7 @@ from pathlib import Path
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot import housekeeping
+from bot.channels.kakao import late_photos
 from bot.config import Config
 from bot.engine.assembly import FeatureApp
 from bot.engine.engine import Engine
@@ -119,6 +120,7 @@ def build_services(config: Config, *, clock: Clock | None = None) -> Services:
         understanding=Matcher(Table.load(), shared_morphology()),
     )
     housekeeping.register(services)  # the nightly purge's job kind
+    late_photos.register(services)  # "your photos arrived" (slow KakaoTalk photos)
     return services
 
 

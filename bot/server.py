@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.app import Services
+from bot.channels.kakao.late_photos import make_tell
 from bot.channels.kakao.skill import KakaoSkill
 from bot.channels.webchat import WebChat
 from bot.engine.engine import Engine
@@ -62,6 +63,7 @@ def build_http_app(
         services.config.kakao,
         max_photo_bytes=MAX_PHOTO_BYTES,
         open_event=make_open_event(services),
+        tell=make_tell(services),
     )
     app.on_cleanup.append(lambda _app: kakao.close())
 
