@@ -98,8 +98,9 @@ class TelegramChannel:
         """Handle one update (a decoded JSON object); never raises for a bad update."""
         try:
             update = Update.de_json(safe_json.scrub(data), self._bot)
-        except Exception:
-            self._log.exception("telegram: unparsable update %s", data.get("update_id"))
+        except Exception as exc:  # a shape PTB cannot read: one line, no traceback
+            reason = type(exc).__name__
+            self._log.warning("telegram: unparsable update %s: %s", data.get("update_id"), reason)
             return
         await self.handle_update(update)
 
@@ -110,6 +111,12 @@ class TelegramChannel:
             inbound = await update_to_inbound(
                 update, self._bot, max_photo_bytes=self._max_photo_bytes
             )
+        except Exception as exc:  # a shape PTB let through half-read: one line, no traceback
+            self._log.warning(
+                "telegram: unreadable update %s: %s", update.update_id, type(exc).__name__
+            )
+            inbound, failed = None, True
+        try:
             if inbound is not None:
                 reply = await self._engine.handle(inbound)
         except Exception:
