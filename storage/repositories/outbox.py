@@ -74,15 +74,15 @@ class SqlOutboxRepository:
         """Take or renew the designated-sender role for `channel` (one upsert); True when
         `owner` holds it until `until`, False while another sender's lease runs."""
         r = tables.sender_roles.c
-        dialect = self.session.bind.dialect.name
+        dialect = self.session.get_bind().dialect.name
         insert = sqlite_insert if dialect == "sqlite" else pg_insert
-        stmt = insert(tables.sender_roles).values(channel=channel, owner=owner, lease_until=until)
-        stmt = stmt.on_conflict_do_update(
+        row = insert(tables.sender_roles).values(channel=channel, owner=owner, lease_until=until)
+        upsert = row.on_conflict_do_update(
             index_elements=["channel"],
-            set_={"owner": stmt.excluded.owner, "lease_until": stmt.excluded.lease_until},
-            where=(r.owner == stmt.excluded.owner) | (r.lease_until < now),
-        ).returning(r.channel)
-        return (await self.session.execute(stmt)).first() is not None
+            set_={"owner": row.excluded.owner, "lease_until": row.excluded.lease_until},
+            where=(r.owner == row.excluded.owner) | (r.lease_until < now),
+        )
+        return (await self.session.execute(upsert.returning(r.channel))).first() is not None
 
     async def release_roles(self, owner_prefix: str, now: datetime) -> int:
         """Give up the roles held by owners starting with `owner_prefix` (a sender stopping,
