@@ -10,7 +10,7 @@ import argparse
 import asyncio
 import sys
 
-from bot.config import ConfigError, load_config
+from bot.config import ConfigError, check_secrets, load_config
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -85,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         config = load_config(args.config)
+        if args.command == "run":
+            check_secrets(config)  # no open doors outside the local setting
     except ConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -11,6 +11,8 @@ from pathlib import Path
 
 from sqlalchemy.ext.asyncio import AsyncEngine
 
+from bot import housekeeping
+from bot.channels.kakao import late_photos
 from bot.config import Config
 from bot.engine.assembly import FeatureApp
 from bot.engine.engine import Engine
@@ -119,6 +121,8 @@ def build_services(config: Config, *, clock: Clock | None = None) -> Services:
         # a background thread when the server starts (bot/cli/commands.py).
         understanding=Matcher(Table.load(), shared_morphology()),
     )
+    housekeeping.register(services)  # the nightly purge's job kind
+    late_photos.register(services)  # "your photos arrived" (slow KakaoTalk photos)
     return services
 
 

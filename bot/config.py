@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 import typing
 from dataclasses import dataclass, field
@@ -18,6 +19,9 @@ from core.helpdesk.hours import OfficeHours
 
 class ConfigError(Exception):
     pass
+
+
+_PROCESS_ID = re.compile(r"[A-Za-z0-9.-]{1,24}")
 
 
 @dataclass(frozen=True)
@@ -178,6 +182,24 @@ class MediaConfig:
 
 
 @dataclass(frozen=True)
+class PurgeConfig:
+    """The nightly housekeeping job (bot/housekeeping.py)."""
+
+    hour: int = 4  # local time (i18n.timezone) the job runs
+    unverified_days: int = 30  # residents never verified and idle this long are deleted
+    orphan_photo_hours: int = 48  # photo files no row refers to, older than this (> dialogs)
+
+
+@dataclass(frozen=True)
+class ProcessConfig:
+    # This process's name on the leases it takes (outbox rows, scheduled jobs), stable across
+    # restarts: at start a process takes back at once what its previous run held when it
+    # died, instead of waiting for the leases to run out. Empty: "<host>-<http.port>" (no
+    # name when the port is 0, i.e. chosen at start). Give each process on a host its own.
+    id: str = ""
+
+
+@dataclass(frozen=True)
 class LogConfig:
     level: str = "INFO"
 
@@ -201,6 +223,8 @@ class Config:
     shop: ShopConfig = field(default_factory=ShopConfig)
     share: ShareConfig = field(default_factory=ShareConfig)
     help: HelpConfig = field(default_factory=HelpConfig)
+    purge: PurgeConfig = field(default_factory=PurgeConfig)
+    process: ProcessConfig = field(default_factory=ProcessConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
     def replace(self, **sections: dict) -> Config:
@@ -322,6 +346,17 @@ def _validate(config: Config) -> None:
             f"config key help.office_hours: {config.help.office_hours!r} is not like "
             "'평일 09:00-18:00'"
         ) from None
+    if not 0 <= config.purge.hour <= 23:
+        raise ConfigError("config key purge.hour: 0 to 23")
+    if config.purge.unverified_days < 1:
+        raise ConfigError("config key purge.unverified_days: must be at least 1")
+    if config.purge.orphan_photo_hours <= config.dialogs.expire_hours:
+        raise ConfigError(
+            "config key purge.orphan_photo_hours: must be more than dialogs.expire_hours "
+            "(a photo of a dialog still open is not an orphan)"
+        )
+    if config.process.id and not _PROCESS_ID.fullmatch(config.process.id):
+        raise ConfigError("config key process.id: 1-24 characters of A-Z a-z 0-9 . -")
     if config.help.remind_minutes < 1:
         raise ConfigError("config key help.remind_minutes: must be at least 1")
     for day in config.share.extra_holidays:
@@ -331,3 +366,37 @@ def _validate(config: Config) -> None:
             raise ConfigError(
                 f"config key share.extra_holidays: {day!r} is not a date (YYYY-MM-DD)"
             ) from None
+
+
+MIN_SECRET = 16  # characters: a shared secret anyone could guess is no door at all
+_LOOPBACK = ("127.", "::1", "localhost")
+
+
+def exposed(config: Config) -> bool:
+    """True outside the local/demo setting: people on other machines can reach us."""
+    return bool(
+        config.http.public_base_url
+        or config.telegram.webhook_url
+        or not config.http.host.startswith(_LOOPBACK)
+    )
+
+
+def check_secrets(config: Config) -> None:
+    """Before `run`: refuse open doors. A Telegram webhook needs its secret token (else anyone
+    can post updates as any Telegram user); outside the local setting the KakaoTalk skill
+    needs its secret header too. Raises ConfigError naming the key and how to set it."""
+    tg = config.telegram
+    if tg.token and tg.webhook_url and len(tg.webhook_secret) < MIN_SECRET:
+        raise ConfigError(
+            f"config key telegram.webhook_secret: set a random secret of {MIN_SECRET}+ "
+            "characters (A-Z a-z 0-9 _ -) when telegram.webhook_url is set, e.g. "
+            "BOT_TELEGRAM_WEBHOOK_SECRET=$(openssl rand -hex 24)"
+        )
+    if exposed(config) and len(config.kakao.secret_value) < MIN_SECRET:
+        raise ConfigError(
+            f"config key kakao.secret_value: set a random secret of {MIN_SECRET}+ characters "
+            "when the server is reachable from outside (http.public_base_url or a non-loopback "
+            "http.host), and the same value in the skill's header "
+            f"{config.kakao.secret_header} in Open Builder, e.g. "
+            "BOT_KAKAO_SECRET_VALUE=$(openssl rand -hex 24)"
+        )

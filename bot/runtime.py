@@ -110,17 +110,24 @@ class Runtime:
             self.sender = OutboxSender(self.services, deliverers)
             self._tasks.append(asyncio.create_task(self.sender.run(self._stop)))
 
-    def _start_scheduler(self) -> None:
+    async def _start_scheduler(self) -> None:
+        from bot.housekeeping import arm_purge
         from bot.scheduler import JobRunner
 
         if self.services.config.scheduler.enabled:
+            async with self.services.uow() as uow:  # every process arms the same row
+                await arm_purge(uow, self.services)
+                await uow.commit()
             self.scheduler = JobRunner(self.services, self.services.jobs)
             self._tasks.append(asyncio.create_task(self.scheduler.run(self._stop)))
 
     async def start(self) -> None:
+        from bot.process import reclaim
+
+        await reclaim(self.services)  # before this run claims anything
         routes = await self._start_telegram()
         await self._start_sender()
-        self._start_scheduler()
+        await self._start_scheduler()
         app = build_http_app(self.services, self.engine, routes)
         self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()

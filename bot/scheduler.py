@@ -29,13 +29,14 @@ import asyncio
 import logging
 import random
 import traceback
-import uuid
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+from bot.process import lease_owner
 
 log = logging.getLogger("naechingu.scheduler")
 
@@ -109,7 +110,7 @@ class JobRunner:
         self.batch = batch or cfg.batch
         self.lease = cfg.lease_seconds
         self.max_attempts = cfg.max_attempts
-        self.owner = f"jobs-{uuid.uuid4().hex[:8]}"
+        self.owner = lease_owner("jobs", services.config)
         self.stats: Counter[str] = Counter()  # done, retried, dead, lost
         self._busy = asyncio.Lock()
         self._stop: asyncio.Event | None = None

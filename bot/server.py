@@ -5,6 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 
 from bot.app import Services
+from bot.channels.kakao.late_photos import make_tell
 from bot.channels.kakao.skill import KakaoSkill
 from bot.channels.webchat import WebChat
 from bot.desk.app import build_desk
@@ -58,6 +59,7 @@ def build_http_app(
     webchat = WebChat(
         engine,
         max_photo_bytes=services.config.media.max_photo_mb * 1024 * 1024,
+        max_body_bytes=services.config.http.max_body_kb * 1024,
         fetch_inbox=lambda user_id: fetch("web", user_id),
         bell=services.bell,
         recheck_s=stream_recheck_s,
@@ -67,6 +69,7 @@ def build_http_app(
         services.config.kakao,
         max_photo_bytes=MAX_PHOTO_BYTES,
         open_event=make_open_event(services),
+        tell=make_tell(services),
     )
     app.on_cleanup.append(lambda _app: kakao.close())
 

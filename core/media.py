@@ -3,7 +3,10 @@ at most 10 MB each, kept behind a MediaStore port so an object store can replace
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
+
+from core.notifications import Notification
 
 MAX_PHOTO_BYTES = 10 * 1024 * 1024
 
@@ -36,3 +39,12 @@ class MediaStore(Protocol):
 
     def url(self, media_id: str) -> str:
         """An unguessable URL where the channel (or a person) can fetch the photo."""
+
+
+@dataclass(frozen=True)
+class PhotosArrived(Notification, kind="media.photos_arrived"):
+    """To the resident: photos that were slow to arrive (answered "사진을 받는 중이에요" in
+    time) have now arrived, `received` whole and `lost` not, and were given to the dialog."""
+
+    received: int
+    lost: int

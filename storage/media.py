@@ -4,6 +4,7 @@ is stored once. URLs carry the id and a keyed signature, so they cannot be enume
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import hmac
 import re
@@ -27,7 +28,9 @@ class FileMediaStore:
     async def put(self, data: bytes, content_type: str) -> str:
         media_id = hashlib.sha256(data).hexdigest()
         path = self._path(media_id)
-        if not path.exists():
+        if path.exists():  # stored before: fresh again, so the orphan sweep leaves it
+            await asyncio.to_thread(path.touch)
+        else:
             await asyncio.to_thread(self._write, path, data)
         return media_id
 
@@ -51,3 +54,17 @@ class FileMediaStore:
             return None
         path = self._path(match.group(1))
         return path if path.exists() else None
+
+    def sweep(self, keep: set[str], older_than: float) -> int:
+        """Delete stored photos not in `keep` whose file is older than `older_than` (a
+        time.time() reading): photos of dialogs gone back or abandoned. Returns how many."""
+        removed = 0
+        if not self.root.is_dir():
+            return 0
+        for path in self.root.glob("*/*"):
+            stale = path.suffix == ".tmp" or (len(path.name) == 64 and path.name not in keep)
+            with contextlib.suppress(FileNotFoundError):
+                if stale and path.stat().st_mtime < older_than:
+                    path.unlink()
+                    removed += 1
+        return removed

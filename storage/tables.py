@@ -54,6 +54,7 @@ from storage.schema.jobs import (
 )
 from storage.schema.outbox import (
     outbox,
+    sender_roles,
 )
 from storage.schema.points import (
     common_spends,
@@ -107,6 +108,7 @@ __all__ = [
     "deliveries",
     "audit_log",
     "outbox",
+    "sender_roles",
     "scheduled_jobs",
     "defect_reports",
     "defect_events",

@@ -31,7 +31,9 @@ from pathlib import Path
 
 from aiohttp import web
 
+from bot.channels import safe_json
 from bot.channels.base import Engine
+from bot.channels.uploads import TooLarge, read_upload
 from bot.outbox.live import InboxBell, bell_key
 from bot.screens import Channel, Inbound, Photo, Reply
 
@@ -69,12 +71,14 @@ class WebChat:
         *,
         max_photo_bytes: int,
         fetch_inbox,
+        max_body_bytes: int = 12 * 1024 * 1024,
         bell: InboxBell | None = None,
         recheck_s: float = 5.0,
         max_streams: int = 2000,
     ) -> None:
         self.engine = engine
         self.max_photo_bytes = max_photo_bytes
+        self.max_body_bytes = max_body_bytes  # a whole request, photos and all
         self.fetch_inbox = fetch_inbox  # async (web user id) -> list[Screen]
         self.bell = bell or InboxBell()
         self.recheck_s = recheck_s  # how often a stream looks at the outbox without a ring
@@ -102,7 +106,7 @@ class WebChat:
             fields, photos = await self._read(request)
         except ValueError as exc:
             return _error(400, str(exc))
-        except web.HTTPRequestEntityTooLarge:
+        except (web.HTTPRequestEntityTooLarge, TooLarge):
             return _error(413, "too large")
         session = str(fields.get("session", ""))
         if not SESSION.match(session):
@@ -137,6 +141,8 @@ class WebChat:
             fields, _ = await self._read(request)
         except ValueError as exc:
             return _error(400, str(exc))
+        except (web.HTTPRequestEntityTooLarge, TooLarge):
+            return _error(413, "too large")
         session = str(fields.get("session", ""))
         if not SESSION.match(session):
             return _error(401, "no session")
@@ -149,6 +155,8 @@ class WebChat:
             fields, _ = await self._read(request)
         except ValueError as exc:
             return _error(400, str(exc))
+        except (web.HTTPRequestEntityTooLarge, TooLarge):
+            return _error(413, "too large")
         session = str(fields.get("session", ""))
         if not SESSION.match(session):
             return _error(401, "no session")
@@ -199,21 +207,11 @@ class WebChat:
 
     async def _read(self, request: web.Request) -> tuple[dict, list[Photo]]:
         if request.content_type.startswith("multipart/"):
-            fields: dict = {}
-            photos: list[Photo] = []
-            async for part in await request.multipart():
-                if part.name == "photo":
-                    data = await part.read(decode=False)
-                    if len(data) > self.max_photo_bytes:
-                        raise ValueError("photo too large")
-                    photos.append(Photo(bytes(data), part.headers.get("Content-Type", "")))
-                elif (part.name or "") in ("session", "id", "text", "token", "lang"):
-                    fields[part.name] = (await part.text())[:MAX_TEXT]
-            return fields, photos
-        try:  # bytes, so a bogus charset in the header cannot matter
-            data = json.loads(await request.read())
-        except (ValueError, RecursionError) as exc:
-            raise ValueError("malformed JSON") from exc
+            return await read_upload(
+                request, max_body=self.max_body_bytes, max_photo=self.max_photo_bytes
+            )
+        # bytes, so a bogus charset in the header cannot matter; BadJson is a ValueError
+        data = safe_json.loads(await request.read())
         if not isinstance(data, dict):
             raise ValueError("expected a JSON object")
         return data, []

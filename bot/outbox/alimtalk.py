@@ -37,6 +37,7 @@ RESEND_TITLE = 20  # characters of an LMS title
 
 class AlimTalkDeliverer:
     record_every: int | None = None  # one call carries up to 1,000 recipients: record per batch
+    exclusive = False  # the dealer meters per account, far above our batches
 
     def __init__(
         self,

@@ -67,6 +67,7 @@ def check_ref(key: bytes, ref: str, user_key: str) -> int | None:
 
 class KakaoEventDeliverer:
     record_every: int | None = None  # one Event API call carries up to 100 users: record per batch
+    exclusive = False
 
     def __init__(
         self,

@@ -18,12 +18,12 @@ import asyncio
 import contextlib
 import logging
 import random
-import uuid
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Protocol
 
 from bot.channels.base import DeliveryError, RetryAfter, TransientError, Unreachable
+from bot.process import lease_owner
 
 log = logging.getLogger("naechingu.outbox")
 
@@ -51,6 +51,9 @@ def lease_lost(row: dict) -> bool:
 
 class Deliverer(Protocol):
     record_every: int | None  # outcomes recorded every N rows; None = once per batch
+    # True: the channel's rate limit is per bot, not per process, so only the designated
+    # sender (the holder of the channel's role, see SqlOutboxRepository.hold_role) sends.
+    exclusive: bool
 
     async def deliver(self, rows: list[dict]) -> dict[int, Outcome]:
         """Send the rows (one channel); every row id gets an outcome."""
@@ -87,7 +90,7 @@ class OutboxSender:
         self.s = services
         self.deliverers = deliverers
         self.batch = batch
-        self.owner = f"sender-{uuid.uuid4().hex[:8]}"
+        self.owner = lease_owner("sender", services.config)
         cfg = services.config.outbox
         self.max_attempts = cfg.max_attempts
         self.lease = cfg.lease_seconds
@@ -95,6 +98,7 @@ class OutboxSender:
         # racing for SQLite's write lock, whose busy handler sleeps in growing steps: a
         # claim that kept losing to outcome writes once waited 1 s while the line ran dry.
         self._turn = asyncio.Lock()
+        self.roles: list[str] = []  # exclusive channels this sender holds now
 
     async def run(self, stop: asyncio.Event, *, idle: float = 0.5, pipeline: int = 2) -> None:
         """Deliver until `stop`. `pipeline` loops share the deliverers (and so their rate
@@ -112,16 +116,22 @@ class OutboxSender:
                     with contextlib.suppress(TimeoutError):
                         await asyncio.wait_for(stop.wait(), idle)
 
-        await asyncio.gather(*(loop() for _ in range(max(pipeline, 1))))
+        try:
+            await asyncio.gather(*(loop() for _ in range(max(pipeline, 1))))
+        finally:
+            with contextlib.suppress(Exception):  # a dead database: the lease runs out
+                await self.release()
 
     async def tick(self) -> int:
         """Claim one batch and deliver it; returns how many rows were handled."""
         if not self.deliverers:
             return 0
         async with self._turn, self.s.uow() as uow:
+            now = self.s.clock.now()
+            channels = await self._channels(uow, now)
             rows = await uow.outbox.claim(
-                list(self.deliverers),
-                self.s.clock.now(),
+                channels,
+                now,
                 limit=self.batch,
                 owner=self.owner,
                 lease_s=self.lease,
@@ -138,6 +148,26 @@ class OutboxSender:
             *(self._deliver(channel, group) for channel, group in by_channel.items())
         )
         return len(rows)
+
+    async def _channels(self, uow, now: datetime) -> list[str]:
+        """The channels this sender claims now: every one, except an exclusive channel whose
+        role another sender holds. Holding it is renewed on every tick (a lease of
+        `outbox.lease_seconds`: a dead holder's role passes on when its rows' leases do)."""
+        until = now + timedelta(seconds=self.lease)
+        channels = []
+        for channel, deliverer in self.deliverers.items():
+            exclusive = getattr(deliverer, "exclusive", False)
+            if exclusive and not await uow.outbox.hold_role(channel, self.owner, now, until):
+                continue
+            channels.append(channel)
+        self.roles = [c for c in channels if getattr(self.deliverers[c], "exclusive", False)]
+        return channels
+
+    async def release(self) -> None:
+        """Stopping: give up the designated-sender roles, so another process sends at once."""
+        async with self._turn, self.s.uow() as uow:
+            await uow.outbox.release_roles(self.owner, self.s.clock.now())
+            await uow.commit()
 
     async def _deliver(self, channel: str, rows: list[dict]) -> None:
         step = getattr(self.deliverers[channel], "record_every", None) or len(rows)

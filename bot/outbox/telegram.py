@@ -32,6 +32,7 @@ class _ChatSlot:
 
 class TelegramDeliverer:
     record_every = 20  # a crash repeats at most this many sent-but-unrecorded rows
+    exclusive = True  # ~30/s per bot, not per process: one designated sender paces it
 
     def __init__(self, channel, *, rate: float, per_chat: float) -> None:
         self.channel = channel  # bot.channels.telegram.TelegramChannel

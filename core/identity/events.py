@@ -12,3 +12,13 @@ class AccountLinked(Notification, kind="account.linked"):
     """Another messenger was linked to the resident's account (in case it was not them)."""
 
     channel: str
+
+
+@dataclass(frozen=True)
+class InviteGuessing(Notification, kind="invite.guessing"):
+    """To coordinators: many wrong invite codes came through one channel (someone may be
+    guessing); tries from it wait for `minutes`."""
+
+    source: str  # the channel: kakao | telegram | web
+    tries: int
+    minutes: int

@@ -7,6 +7,7 @@ from datetime import datetime, timedelta
 
 from core.clock import Clock
 from core.errors import DomainError, TooManyAttempts
+from core.identity.events import InviteGuessing
 from core.identity.invites import hash_code, normalize_code
 from core.identity.model import (
     ChannelAccount,
@@ -14,6 +15,7 @@ from core.identity.model import (
     Household,
     Membership,
     Resident,
+    Role,
     RoleGrant,
 )
 from core.ids import saved
@@ -24,6 +26,11 @@ WRONG_CODE_WINDOW = timedelta(minutes=10)
 KIND_WRONG_CODE = "invite.wrong"
 KIND_WRONG_LINK = "link.wrong"  # wrong link codes (see core.identity.linking) count too
 THROTTLED_KINDS = (KIND_WRONG_CODE, KIND_WRONG_LINK)
+# Per source (the channel a guess came through): a fresh identity per try is still counted.
+# A wrong code names no complex, so every complex's coordinators hear of a burst, once.
+SOURCE_LIMIT = 30
+SOURCE_WINDOW = timedelta(minutes=10)
+KIND_SOURCE_ALERT = "invite.burst_alert"
 
 
 async def wrong_attempts(uow: UnitOfWork, resident_id: int, since: datetime) -> int:
@@ -93,14 +100,55 @@ class WrongCode:
     left: int
 
 
+async def _source_budget(uow: UnitOfWork, source: str, now: datetime) -> None:
+    """Refuse every try from a source that spent its budget of wrong codes (TooManyAttempts)."""
+    if not source:
+        return
+    since = now - SOURCE_WINDOW
+    if await uow.rate_events.count(f"source:{source}", KIND_WRONG_CODE, since) >= SOURCE_LIMIT:
+        raise TooManyAttempts(retry_minutes=int(SOURCE_WINDOW.total_seconds() // 60))
+
+
+async def _wrong_from_source(uow: UnitOfWork, source: str, now: datetime) -> None:
+    """Count a wrong code against its source; the try that spends the budget alerts every
+    complex's coordinators (once per window: the alert is a rate event too)."""
+    if not source:
+        return
+    subject = f"source:{source}"
+    await uow.rate_events.add(subject, KIND_WRONG_CODE, now)
+    since = now - SOURCE_WINDOW
+    spent = await uow.rate_events.count(subject, KIND_WRONG_CODE, since) >= SOURCE_LIMIT
+    if not spent or await uow.rate_events.count(subject, KIND_SOURCE_ALERT, since):
+        return
+    await uow.rate_events.add(subject, KIND_SOURCE_ALERT, now)
+    alert = InviteGuessing(
+        source=source, tries=SOURCE_LIMIT, minutes=int(SOURCE_WINDOW.total_seconds() // 60)
+    )
+    key = f"invite-burst:{source}:{now:%Y%m%d%H%M}"
+    for complex_ in await uow.complexes.all():
+        for coordinator in await uow.roles.holders(Role.COORDINATOR, saved(complex_.id)):
+            await uow.notifier.notify(
+                coordinator, alert, key=key, urgent=True, complex_id=complex_.id
+            )
+
+
 async def redeem_invite(
-    uow: UnitOfWork, clock: Clock, key: bytes, resident: Resident, raw_code: str
+    uow: UnitOfWork,
+    clock: Clock,
+    key: bytes,
+    resident: Resident,
+    raw_code: str,
+    *,
+    source: str = "",
 ) -> Verified | WrongCode:
     """Verify a resident as a member of the household an invite code belongs to.
 
     Rules:
     - At most 5 wrong codes per resident in 10 minutes (wrong link codes count too); then a
       polite wait (TooManyAttempts).
+    - At most SOURCE_LIMIT wrong codes per source (the channel) in 10 minutes, however many
+      identities send them; then every try from that source waits, and the coordinators of
+      every complex are alerted once (InviteGuessing, urgent).
     - Text that cannot be a code at all: "invite.malformed" (not counted as an attempt).
     - Unknown code: a WrongCode result, and the attempt is recorded.
     - Revoked or expired: "invite.expired". No uses left: "invite.used_up".
@@ -115,6 +163,7 @@ async def redeem_invite(
     wrong = await wrong_attempts(uow, resident_id, now - WRONG_CODE_WINDOW)
     if wrong >= WRONG_CODE_LIMIT:
         raise TooManyAttempts(retry_minutes=int(WRONG_CODE_WINDOW.total_seconds() // 60))
+    await _source_budget(uow, source, now)
     code = normalize_code(raw_code)
     if code is None:
         raise DomainError("invite.malformed")
@@ -122,6 +171,7 @@ async def redeem_invite(
     if invite is None:
         # A result, not an exception: the recorded attempt must survive the caller's commit.
         await uow.rate_events.add(subject, KIND_WRONG_CODE, now)
+        await _wrong_from_source(uow, source, now)
         return WrongCode(left=WRONG_CODE_LIMIT - wrong - 1)
     if invite.revoked_at is not None or invite.expires_at <= now:
         raise DomainError("invite.expired")

@@ -11,6 +11,9 @@ from sqlalchemy.pool import NullPool
 from storage.tables import metadata
 
 config = context.config
+# pg_advisory_xact_lock key: one process at a time migrates a PostgreSQL database; the others
+# wait here (so `run` waits too), then read the version the first one wrote and do nothing.
+MIGRATION_LOCK = 0x6E63_6D69  # "ncmi"
 
 
 def _run(connection) -> None:
@@ -21,6 +24,8 @@ def _run(connection) -> None:
         compare_type=True,
     )
     with context.begin_transaction():
+        if connection.dialect.name == "postgresql":  # SQLite: BEGIN already serialises
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         context.run_migrations()
 
 

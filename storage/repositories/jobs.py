@@ -27,7 +27,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.clock import Clock
 from storage import tables
-from storage.repositories.leases import take_lease
+from storage.repositories.leases import release_owned, take_lease
 from storage.repositories.results import changed
 
 j = tables.scheduled_jobs.c
@@ -120,6 +120,16 @@ class SqlJobRepository:
             self.session, tables.scheduled_jobs, chosen, status="running", owner=owner, until=until
         )
         return sorted(rows, key=lambda r: (r["due_at"], r["id"]))
+
+    async def release_owned(self, owner_prefix: str, now: datetime) -> int:
+        """A restarted runner takes back at once the jobs its previous run was running."""
+        return await release_owned(
+            self.session,
+            tables.scheduled_jobs,
+            status="running",
+            owner_prefix=owner_prefix,
+            now=now,
+        )
 
     async def finish(
         self, job_id: int, owner: str, status: str, now: datetime, error: str = ""

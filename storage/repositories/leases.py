@@ -3,7 +3,7 @@ them, so both queues mean the same by "claimed"."""
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Table, update
@@ -30,3 +30,21 @@ async def take_lease(
         .returning(*table.c)
     )
     return [dict(r) for r in (await session.execute(stmt)).mappings()]
+
+
+async def release_owned(
+    session: AsyncSession, table: Table, *, status: str, owner_prefix: str, now: datetime
+) -> int:
+    """End now every lease whose owner starts with `owner_prefix` (a restarted process's
+    previous run): its rows are claimable at once. Returns how many."""
+    stmt = (
+        update(table)
+        .where(
+            table.c.status == status,
+            table.c.lease_owner.startswith(owner_prefix, autoescape=True),
+            table.c.lease_until >= now,
+        )
+        .values(lease_until=now - timedelta(seconds=1))
+    )
+    result = await session.execute(stmt)
+    return int(getattr(result, "rowcount", 0) or 0)

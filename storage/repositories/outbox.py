@@ -18,7 +18,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from storage import tables
-from storage.repositories.leases import take_lease
+from storage.repositories.leases import release_owned, take_lease
 from storage.repositories.results import changed
 
 o = tables.outbox.c
@@ -69,6 +69,37 @@ class SqlOutboxRepository:
             self.session, tables.outbox, chosen, status="sending", owner=owner, until=until
         )
         return sorted(rows, key=lambda r: (-r["priority"], r["id"]))
+
+    async def hold_role(self, channel: str, owner: str, now: datetime, until: datetime) -> bool:
+        """Take or renew the designated-sender role for `channel` (one upsert); True when
+        `owner` holds it until `until`, False while another sender's lease runs."""
+        r = tables.sender_roles.c
+        dialect = self.session.get_bind().dialect.name
+        insert = sqlite_insert if dialect == "sqlite" else pg_insert
+        row = insert(tables.sender_roles).values(channel=channel, owner=owner, lease_until=until)
+        upsert = row.on_conflict_do_update(
+            index_elements=["channel"],
+            set_={"owner": row.excluded.owner, "lease_until": row.excluded.lease_until},
+            where=(r.owner == row.excluded.owner) | (r.lease_until < now),
+        )
+        return (await self.session.execute(upsert.returning(r.channel))).first() is not None
+
+    async def release_roles(self, owner_prefix: str, now: datetime) -> int:
+        """Give up the roles held by owners starting with `owner_prefix` (a sender stopping,
+        or a restarted process's previous run): another sender may take them at once."""
+        r = tables.sender_roles.c
+        stmt = (
+            update(tables.sender_roles)
+            .where(r.owner.startswith(owner_prefix, autoescape=True), r.lease_until >= now)
+            .values(lease_until=now - timedelta(seconds=1))
+        )
+        return changed(await self.session.execute(stmt))
+
+    async def release_owned(self, owner_prefix: str, now: datetime) -> int:
+        """A restarted sender takes back at once the rows its previous run was sending."""
+        return await release_owned(
+            self.session, tables.outbox, status="sending", owner_prefix=owner_prefix, now=now
+        )
 
     async def finish(self, row_id: int, owner: str, status: str, now: datetime, error="") -> bool:
         """Record the outcome, only if this sender still holds the lease (fencing)."""

@@ -42,3 +42,14 @@ outbox = Table(
 # The sender's queue, walked in claim order (urgent first, then oldest) without sorting the
 # backlog: a 100,000-row broadcast is claimed 200 rows at a time from the front of it.
 Index("ix_outbox_queue", outbox.c.status, outbox.c.channel, outbox.c.priority.desc(), outbox.c.id)
+
+# One designated sender per rate-limited channel (Telegram: ~30 messages/s per bot, however
+# many processes): the process holding the role claims that channel's rows; it renews the
+# lease every tick; another takes over when it ran out (or at once, when released).
+sender_roles = Table(
+    "sender_roles",
+    metadata,
+    Column("channel", String(16), primary_key=True),
+    Column("owner", String(40), nullable=False),
+    Column("lease_until", UTCDateTime, nullable=False),
+)

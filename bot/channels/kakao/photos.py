@@ -30,21 +30,49 @@ class PhotoLost(Exception):
 async def fetch_photos(
     http: aiohttp.ClientSession, urls: list[str], *, max_bytes: int, within_s: float
 ) -> tuple[list[bytes], int]:
-    """The photos that arrived whole, in order, and how many did not."""
-    jobs = [_fetch_whole(http, url, max_bytes) for url in urls[:MAX_PHOTOS]]
-    results = await asyncio.gather(
-        *(asyncio.wait_for(job, within_s) for job in jobs), return_exceptions=True
-    )
-    photos: list[bytes] = []
-    lost = 0
-    for result in results:
-        if isinstance(result, bytes):
-            photos.append(result)
-        else:
+    """The photos that arrived whole within `within_s`, in order, and how many did not."""
+    fetch = PhotoFetch(http, urls, max_bytes=max_bytes)
+    await fetch.wait(within_s)
+    return fetch.results()
+
+
+class PhotoFetch:
+    """The photos of one message, all fetched at once. `wait` may be called again: the skill
+    waits within the answer's budget, and if some are still coming, answers and waits for
+    them once more in the background (bot/channels/kakao/skill.py)."""
+
+    def __init__(self, http: aiohttp.ClientSession, urls: list[str], *, max_bytes: int) -> None:
+        self.tasks = [
+            asyncio.ensure_future(_fetch_whole(http, url, max_bytes)) for url in urls[:MAX_PHOTOS]
+        ]
+
+    async def wait(self, within_s: float) -> bool:
+        """True when every photo has arrived or failed within `within_s`."""
+        if not self.tasks:
+            return True
+        _, pending = await asyncio.wait(self.tasks, timeout=within_s)
+        return not pending
+
+    def cancel(self) -> None:
+        for task in self.tasks:
+            task.cancel()
+
+    def results(self) -> tuple[list[bytes], int]:
+        """The photos that arrived whole, in order, and how many did not (those still on
+        the way are given up and count as lost)."""
+        photos: list[bytes] = []
+        lost = 0
+        for task in self.tasks:
+            if task.done() and not task.cancelled() and task.exception() is None:
+                photos.append(task.result())
+                continue
             lost += 1
+            reason = "TimeoutError" if not task.done() or task.cancelled() else task.exception()
+            task.cancel()
             # The reason only (never the URL: it names the resident's photo).
-            log.warning("a KakaoTalk photo was not received: %s", type(result).__name__)
-    return photos, lost
+            name = reason if isinstance(reason, str) else type(reason).__name__
+            log.warning("a KakaoTalk photo was not received: %s", name)
+        return photos, lost
 
 
 async def _fetch_whole(http: aiohttp.ClientSession, url: str, max_bytes: int) -> bytes:

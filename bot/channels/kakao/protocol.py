@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from bot.channels.kakao.caps import USER_ID_MAX
+from bot.channels.safe_json import clean_id
 from bot.screens import Channel, Inbound
 
 BOT_ID_MAX = 64
@@ -63,6 +64,8 @@ def parse_skill_payload(
         raise KakaoPayloadError("userRequest.user.id is missing")
     if len(user_key) > USER_ID_MAX:
         raise KakaoPayloadError("userRequest.user.id is too long")
+    if not clean_id(user_key):
+        raise KakaoPayloadError("userRequest.user.id is not printable")
     raw_bot = _obj(body.get("bot")).get("id")
     raw_bot = raw_bot if isinstance(raw_bot, str) else ""
     bot_id = raw_bot.strip().removesuffix("!")

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import asyncio
 import hmac
-import json
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
@@ -25,9 +24,11 @@ from typing import Protocol
 import aiohttp
 from aiohttp import web
 
+from bot.channels import safe_json
 from bot.channels.base import Engine
+from bot.channels.kakao.late_photos import LATER_S, NOTE, Tell
 from bot.channels.kakao.limits import encode_response
-from bot.channels.kakao.photos import fetch_photos
+from bot.channels.kakao.photos import PhotoFetch
 from bot.channels.kakao.protocol import (
     KakaoPayloadError,
     KakaoRequest,
@@ -71,28 +72,58 @@ class KakaoSkill:
         *,
         max_photo_bytes: int,
         open_event: OpenEvent | None = None,
+        tell: Tell | None = None,
     ) -> None:
         self.engine = engine
+        self.tell = tell  # queues "your photos arrived" (bot/channels/kakao/late_photos.py)
+        self._background: set[asyncio.Task] = set()
         self.open_event = open_event
         self.config = config
         self.max_photo_bytes = max_photo_bytes
         self._http: aiohttp.ClientSession | None = None
 
     async def close(self) -> None:
+        for task in list(self._background):
+            task.cancel()
         if self._http is not None:
             await self._http.close()
 
-    async def _download(self, inbound: Inbound, urls: list[str]) -> Inbound:
+    def _fetch(self, urls: list[str]) -> PhotoFetch:
         """Photos sent on KakaoTalk arrive as URLs on Kakao's servers (only those are
-        accepted by the parser): fetched whole, in parallel, within the answer's time budget;
-        the ones that did not arrive whole are counted, so the resident is asked again."""
+        accepted by the parser): fetched whole, all at once."""
         if self._http is None:
             self._http = aiohttp.ClientSession()
-        data, lost = await fetch_photos(
-            self._http, urls, max_bytes=self.max_photo_bytes, within_s=PHOTO_S
-        )
+        return PhotoFetch(self._http, urls, max_bytes=self.max_photo_bytes)
+
+    @staticmethod
+    def _with_photos(inbound: Inbound, fetch: PhotoFetch) -> Inbound:
+        """The ones that did not arrive whole are counted, so the resident is asked again."""
+        data, lost = fetch.results()
         photos = tuple(Photo(d, sniff_image(d) or "") for d in data)
         return replace(inbound, photos=photos, photos_lost=lost)
+
+    async def _later(self, inbound: Inbound, fetch: PhotoFetch) -> None:
+        """In the background: wait for the rest of the photos, give them to the dialog, and
+        tell the resident through the outbox."""
+        try:
+            await fetch.wait(LATER_S)
+            late = self._with_photos(inbound, fetch)
+            reply = await self.engine.handle(late)
+            if self.tell is not None and reply.resident_id is not None:
+                await self.tell(reply.resident_id, len(late.photos), late.photos_lost)
+        except Exception as exc:  # one line; the resident can send the photos again
+            log.warning("kakao photos in the background failed: %s", type(exc).__name__)
+        finally:
+            fetch.cancel()
+
+    async def _photos_coming(self, inbound: Inbound, fetch: PhotoFetch) -> tuple[Screen, ...]:
+        """Answer in time: the resident's current screen, with a note that photos are coming."""
+        task = asyncio.create_task(self._later(inbound, fetch))
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+        reply = await self.engine.handle(replace(inbound, text="", token=None))
+        first, *rest = reply.screens or (Screen(""),)
+        return (first.with_notices(NOTE), *rest)
 
     def routes(self) -> list[web.RouteDef]:
         return [web.post(self.config.path, self.handle)]
@@ -116,24 +147,30 @@ class KakaoSkill:
             if len(body) > MAX_BODY:
                 return _error(413, "body too large")
         try:
-            payload = json.loads(bytes(body).decode("utf-8"))
+            payload = safe_json.loads(bytes(body))
             skill = parse_skill_payload(
                 payload,
                 expected_bot_id=self.config.bot_id or None,
                 photo_hosts=tuple(self.config.photo_hosts),
             )
-        except (UnicodeDecodeError, json.JSONDecodeError):
-            return _error(400, "malformed JSON")
-        except KakaoPayloadError as exc:
+        except (safe_json.BadJson, KakaoPayloadError) as exc:
+            log.info("kakao skill: refused a request: %s", exc)  # one line, no traceback
             return _error(400, str(exc))
         inbound = to_inbound(skill)
         # The Event API pushes to a botUserKey: keep it as the account's push address.
         inbound = replace(inbound, extra={**inbound.extra, "address": skill.user_key})
-        if skill.image_urls:
-            inbound = await self._download(inbound, list(skill.image_urls))
+        fetch = self._fetch(list(skill.image_urls)) if skill.image_urls else None
+        coming = fetch is not None and not await fetch.wait(PHOTO_S)
+        if fetch is not None and not coming:
+            inbound = self._with_photos(inbound, fetch)
         try:
             left = ANSWER_WITHIN_S - (asyncio.get_running_loop().time() - started)
-            screens = await asyncio.wait_for(self._answer(skill, inbound), max(left, 0.5))
+            answer = (
+                self._photos_coming(inbound, fetch)
+                if coming and fetch is not None
+                else self._answer(skill, inbound)
+            )
+            screens = await asyncio.wait_for(answer, max(left, 0.5))
         except TimeoutError:
             log.warning("kakao skill answer took too long")
             screens = (Screen("잠시 사람이 많아요. 조금 뒤에 다시 눌러 주세요."),)

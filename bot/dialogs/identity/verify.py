@@ -44,7 +44,14 @@ def _parse(ctx: Ctx, text: str, answers: dict) -> str:
 
 async def _done(ctx: Ctx, answers: dict) -> Screen | AskAgain:
     s = ctx.services
-    result = await redeem_invite(ctx.uow, s.clock, s.invite_key, ctx.resident, answers["code"])
+    result = await redeem_invite(
+        ctx.uow,
+        s.clock,
+        s.invite_key,
+        ctx.resident,
+        answers["code"],
+        source=ctx.inbound.channel.value,  # wrong codes count per channel too
+    )
     if isinstance(result, WrongCode):
         if result.left <= 0:
             return AskAgain(

@@ -14,9 +14,9 @@ from bot.handlers.identity import home, linking
 from bot.handlers.identity.actions import Greet, OpenSection, ShowHousehold, StartVerify
 from bot.handlers.identity.home import SECTIONS
 from bot.handlers.identity.linking import IssueLinkCode
-from bot.handlers.identity.words import account_linked
+from bot.handlers.identity.words import account_linked, invite_guessing
 from bot.i18n import N_
-from core.identity.events import AccountLinked
+from core.identity.events import AccountLinked, InviteGuessing
 
 
 def _section(section: str, slot: str | None) -> OpenSection:
@@ -27,6 +27,10 @@ def register(app: FeatureApp) -> None:
     app.routers(home.router, linking.router)
     if AccountLinked not in app.services.notifications:
         app.services.notifications.register(AccountLinked, account_linked, N_("메신저 연결"))
+    if InviteGuessing not in app.services.notifications:
+        app.services.notifications.register(
+            InviteGuessing, invite_guessing, N_("초대코드 대입 경고")
+        )
     app.add_dialogs(verify.dialog, link_account.dialog)
     app.menu("complex", MenuEntry(N_("우리 집 정보"), ShowHousehold, rank=50))
     # Where typed sentences lead (bot/understand/intents.toml has their words).
