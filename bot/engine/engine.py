@@ -15,6 +15,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from bot.engine import drafts
 from bot.engine.actions import Action, Router, UnknownAction
 from bot.engine.context import Conversation, Ctx
 from bot.engine.dialog import DialogAnswer, DialogAnswerOnce
@@ -66,7 +67,15 @@ class Engine:
             self._again,
         )
         # The engine's own actions: navigation and dialog answers (handled below, not routed).
-        builtins = (Nav, DialogAnswer, DialogAnswerOnce, InboxOpen, InboxResume, ResumeAside)
+        builtins = (
+            Nav,
+            DialogAnswer,
+            DialogAnswerOnce,
+            InboxOpen,
+            InboxResume,
+            ResumeAside,
+            drafts.DraftChoice,
+        )
         for builtin in builtins:
             self.router.handlers.setdefault(builtin.kind, (builtin, self._builtin))
 
@@ -135,10 +144,11 @@ class Engine:
         if (conv.dialog or acting(conv)) and row["updated_at"] < now - expiry:
             # An abandoned dialog (or 대신 하기): back home with a short note, whatever this
             # message was.
-            conv.clear_dialog()
+            kept = drafts.shelve(ctx)
             stop(conv)
             note = ctx._("오랫동안 답이 없어서 하던 일은 멈추고 처음으로 돌아왔어요.")
-            screen = (await self.pages.home(ctx)).with_notices(note)
+            home = (await self.pages.home(ctx)).with_notices(note)
+            screen = drafts.on_home(ctx, home, kept=kept)
         elif ended := await enter(ctx):  # 대신 하기 refused now: nothing of this message runs
             screen = (await self.pages.home(ctx)).with_notices(ended)
         else:  # (when acting for a household, ctx.membership is now the household's)
@@ -266,6 +276,8 @@ class Engine:
             return await open_inbox(ctx, action)
         if isinstance(action, InboxResume):
             return await resume(ctx, self.runner, action)
+        if isinstance(action, drafts.DraftChoice):
+            return await drafts.choose(ctx, action)
         if isinstance(action, DialogAnswer):
             current = self.runner.current(ctx)
             if current is None or (current[0].name, current[1].name) != (
@@ -274,7 +286,7 @@ class Engine:
             ):
                 return self._again(ctx, ctx._("이 버튼은 더 이상 사용할 수 없어요."))
             return await self.runner.answer(ctx, *current, action.value)
-        ctx.conversation.clear_dialog()
+        drafts.shelve(ctx)  # another task: what was being written is kept as a draft
         return await self._call(ctx, handler, action)
 
     @staticmethod
@@ -298,7 +310,7 @@ class Engine:
             screen = shown[0] if isinstance(shown, tuple) else shown
             screen = screen.with_notices(note) if note else screen
         else:
-            ctx.conversation.clear_dialog()
+            drafts.shelve(ctx)
             handler = self.router.handlers[action.kind][1]
             screen = await self._call(ctx, handler, action, note)
         return screen
@@ -312,14 +324,17 @@ class Engine:
             if screen is not None:
                 return screen
         if nav.to == "help":
-            conv.clear_dialog()
+            drafts.shelve(ctx)
             return await self.pages.help(ctx)
-        note = ""
+        note, kept = "", False
+        if conv.dialog and nav.to != "cancel":
+            kept = drafts.shelve(ctx)  # 처음으로 (or 이전 at the first question)
         if conv.dialog:
             conv.clear_dialog()
             note = ctx._("하던 일을 취소했어요.")
         home = await self.pages.home(ctx)
-        return home.with_notices(note) if note else home
+        home = home.with_notices(note) if note else home
+        return drafts.on_home(ctx, home, kept=kept)
 
     def _again(self, ctx: Ctx, note: str) -> Screen:
         """Say why, then show the current question or screen again."""
