@@ -7,7 +7,7 @@ resumes at the question where the resident left, with the answers kept. Drafts e
 
 ```mermaid
 flowchart TD
-    F[대화 중, 답 3개 이상] -->|처음으로 / 시간 초과 / 다른 일| K[임시 저장 + 처음 메뉴: 이어서 하기]
+    F[대화 중, 답 3개 이상] -->|처음으로 / 시간 초과 / 다른 일| K[임시 저장 + 이어서 하기]
     F -->|취소 / 끝까지 함| X[저장 안 함]
     K --> V[같은 일을 다시 시작 / 처음 메뉴] --> O[쓰던 글이 있어요: 이어서 하기 / 새로 쓰기]
     O -->|이어서 하기| R[떠난 질문부터, 답은 그대로]

@@ -74,7 +74,8 @@ async def post_carpool(
 
     Rules:
     - Verified residents whose posting is not suspended; in their own complex.
-    - 출발지 and 도착지 (≤ 50 each), not the same place ("share.same_places"); a departure in the future (at most 60 days ahead).
+    - 출발지 and 도착지 (≤ 50 each), not the same place ("share.same_places"); a departure
+      in the future (at most 60 days ahead).
     - Seats 1–6; the cost is 무료 (0) or 실비 분담 up to 50,000 won. A paid ride must depart
       on a weekday that is not a public holiday, 07–09 or 18–20 (KST); otherwise it is
       refused naming why: "share.paid_weekend", "share.paid_holiday" or "share.paid_hours".

@@ -121,7 +121,8 @@ async def quick_rides(
         when = next_departure(at, now, paid=False, holidays=holidays)
         if when is None:
             continue
-        seats = Counter(r.seats for r in rides if (r.origin, r.destination) == (origin, destination))
+        same = [r.seats for r in rides if (r.origin, r.destination) == (origin, destination)]
+        seats = Counter(same)
         taken.add((origin, destination))
         picks.append(
             QuickRide(

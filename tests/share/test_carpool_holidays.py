@@ -1,6 +1,7 @@
 """카풀 and public holidays, read as conversations on the frozen clock (Wednesday 2026-11-25):
 a paid ride on a holiday — from the `holidays` package (12/25) or from bot.toml's
-extra_holidays (here Friday 11/27) — is not offered at all (무료 only, saying why); a repeating ride says "평일마다 반복" on its card and its page."""
+extra_holidays (here Friday 11/27) — is not offered at all (무료 only, saying why); a
+repeating ride says "평일마다 반복" on its card and its page."""
 
 from __future__ import annotations
 
