@@ -42,8 +42,7 @@ async def test_notice_received_and_vote_cast_and_result(person, services, clock,
 
     await person.say("처음으로")
     await person.tap("우리단지")
-    await person.tap("공지사항")
-    await person.tap("읽기")
+    await person.tap("공지사항")  # the newest notice in full, at once
     assert "[공지]" in person.text and "소독" in person.text
     async with services.uow() as uow:
         assert await uow.notices.read_count(1) == 1
