@@ -1,6 +1,7 @@
 """우리단지 → 공지사항 for residents: the newest notice in full at once (2 taps from home),
 다른 공지 for the notices that reached them (pinned first, newest first, 5 a page), one
-notice opened (which records the read), and the "확인" button of the "notice" notification. How a notice looks is bot/handlers/notices/render.py."""
+notice opened (which records the read), and the "확인" button of the "notice" notification.
+How a notice looks is bot/handlers/notices/render.py."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """우리단지 → 주민투표 for residents: the only open vote at once when there is exactly one
 (3 taps from home to a ballot; 다른 투표 for the list), open votes with one button per option
-(single-use, so a redelivered tap counts once), what their household chose, and closed votes' results.
-Results are never shown before the close; the notifications read in render.py."""
+(single-use, so a redelivered tap counts once), what their household chose, and closed
+votes' results. Results are never shown before the close; the notifications read in render.py."""
 
 from __future__ import annotations
 
