@@ -4,7 +4,8 @@ routes neighbours post most, at their most common time). The dialog still shows 
 summary and asks for the final 올리기; `post_carpool` checks every rule again.
 
 Rules:
-- "지난번처럼" repeats the resident's newest carpool (side, places, seats, cost, 반복) at the
+- "지난번처럼" repeats the resident's newest carpool — or, when they have none, the newest of
+  their 세대 (a family shares its car) — (side, places, seats, cost, 반복) at the
   same time of day on the first day it is still ahead (at least 30 minutes from now) and, for
   a paid ride, on a day and at a time when a paid ride may leave (평일, not a public holiday).
 - Common routes: the open carpools of the complex grouped by route and time of day, the most
@@ -72,15 +73,9 @@ def _time_of(listing: Listing) -> time:
     return listing.departure.astimezone(KST).time().replace(second=0, microsecond=0)
 
 
-async def quick_rides(
-    uow: UnitOfWork, clock: Clock, member: Membership, holidays: Holidays = NO_HOLIDAYS
-) -> list[QuickRide]:
-    """The resident's quick picks, "지난번처럼" first (see the module's rules)."""
-    complex_id = require_member(member)
-    now = clock.now()
-    picks: list[QuickRide] = []
-    mine, _ = await uow.share.by_poster(member.resident_id, offset=0, limit=HISTORY)
-    last = next(
+async def _last_ride(uow: UnitOfWork, resident_id: int) -> Listing | None:
+    mine, _ = await uow.share.by_poster(resident_id, offset=0, limit=HISTORY)
+    return next(
         (
             item
             for item in mine
@@ -91,6 +86,20 @@ async def quick_rides(
         ),
         None,
     )
+
+
+async def quick_rides(
+    uow: UnitOfWork, clock: Clock, member: Membership, holidays: Holidays = NO_HOLIDAYS
+) -> list[QuickRide]:
+    """The resident's quick picks, "지난번처럼" first (see the module's rules)."""
+    complex_id = require_member(member)
+    now = clock.now()
+    picks: list[QuickRide] = []
+    last = await _last_ride(uow, member.resident_id)
+    if last is None and member.household_id is not None:
+        family = await uow.residents.ids_in_household(member.household_id)
+        found = [r for r in [await _last_ride(uow, i) for i in family] if r is not None]
+        last = max(found, key=lambda r: r.created_at, default=None)
     if last is not None:
         when = next_departure(_time_of(last), now, paid=last.price > 0, holidays=holidays)
         if when is not None:
