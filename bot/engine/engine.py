@@ -326,10 +326,10 @@ class Engine:
         if nav.to == "help":
             drafts.shelve(ctx)
             return await self.pages.help(ctx)
-        note, kept = "", False
-        if conv.dialog and nav.to != "cancel":
+        note, kept, open_ = "", False, bool(conv.dialog)
+        if open_ and nav.to != "cancel":
             kept = drafts.shelve(ctx)  # 처음으로 (or 이전 at the first question)
-        if conv.dialog:
+        if open_ and not kept:
             conv.clear_dialog()
             note = ctx._("하던 일을 취소했어요.")
         home = await self.pages.home(ctx)
