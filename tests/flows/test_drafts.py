@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from tests.support.defects import verified
 
+
 def labels(person) -> list[str]:
     """The buttons shown (on Telegram: of every message, since the question is edited in
     place and a notification may have come after it)."""

@@ -29,9 +29,9 @@ class Walk:
         async with self.services.uow() as uow:
             for button in self.chat.screen.buttons:
                 row = await uow.tokens.get(button.token)
-                if row and row["action"]["k"] == DialogAnswer.kind:
-                    if button.label not in LEAVING:
-                        found.append(button.label)
+                is_answer = row is not None and row["action"]["k"] == DialogAnswer.kind
+                if is_answer and button.label not in LEAVING:
+                    found.append(button.label)
         return found
 
     async def run(self, seen: tuple[tuple[int, int], ...] = ()) -> None:
