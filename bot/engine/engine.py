@@ -152,9 +152,8 @@ class Engine:
         elif ended := await enter(ctx):  # 대신 하기 refused now: nothing of this message runs
             screen = (await self.pages.home(ctx)).with_notices(ended)
         else:  # (when acting for a household, ctx.membership is now the household's)
-            screen = await self._route(ctx, token_row)
-            if isinstance(screen, tuple):
-                screen, offset = screen
+            routed = await self._route(ctx, token_row)
+            screen, offset = routed if isinstance(routed, tuple) else (routed, 0)
         screen = frame(ctx, screen)  # 대신 하기: the banner and 끝내기 on every screen
         inbox = await uow.outbox.take_inbox(account.id, now)
         front: tuple[Screen, ...] = ()
