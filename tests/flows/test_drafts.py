@@ -93,3 +93,15 @@ async def test_cancel_or_two_answers_keep_nothing(engine, demo):
     await kim.tap("단지 정문")  # two answers
     await kim.tap("처음으로")
     assert "하던 일을 취소했어요" in kim.text and "이어서 하기" not in kim.labels
+
+
+async def test_switching_to_another_task_keeps_the_draft(engine, demo):
+    kim = await verified(engine, demo["101-1203"], "kim")
+    shop = kim.button("알뜰쇼핑").token  # a home button still on an earlier message
+    await write_half(kim)
+    await kim.tap_token(shop)  # another task, from that earlier message
+    assert "[알뜰쇼핑]" in kim.text
+    await kim.tap("처음으로")
+    assert "쓰던 글이 있어요. 이어서 할까요?" in kim.text
+    await kim.tap("이어서 하기")
+    assert "언제 출발하나요?" in kim.text
