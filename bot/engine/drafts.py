@@ -18,12 +18,11 @@ flowchart TD
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from bot.engine.actions import Action
-from bot.engine.present import add_choices
 from bot.engine.proxy import acting
 from bot.screens import Screen
 
@@ -153,5 +152,7 @@ def on_home(ctx: Ctx, home: Screen, *, kept: bool = False) -> Screen:
         if kept
         else ctx._("쓰던 글이 있어요. 이어서 할까요?")
     )
-    button = ctx.button(ctx._("이어서 하기"), DraftChoice(name, resume=True))
-    return add_choices(home, button).with_notices(note)
+    # Kept on screen like 도움 요청: never paged behind 더보기 (쉬운 모드 shows 4 choices).
+    button = ctx.button(ctx._("이어서 하기"), DraftChoice(name, resume=True), nav=True)
+    buttons = (*home.choices, button, *home.nav, *home.operators)
+    return replace(home, buttons=buttons).with_notices(note)

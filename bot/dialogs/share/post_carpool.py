@@ -31,17 +31,22 @@ flowchart TD
 
 from __future__ import annotations
 
+from bot.dialogs.share.carpool_choices import (
+    cost_choices,
+    cost_prompt,
+    destination_choices,
+    parse_destination,
+    place_choices,
+)
 from bot.dialogs.share.carpool_quick import QUICK_STEP
 from bot.dialogs.share.carpool_when import TIME_STEPS, departure, paid_refusal
 from bot.engine.context import Ctx
 from bot.engine.dialog import Choice, Dialog, Invalid, Step
 from bot.engine.fields import text_limit, won_amount
 from bot.handlers.share.actions import POST_CARPOOL, OpenCarpool, OpenListing
-from bot.handlers.share.words import LEGAL_NOTE
 from bot.screens import Expect, Screen
 from core.share.carpool import NewRide, post_carpool
 from core.share.model import MAX_PLACE, MAX_RIDE_PRICE, MAX_SEATS, MAX_TEXT, Side, id_of
-from core.share.quick import same_place
 
 
 def _parse_seats(ctx: Ctx, text: str, a: dict) -> int:
@@ -79,38 +84,6 @@ def _summary(ctx: Ctx, a: dict) -> str:
         lines.append(ctx._("덧붙인 말: {text}", text=a["note"]))
     lines.append(ctx._("이대로 올릴까요?"))
     return "\n".join(lines)
-
-
-def _place_choices(ctx: Ctx, a: dict) -> list[Choice]:
-    return [Choice(place, place) for place in ctx.services.config.share.places]
-
-
-def _destination_choices(ctx: Ctx, a: dict) -> list[Choice]:
-    """The places, without the place of departure (from ≠ to)."""
-    origin = a.get("origin", "")
-    return [c for c in _place_choices(ctx, a) if not same_place(c.value, origin)]
-
-
-def _parse_destination(ctx: Ctx, text: str, a: dict) -> str:
-    place = text_limit(MAX_PLACE)(ctx, text, a)
-    if same_place(place, a.get("origin", "")):
-        raise Invalid(ctx._("출발지와 도착지가 같아요. 다른 도착지를 골라 주세요."))
-    return place
-
-
-def _cost_choices(ctx: Ctx, a: dict) -> list[Choice]:
-    """무료, and 실비 분담 only when a paid ride may leave at the chosen time."""
-    choices = [Choice(ctx._("무료"), "free")]
-    if paid_refusal(ctx, a) is None:
-        choices.append(Choice(ctx._("실비 분담"), "paid"))
-    return choices
-
-
-def _cost_prompt(ctx: Ctx, a: dict) -> str:
-    text = ctx._("비용은 어떻게 할까요?") + "\n" + ctx._(LEGAL_NOTE)
-    if paid_refusal(ctx, a) is not None:
-        text += "\n" + ctx._("이 시간에는 무료로만 올릴 수 있어요.")
-    return text
 
 
 async def _done(ctx: Ctx, a: dict) -> Screen:
@@ -155,7 +128,7 @@ dialog = Dialog(
             "origin",
             prompt=lambda ctx, a: ctx._("어디에서 출발하나요? 버튼을 누르거나 짧게 적어 주세요."),
             expect=Expect.TEXT,
-            choices=_place_choices,
+            choices=place_choices,
             parse=text_limit(MAX_PLACE),
             placeholder=lambda ctx: ctx._("예: 102동 앞"),
         ),
@@ -163,8 +136,8 @@ dialog = Dialog(
             "destination",
             prompt=lambda ctx, a: ctx._("어디로 가나요? 버튼을 누르거나 짧게 적어 주세요."),
             expect=Expect.TEXT,
-            choices=_destination_choices,
-            parse=_parse_destination,
+            choices=destination_choices,
+            parse=parse_destination,
             placeholder=lambda ctx: ctx._("예: 동탄역"),
         ),
         *TIME_STEPS,
@@ -183,8 +156,8 @@ dialog = Dialog(
         ),
         Step(
             "cost",
-            prompt=_cost_prompt,
-            choices=_cost_choices,
+            prompt=cost_prompt,
+            choices=cost_choices,
         ),
         Step(
             "amount",
