@@ -55,6 +55,7 @@ class SecurityConfig:
 class DialogsConfig:
     expire_hours: int = 24
     token_days: int = 7  # how long a button stays usable
+    draft_days: int = 7  # how long a dialog left half-way is kept as a draft (이어서 하기)
 
 
 @dataclass(frozen=True)
@@ -328,6 +329,8 @@ def _validate(config: Config) -> None:
         raise ConfigError("config key outbox.telegram_rate: must be positive")
     if config.dialogs.expire_hours < 1:
         raise ConfigError("config key dialogs.expire_hours: must be at least 1")
+    if config.dialogs.draft_days < 1:
+        raise ConfigError("config key dialogs.draft_days: must be at least 1")
     alimtalk = config.alimtalk
     if alimtalk.enabled:
         for key in ("base_url", "appkey", "secret_key", "sender_key"):

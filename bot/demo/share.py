@@ -1,6 +1,8 @@
 """Sample 공유마켓 listings for the demo complex, made through the same use cases residents
 use: a free carpool to 동탄역 tomorrow morning (103동), an after-school childcare offer and a
-request for a drill (102동), and a stroller given away with its photo (103동). The posters
+request for a drill (102동), a stroller given away with its photo (103동), and a carpool
+김씨네 (101동) gave two days ago, home from 동탄역 at 6 pm, so that 카풀 올리기 offers
+them "지난번처럼" and the complex's common route (the quick picks) at once. The posters
 are demo accounts of their own, so the people trying the demo start with clean inboxes and
 can ask for a seat or write to the posters."""
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 from datetime import datetime, time, timedelta
 
 from bot.demo.pictures import stroller_png
+from core.clock import FrozenClock
 from core.share.carpool import NewRide, post_carpool
 from core.share.listings import NewListing, post_listing
 from core.share.ride_time import KST
@@ -51,4 +54,10 @@ async def seed_share(services, households: dict) -> None:
             photo=photo,
         )
         await post_listing(uow, clock, park, stroller)
+        kim = await _member(uow, services, *households["101-1203"])
+        then = clock.now() - timedelta(days=3)  # posted then, for the next evening
+        evening = then.astimezone(KST).date() + timedelta(days=1)
+        home = datetime.combine(evening, time(18, 0), tzinfo=KST)
+        past = NewRide("offer", "동탄역", "단지 정문", home, seats=2, details="퇴근길이에요")
+        await post_carpool(uow, FrozenClock(then), kim, past)  # its closing job closes it
         await uow.commit()

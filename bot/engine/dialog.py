@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bot.engine.context import Ctx
 
 Answers = dict[str, Any]
+FILLED = "_filled"  # the steps a quick pick answered (see Step.fills)
 
 
 class Invalid(Exception):
@@ -65,6 +66,14 @@ class Step:
     # Typed words for the choices: a [slots.<name>] table of bot/understand/intents.toml
     # keyed by the choices' values (e.g. "defect_category": 엘리베이터 → the 승강기 choice).
     synonyms: str = ""
+    # A sub-question of the step before it (실비 금액 after 실비 분담, 다른 시간's 날짜·시·분):
+    # shown with that step's number and never counted in the total, so that the total a
+    # resident reads ("3/6단계") does not change with an answer. Only follow-ups may depend
+    # on answers given during the dialog (tests/flows/test_step_totals.py walks every path).
+    follow_up: bool = False
+    # A quick pick: the chosen value is a dict of answers to other steps (e.g. "지난번처럼"
+    # answers 출발지, 도착지, 시각, 인원, 비용 at once); those steps are then not asked.
+    fills: bool = False
 
 
 @dataclass(frozen=True)
@@ -79,12 +88,15 @@ Done = Callable[["Ctx", Answers], Awaitable["Screen | AskAgain"]]
 
 
 class Dialog:
-    def __init__(self, name: str, steps: Sequence[Step], on_done: Done) -> None:
+    def __init__(
+        self, name: str, steps: Sequence[Step], on_done: Done, *, drafts: bool = True
+    ) -> None:
         if not steps:
             raise ValueError("a dialog needs at least one step")
         self.name = name
         self.steps = list(steps)
         self.on_done = on_done
+        self.drafts = drafts  # left with > 2 answers, it is kept as a draft (engine/drafts)
         self._index = {step.name: i for i, step in enumerate(self.steps)}
 
     def step(self, name: str | None) -> Step | None:
@@ -92,8 +104,9 @@ class Dialog:
 
     def next_step(self, ctx: Ctx, after: str | None, answers: Answers) -> Step | None:
         start = 0 if after is None else self._index[after] + 1
+        filled = answers.get(FILLED) or ()
         for step in self.steps[start:]:
-            if step.skip is None or not step.skip(ctx, answers):
+            if step.name not in filled and (step.skip is None or not step.skip(ctx, answers)):
                 return step
         return None
 
@@ -104,8 +117,11 @@ class Dialog:
         """The step's question, its choices as buttons, and the way back or out."""
         text = step.prompt(ctx, answers)
         steps = self.applicable(ctx, answers)
-        if len(steps) > 2 and step in steps:
-            position = ctx._("({n}/{total}단계)", n=steps.index(step) + 1, total=len(steps))
+        counted = [s for s in steps if not s.follow_up]
+        if len(counted) > 2 and step in steps:
+            upto = steps[: steps.index(step) + 1]
+            n = max(sum(1 for s in upto if not s.follow_up), 1)
+            position = ctx._("({n}/{total}단계)", n=n, total=len(counted))
             text = f"{text}\n{position}"
         if note:
             text = f"{note}\n\n{text}"

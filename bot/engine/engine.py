@@ -16,6 +16,7 @@ from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
+from bot.engine import drafts
 from bot.engine.actions import Action, Router, UnknownAction
 from bot.engine.context import Conversation, Ctx
 from bot.engine.dialog import DialogAnswer, DialogAnswerOnce
@@ -67,7 +68,15 @@ class Engine:
             self._again,
         )
         # The engine's own actions: navigation and dialog answers (handled below, not routed).
-        builtins = (Nav, DialogAnswer, DialogAnswerOnce, InboxOpen, InboxResume, ResumeAside)
+        builtins = (
+            Nav,
+            DialogAnswer,
+            DialogAnswerOnce,
+            InboxOpen,
+            InboxResume,
+            ResumeAside,
+            drafts.DraftChoice,
+        )
         for builtin in builtins:
             self.router.handlers.setdefault(builtin.kind, (builtin, self._builtin))
 
@@ -142,16 +151,16 @@ class Engine:
         if (conv.dialog or acting(conv)) and row["updated_at"] < now - expiry:
             # An abandoned dialog (or 대신 하기): back home with a short note, whatever this
             # message was.
-            conv.clear_dialog()
+            kept = drafts.shelve(ctx)
             stop(conv)
             note = ctx._("오랫동안 답이 없어서 하던 일은 멈추고 처음으로 돌아왔어요.")
-            screen = (await self.pages.home(ctx)).with_notices(note)
+            home = (await self.pages.home(ctx)).with_notices(note)
+            screen = drafts.on_home(ctx, home, kept=kept)
         elif ended := await enter(ctx):  # 대신 하기 refused now: nothing of this message runs
             screen = (await self.pages.home(ctx)).with_notices(ended)
         else:  # (when acting for a household, ctx.membership is now the household's)
-            screen = await self._route(ctx, token_row)
-            if isinstance(screen, tuple):
-                screen, offset = screen
+            routed = await self._route(ctx, token_row)
+            screen, offset = routed if isinstance(routed, tuple) else (routed, 0)
         screen = frame(ctx, screen)  # 대신 하기: the banner and 끝내기 on every screen
         inbox = await uow.outbox.take_inbox(account.id, now)
         front: tuple[Screen, ...] = ()
@@ -273,6 +282,8 @@ class Engine:
             return await open_inbox(ctx, action)
         if isinstance(action, InboxResume):
             return await resume(ctx, self.runner, action)
+        if isinstance(action, drafts.DraftChoice):
+            return await drafts.choose(ctx, action)
         if isinstance(action, DialogAnswer):
             current = self.runner.current(ctx)
             if current is None or (current[0].name, current[1].name) != (
@@ -281,7 +292,7 @@ class Engine:
             ):
                 return self._again(ctx, ctx._("이 버튼은 더 이상 사용할 수 없어요."))
             return await self.runner.answer(ctx, *current, action.value)
-        ctx.conversation.clear_dialog()
+        drafts.shelve(ctx)  # another task: what was being written is kept as a draft
         return await self._call(ctx, handler, action)
 
     @staticmethod
@@ -305,7 +316,7 @@ class Engine:
             screen = shown[0] if isinstance(shown, tuple) else shown
             screen = screen.with_notices(note) if note else screen
         else:
-            ctx.conversation.clear_dialog()
+            drafts.shelve(ctx)
             handler = self.router.handlers[action.kind][1]
             screen = await self._call(ctx, handler, action, note)
         return screen
@@ -319,14 +330,17 @@ class Engine:
             if screen is not None:
                 return screen
         if nav.to == "help":
-            conv.clear_dialog()
+            drafts.shelve(ctx)
             return await self.pages.help(ctx)
-        note = ""
-        if conv.dialog:
+        note, kept, open_ = "", False, bool(conv.dialog)
+        if open_ and nav.to != "cancel":
+            kept = drafts.shelve(ctx)  # 처음으로 (or 이전 at the first question)
+        if open_ and not kept:
             conv.clear_dialog()
             note = ctx._("하던 일을 취소했어요.")
         home = await self.pages.home(ctx)
-        return home.with_notices(note) if note else home
+        home = home.with_notices(note) if note else home
+        return drafts.on_home(ctx, home, kept=kept)
 
     def _again(self, ctx: Ctx, note: str) -> Screen:
         """Say why, then show the current question or screen again."""

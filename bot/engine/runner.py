@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from bot.engine.dialog import AskAgain, Dialog, Invalid, Step
+from bot.engine import drafts
+from bot.engine.dialog import FILLED, AskAgain, Dialog, Invalid, Step
 from bot.engine.intents import Intents
 from bot.engine.present import add_choices
 from bot.screens import Button, Expect, Photo, Screen
@@ -15,6 +16,7 @@ if TYPE_CHECKING:
     from bot.engine.context import Ctx
 
 MAX_MISSES_BEFORE_HELP = 2
+FINISHING = "finishing"  # set while on_done runs: a dialog it starts is its next, not a switch
 HELP_INTENT = "help.ask"  # 도움 요청 (a person), offered after two misses when registered
 
 
@@ -54,8 +56,15 @@ class DialogRunner:
         return dialog, step
 
     async def start(self, ctx: Ctx, name: str, **answers: Any) -> Screen:
+        """Start `name` afresh; another dialog left open is kept as a draft, and a draft of
+        this one is offered first (이어서 하기 / 새로 쓰기)."""
         dialog = self.dialogs[name]
         conv = ctx.conversation
+        restart = conv.dialog == name or conv.data.get(FINISHING)  # 수정, or on_done's next
+        if not restart:
+            drafts.shelve(ctx)
+            if dialog.drafts and name in drafts.live(ctx):
+                return drafts.offer(ctx, name, answers)
         conv.clear_dialog()
         conv.dialog = name
         conv.data["answers"] = dict(answers)
@@ -78,10 +87,12 @@ class DialogRunner:
         conv = ctx.conversation
         answers = dict(conv.data["answers"])
         last = conv.step
+        conv.data[FINISHING] = True
         try:
             async with ctx.uow.savepoint():
                 screen = await dialog.on_done(ctx, answers)
         except DomainError as exc:
+            conv.data.pop(FINISHING, None)
             # Nothing was written; ask the last question again with the reason on top.
             step = dialog.step(last) or dialog.steps[-1]
             conv.step = step.name
@@ -89,6 +100,7 @@ class DialogRunner:
             return self._rescue(
                 ctx, exc, dialog.render(ctx, step, conv.data["answers"], note=note)
             )
+        conv.data.pop(FINISHING, None)
         if isinstance(screen, AskAgain):
             step = dialog.step(last) or dialog.steps[-1]
             conv.data["answers"].pop(step.name, None)
@@ -98,7 +110,12 @@ class DialogRunner:
         return screen
 
     async def answer(self, ctx: Ctx, dialog: Dialog, step: Step, value: Any) -> Screen:
-        ctx.conversation.data["answers"][step.name] = value
+        answers = ctx.conversation.data["answers"]
+        if step.fills and isinstance(value, dict):  # a quick pick: several answers at once
+            answers.update(value)
+            answers[FILLED] = [*answers.get(FILLED, []), *value]
+            value = sorted(value)
+        answers[step.name] = value
         return await self._advance(ctx, dialog, step.name)
 
     async def text(self, ctx: Ctx, text: str) -> Screen:
@@ -144,7 +161,12 @@ class DialogRunner:
         if previous is None:
             return None
         ctx.conversation.step = previous.name
-        ctx.conversation.data["answers"].pop(previous.name, None)
+        answers = ctx.conversation.data["answers"]
+        value = answers.pop(previous.name, None)
+        if previous.fills and isinstance(value, list):  # undo the quick pick's answers
+            for name in value:
+                answers.pop(name, None)
+            answers[FILLED] = [n for n in answers.get(FILLED, []) if n not in value]
         return dialog.render(ctx, previous, ctx.conversation.data["answers"])
 
     def again(self, ctx: Ctx, note: str = "") -> Screen | None:

@@ -85,7 +85,8 @@ async def file_report(
       verified it yet (the report belongs to the household; the coordinator is then its
       reporter), marked and announced by `record_proxy`.
     - A category and a place kind from the fixed lists; 공용부 needs a place (≤ 50 characters).
-    - A description (≤ 1,000 characters) or at least one photo; at most 3 photos.
+    - A description (≤ 1,000 characters) and up to 3 photos, both optional: the category
+      alone says what it is when the resident skipped the question (건너뛰기).
     - 급함 only for safety (water, electricity, gas/heating, elevators).
     - At most 10 reports a day per household ("defect.too_many").
     - Coordinators are reminded if nobody acknowledges it in time (2 h urgent, else 24 h);
@@ -97,8 +98,6 @@ async def file_report(
     description, place = new.description.strip(), new.place.strip()
     if len(description) > MAX_DESCRIPTION:
         raise InvalidInput("defect.too_long", limit=MAX_DESCRIPTION)
-    if not description and not new.photos:
-        raise InvalidInput("defect.empty")
     if len(new.photos) > MAX_PHOTOS:
         raise InvalidInput("defect.too_many_photos", limit=MAX_PHOTOS)
     if new.where == Where.COMMON and not place:

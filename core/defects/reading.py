@@ -55,6 +55,14 @@ class HandledDetails:
     events: list[DefectEvent]
 
 
+async def reporting_building(uow: UnitOfWork, member: Membership) -> str:
+    """The 동 of the household a report is filed for (also in 대신 하기): what "우리 동"
+    means in the description buttons ("" when the household is gone)."""
+    household_id, _ = household_of(member)
+    household = await uow.households.get(household_id)
+    return household.building if household is not None else ""
+
+
 async def open_common_count(uow: UnitOfWork, member: Membership) -> int:
     """How many common-area reports of the member's complex are open (offered before filing
     another one)."""

@@ -130,6 +130,16 @@ async def list_notices(uow: UnitOfWork, member: Membership, offset: int = 0) -> 
     return NoticePage(notices, total, offset)
 
 
+async def latest_notice(uow: UnitOfWork, clock: Clock, member: Membership) -> Notice | None:
+    """The newest notice that reached the member (by when it went out; pinned or not),
+    opened (the read recorded once); None when there is none yet."""
+    page = await list_notices(uow, member)
+    if not page.notices:
+        return None
+    newest = max(page.notices, key=lambda n: (n.send_at, saved(n.id)))
+    return await read_notice(uow, clock, member, saved(newest.id))
+
+
 async def read_notice(uow: UnitOfWork, clock: Clock, member: Membership, notice_id: int) -> Notice:
     """Open a notice (from the list or its "확인" button) and record the read once.
 

@@ -29,6 +29,7 @@ from core.share.model import (
     Side,
     id_of,
 )
+from core.share.quick import same_place
 from core.share.ride_time import (
     NO_HOLIDAYS,
     Holidays,
@@ -73,7 +74,8 @@ async def post_carpool(
 
     Rules:
     - Verified residents whose posting is not suspended; in their own complex.
-    - 출발지 and 도착지 (≤ 50 each); a departure in the future (at most 60 days ahead).
+    - 출발지 and 도착지 (≤ 50 each), not the same place ("share.same_places"); a departure
+      in the future (at most 60 days ahead).
     - Seats 1–6; the cost is 무료 (0) or 실비 분담 up to 50,000 won. A paid ride must depart
       on a weekday that is not a public holiday, 07–09 or 18–20 (KST); otherwise it is
       refused naming why: "share.paid_weekend", "share.paid_holiday" or "share.paid_hours".
@@ -90,6 +92,8 @@ async def post_carpool(
     now = clock.now()
     origin = check_text(new.origin, MAX_PLACE, required=True)
     destination = check_text(new.destination, MAX_PLACE, required=True)
+    if same_place(origin, destination):
+        raise InvalidInput("share.same_places")
     departs_at = check_departure(new.departs_at, now)
     seats = check_seats(new.seats)
     price = check_price(new.price, MAX_RIDE_PRICE)

@@ -141,9 +141,9 @@ async def kakao_person(services, demo, photo_server):
 
 async def start_defect(person, demo) -> None:
     await person.start(demo["101-1203"])
-    for label in ("우리단지", "고장 신고", "누수", "우리 집"):
+    for label in ("우리단지", "고장 신고", "누수"):
         await person.tap(label)
-    assert "무슨 일인지 짧게 적어 주세요" in person.text
+    assert "무슨 일인가요?" in person.text
 
 
 async def test_a_2_mb_defect_photo_from_kakaotalk_is_stored_byte_for_byte(
@@ -155,6 +155,7 @@ async def test_a_2_mb_defect_photo_from_kakaotalk_is_stored_byte_for_byte(
     assert "사진 1장을 받았어요" in kakao_person.text
     await kakao_person.tap("다 보냈어요")
     await kakao_person.say("욕실 천장에서 물이 떨어져요")
+    await kakao_person.tap("우리 집")
     await kakao_person.tap("보통")
     await kakao_person.tap("접수")
     (report,) = await reports_of(services, await household_id(services, "101", "1203"))
@@ -173,7 +174,7 @@ async def test_a_photo_cut_short_is_not_taken_and_the_resident_is_asked_again(
     await kakao_person._post(photo_server.put(photo, break_after=100_000))
     assert "사진 1장을 제대로 받지 못했어요" in kakao_person.text
     assert "사진 1장을 받았어요" not in kakao_person.text
-    assert "무슨 일인지 짧게 적어 주세요" in kakao_person.text  # the same question again
+    assert "무슨 일인가요?" in kakao_person.text  # the same question again
     assert files_in(media) == before  # nothing stored
     await kakao_person.photo(photo)  # sent again, whole this time
     assert "사진 1장을 받았어요" in kakao_person.text

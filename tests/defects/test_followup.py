@@ -15,9 +15,10 @@ async def filed(engine, services, demo):
     """Kim (101동 1203호) files a leak with a photo; returns (chat, report, coordinator)."""
     await verified(engine, demo["관리동-100"], "coord")
     chat = await verified(engine, demo["101-1203"], "kim")
-    for label in ("우리단지", "고장 신고", "누수", "우리 집"):
+    for label in ("우리단지", "고장 신고", "누수"):
         await chat.tap(label)
     await chat.say("욕실 천장에서 물이 떨어져요")
+    await chat.tap("우리 집")
     await chat.tap("보통")
     await chat.tap("접수")
     kim = await member(services, "kim")
@@ -137,11 +138,12 @@ async def test_a_forged_report_id_or_token_finds_nothing(engine, services, demo)
 
 async def test_photos_are_shown_with_the_report(engine, services, demo):
     chat = await verified(engine, demo["101-1203"], "kim")
-    for label in ("우리단지", "고장 신고", "기타", "우리 집"):
+    for label in ("우리단지", "고장 신고", "기타"):
         await chat.tap(label)
     await chat.photo(tiny_image("PNG"), "image/png")
     await chat.tap("다 보냈어요")
     await chat.say("현관 센서등이 안 켜져요")
+    await chat.tap("우리 집")
     await chat.tap("접수")
     await open_mine(chat)
     (card,) = chat.screen.cards

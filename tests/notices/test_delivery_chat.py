@@ -79,7 +79,6 @@ async def test_the_report_shows_four_states_per_channel(services, demo, clock):
             await kim.say("처음으로")
             await kim.tap("우리단지")
             await kim.tap("공지사항")
-            await kim.tap("읽기")
             assert "단수가 있어요" in kim.text
 
             await coord.say("처음으로")

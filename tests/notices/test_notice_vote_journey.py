@@ -42,16 +42,14 @@ async def test_notice_received_and_vote_cast_and_result(person, services, clock,
 
     await person.say("처음으로")
     await person.tap("우리단지")
-    await person.tap("공지사항")
-    await person.tap("읽기")
+    await person.tap("공지사항")  # the newest notice in full, at once
     assert "[공지]" in person.text and "소독" in person.text
     async with services.uow() as uow:
         assert await uow.notices.read_count(1) == 1
 
     await person.say("처음으로")
     await person.tap("우리단지")
-    await person.tap("주민투표")
-    await person.tap("보기")
+    await person.tap("주민투표")  # the only open vote opens at once: 3 taps to a ballot
     await person.tap("1. 찬성")
     assert "'찬성'에 투표했어요" in person.text
     clock.advance(days=2, seconds=1)

@@ -93,9 +93,10 @@ async def told(services, words: str) -> None:
 async def test_file_a_defect_for_the_household(person, engine, services, demo):
     await household_and_coordinator(person, engine, services, demo)
     await act_for(person, how="도움 요청")
-    for label in ("고장 신고", "승강기", "우리 집"):
+    for label in ("고장 신고", "승강기"):
         await person.tap(label)
     await person.say("문이 안 닫혀요")
+    await person.tap("엘리베이터")  # a 승강기 is always 공용부: which one
     await person.tap("보통")
     await person.tap("접수")
     assert "접수 번호는 D-2026-000001예요" in person.text
@@ -107,7 +108,7 @@ async def test_file_a_defect_for_the_household(person, engine, services, demo):
     assert reporter_id == kim.resident_id
     row = await marked(services, "defect", f"defect:{report_id}")
     assert row["how"] == "help" and row["request_no"] == "7"
-    await told(services, "고장 신고를 했어요: 승강기 · 문이 안 닫혀요 (D-2026-000001)")
+    await told(services, "고장 신고를 했어요: 승강기 · 엘리베이터 (D-2026-000001)")
     await person.tap("대신 하기 끝내기")
     assert "대신 하기를 끝냈어요" in person.text and "[코디네이터]" in person.text
 
@@ -237,8 +238,7 @@ async def test_vote_for_the_household(person, engine, services, demo, clock):
         await wait_for(person, "주차 규칙")
     await act_for(person)
     await tap_paged(person, "주민투표")
-    for label in ("보기", "2. 반대"):
-        await person.tap(label)
+    await person.tap("2. 반대")  # the only open vote opened at once
     assert "'반대'에 투표했어요" in person.text
     kim = await member_of(services, "kim")
     async with services.uow() as uow:

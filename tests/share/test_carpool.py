@@ -97,6 +97,8 @@ async def test_past_times_are_refused_and_asked_again(engine, demo):
     assert "이미 지난 시간이에요" in kim.text
     await kim.say("무슨 말인지")
     assert "날짜를 알아듣지 못했어요" in kim.text
+    assert "오늘 오후 6시" in kim.labels and "다른 시간" in kim.labels  # one time screen
+    await kim.tap("다른 시간")
     await kim.tap("오늘")
     assert "몇 시에 출발하나요?" in kim.text
     assert "오전 9시" not in kim.labels and "오전 10시" in kim.labels
@@ -128,16 +130,28 @@ async def test_zero_or_seven_seats_and_long_places_are_asked_again(engine, demo)
     assert "비용은 어떻게 할까요?" in kim.text and "오전 7~9시" in kim.text
 
 
-async def test_a_paid_ride_outside_commuting_hours_is_refused(engine, services, demo):
+async def test_a_paid_ride_is_not_offered_on_a_weekend_or_outside_commuting_hours(
+    engine, services, demo
+):
     kim = await verified(engine, demo["101-1203"], "kim")
     await start_ride(kim)
     await kim.say("토요일 오전 8시")  # a weekend
     await kim.tap("1명")
-    await kim.tap("실비 분담")
-    await kim.say("3000")
-    assert "주말에는 실비를 받는 카풀을 할 수 없어요" in kim.text
-    assert "한 사람이 낼 실비를" in kim.text  # the same question again
-    await kim.tap("무료로 할게요")
+    assert "비용은 어떻게 할까요?" in kim.text and "무료로만 올릴 수 있어요" in kim.text
+    assert "실비 분담" not in kim.labels  # impossible, so not offered
+    await kim.say("실비 분담")  # typed anyway: the buttons are explained, nothing changes
+    assert "비용은 어떻게 할까요?" in kim.text and "실비 분담" not in kim.labels
+    await kim.tap("이전")
+    await kim.tap("이전")
+    await kim.say("내일 오전 11시")  # a weekday, but outside 07–09 / 18–20
+    await kim.tap("1명")
+    assert "실비 분담" not in kim.labels
+    await kim.tap("이전")
+    await kim.tap("이전")
+    await kim.say("내일 오전 8시")
+    await kim.tap("1명")
+    assert "실비 분담" in kim.labels
+    await kim.tap("무료")
     await kim.tap("한 번만")
     await kim.tap("건너뛰기")
     assert "비용: 무료" in kim.text

@@ -18,7 +18,11 @@ async def post_ride(
     await chat.tap("공유마켓")
     await chat.tap("카풀")
     await chat.tap("글 올리기")
+    if "새로 쓰기" in chat.labels:  # a draft left by an earlier attempt
+        await chat.tap("새로 쓰기")
     await chat.tap("태워 드려요 (해드려요)")
+    if "직접 고르기" in chat.labels:  # the quick picks of a resident who posted before
+        await chat.tap("직접 고르기")
     await chat.tap("단지 정문")
     await chat.tap("동탄역")
     await chat.say(when)

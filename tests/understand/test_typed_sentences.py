@@ -35,12 +35,11 @@ async def test_elevator_sentence_on_every_channel(person, demo):
     await person.say(demo["101-1203"])
     await person.say("엘리베이터가 멈췄어요")
     assert "고장 신고로 갈게요 (승강기)" in person.text
-    assert "어디에서 생긴 일인가요?" in person.text  # the category step was answered
-    assert "우리 집" in person.labels
-    await person.tap("우리 집")
-    await person.say("7층에서 멈춰서 문이 안 열려요")
-    await person.tap("급함")
-    assert "종류: 승강기" in person.text
+    assert "무슨 일인가요?" in person.text  # the category step was answered
+    assert "멈췄어요" in person.labels
+    await person.tap("멈췄어요")  # says 공용부 (우리 동 승강기) and 급함 too
+    assert "종류: 승강기" in person.text and "101동 승강기" in person.text
+    assert "급함: 네" in person.text
 
 
 async def test_points_question_shows_the_balance(engine, demo):
@@ -68,7 +67,7 @@ async def test_inside_the_defect_flow_elevator_matches_the_lift_button(engine, d
     assert "어떤 고장인가요?" in chat.text
     await chat.say("엘리베이터")
     assert "'승강기'를 골랐어요." in chat.text
-    assert "어디에서 생긴 일인가요?" in chat.text
+    assert "무슨 일인가요?" in chat.text
 
 
 async def test_a_confident_sentence_inside_a_dialog_sets_it_aside_and_it_can_resume(engine, demo):
@@ -76,13 +75,15 @@ async def test_a_confident_sentence_inside_a_dialog_sets_it_aside_and_it_can_res
     await chat.tap("우리단지")
     await chat.tap("고장 신고")
     await chat.tap("누수")
+    await chat.say("욕실 천장이 젖었어요")
+    assert "어디에서 생긴 일인가요?" in chat.text  # a question of buttons only
     await chat.say("공지사항 보여 주세요")
     assert "공지사항으로 갈게요" in chat.text
     assert "하던 일 계속" in chat.labels
     await chat.tap("하던 일 계속")
     assert "어디에서 생긴 일인가요?" in chat.text
     await chat.tap("우리 집")
-    assert "무슨 일인지 짧게 적어 주세요" in chat.text
+    assert "급한 일인가요?" in chat.text
 
 
 async def test_a_free_text_step_takes_the_sentence_as_its_answer(engine, demo):
@@ -90,9 +91,8 @@ async def test_a_free_text_step_takes_the_sentence_as_its_answer(engine, demo):
     await chat.tap("우리단지")
     await chat.tap("고장 신고")
     await chat.tap("누수")
-    await chat.tap("우리 집")
     await chat.say("포인트 얼마 남았어요?")  # a description, however odd: not an intent
-    assert "급한 일인가요?" in chat.text
+    assert "어디에서 생긴 일인가요?" in chat.text
 
 
 async def test_unsure_offers_guesses_and_help(with_help, demo):

@@ -75,8 +75,7 @@ async def test_one_ballot_per_household_reminders_and_one_close(services, clock,
     assert any("'반대'(으)로 바뀌었어요" in t for t in texts(await outbox_of(services, "kim")))
     await kim.say("처음으로")
     await kim.tap("우리단지")
-    await kim.tap("주민투표")
-    await kim.tap("보기")
+    await kim.tap("주민투표")  # the only open vote opens at once
     assert "우리 집은 '반대'에 투표했어요" in kim.text and "결과는 마감한 뒤에" in kim.text
 
     clock.advance(days=2)  # 24 h before the close: only 102동 (not voted) is reminded

@@ -214,6 +214,7 @@ dialog = Dialog(
                 Choice(ctx._("신청 안 받음"), "no"),
             ],
             skip=lambda ctx, a: a.get("board") != Board.CULTURE,
+            follow_up=True,  # asked only after some answers: no change of total
         ),
         Step(
             "event_at",
@@ -221,6 +222,7 @@ dialog = Dialog(
             expect=Expect.TEXT,
             parse=_event_time,
             skip=lambda ctx, a: a.get("signups") != "yes",
+            follow_up=True,  # asked only after some answers: no change of total
         ),
         Step(
             "capacity",
@@ -229,6 +231,7 @@ dialog = Dialog(
             choices=lambda ctx, a: [Choice(ctx._("{n}명", n=n), n) for n in (10, 20, 30)],
             parse=_capacity,
             skip=lambda ctx, a: a.get("signups") != "yes",
+            follow_up=True,  # asked only after some answers: no change of total
         ),
         Step(
             "confirm",

@@ -89,6 +89,7 @@ def photo_steps(kept) -> list[Step]:
             ],
             photo=store_photos,
             skip=skip,
+            follow_up=True,
         )
 
     def add(n: int) -> Step:
@@ -100,6 +101,7 @@ def photo_steps(kept) -> list[Step]:
             choices=lambda ctx, a: [Choice(ctx._("다 보냈어요"), "done")],
             photo=store_photos,
             skip=lambda ctx, a: kept(name, a) or a.get(f"more{n}") != "more",
+            follow_up=True,
         )
 
     return [more(2), add(2), more(3), add(3)]

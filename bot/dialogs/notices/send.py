@@ -141,6 +141,7 @@ dialog = Dialog(
             ],
             parse=_buildings,
             skip=lambda ctx, a: a.get("target") != "some",
+            follow_up=True,  # asked only after some answers: no change of total
         ),
         Step(
             "urgent",

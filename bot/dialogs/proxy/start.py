@@ -91,6 +91,7 @@ dialog = Dialog(
             expect=Expect.TEXT,
             parse=_request_no,
             skip=lambda ctx, a: a.get("how") != How.HELP,
+            follow_up=True,  # asked only after some answers: no change of total
         ),
         Step(
             "consent",

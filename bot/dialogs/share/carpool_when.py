@@ -1,7 +1,10 @@
-"""The carpool dialog's time questions: 날짜 (오늘, 내일, 요일 buttons, or typed Korean such as
-"내일 오전 8시" / "12/3 18:30", which answers the time too), 시 and 분 (only future times are
-offered), and whether a paid ride may leave then (weekend, public holiday, commuting hours).
-Typed text is read by core.share.when; every refusal asks the same question again."""
+"""The carpool dialog's time question, ONE screen: the common times as buttons (오늘 오후 6시,
+내일 오전 8시, 내일 오후 6시 — only those still ahead) and 다른 시간 for the rest, or typed
+Korean such as "내일 오전 8시" / "12/3 18:30". 다른 시간 (or a typed date without a time)
+asks its follow-ups 날짜, 시 and 분 (only future times are offered), numbered with the time
+question. Whether a paid ride may leave then (weekend, public holiday, commuting hours) is
+core's rule (`paid_ride_refusal`). Typed text is read by core.share.when; every refusal asks
+the same question again."""
 
 from __future__ import annotations
 
@@ -16,6 +19,8 @@ from core.share.when import parse_when
 
 MINUTES = (0, 10, 20, 30, 40, 50)
 HOURS = range(5, 24)
+COMMON_TIMES = ((0, 18), (1, 8), (1, 18))  # (days from today, hour): 오늘 오후 6시, 내일 …
+OTHER = {"other": True}  # 다른 시간: the day, hour and minute follow-ups
 
 
 def today(ctx: Ctx) -> date:
@@ -26,11 +31,18 @@ def _at(ctx: Ctx, day: date, hour: int, minute: int) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=ctx.t.tz)
 
 
+def when_of(a: dict) -> dict:
+    """The chosen day {"date", "time" or None}: the time screen's, or 다른 시간's 날짜."""
+    day = a.get("day") or {}
+    return (a.get("other_day") or {}) if day.get("other") else day
+
+
 def departure(ctx: Ctx, a: dict) -> datetime:
     """The departure the answers so far name (the day step, or the day, hour and minute)."""
-    day = date.fromisoformat(a["day"]["date"])
-    if a["day"].get("time"):
-        hour, minute = map(int, a["day"]["time"].split(":"))
+    when = when_of(a)
+    day = date.fromisoformat(when["date"])
+    if when.get("time"):
+        hour, minute = map(int, when["time"].split(":"))
     else:
         hour = a["hour"]["h"]
         minute = a["hour"]["m"] if a["hour"].get("m") is not None else a["minute"]
@@ -76,6 +88,33 @@ def _parse_day(ctx: Ctx, text: str, a: dict) -> dict:
     return {"date": day.isoformat(), "time": at}
 
 
+def when_label(ctx: Ctx, at: datetime) -> str:
+    """오늘 오후 6시 / 내일 오전 8시 30분 / 토요일 오전 8시 (this week) / 12월 3일 오전 8시."""
+    local = at.astimezone(ctx.t.tz)
+    days = (local.date() - today(ctx)).days
+    hour = hour_label(ctx, local.hour)
+    if local.minute:
+        hour = ctx._("{hour} {minute}분", hour=hour, minute=format(local.minute, "02d"))
+    if days == 0:
+        return ctx._("오늘 {hour}", hour=hour)
+    if days == 1:
+        return ctx._("내일 {hour}", hour=hour)
+    day = ctx.t.weekday(local) if days < 7 else ctx.t.day(local)
+    return ctx._("{day} {hour}", day=day, hour=hour)
+
+
+def _when_choices(ctx: Ctx, a: dict) -> list[Choice]:
+    now = ctx.clock.now()
+    choices = []
+    for days, hour in COMMON_TIMES:
+        at = _at(ctx, today(ctx) + timedelta(days=days), hour, 0)
+        if at > now:
+            value = {"date": at.date().isoformat(), "time": f"{hour:02d}:00"}
+            choices.append(Choice(when_label(ctx, at), value))
+    choices.append(Choice(ctx._("다른 시간"), OTHER))
+    return choices
+
+
 def _day_choices(ctx: Ctx, a: dict) -> list[Choice]:
     first = today(ctx)
     choices = [
@@ -102,7 +141,7 @@ def _open_minutes(ctx: Ctx, day: date, hour: int) -> list[int]:
 
 
 def _hour_choices(ctx: Ctx, a: dict) -> list[Choice]:
-    day = date.fromisoformat(a["day"]["date"])
+    day = date.fromisoformat(when_of(a)["date"])
     return [
         Choice(hour_label(ctx, h), {"h": h, "m": None})
         for h in HOURS
@@ -117,7 +156,7 @@ def _parse_hour(ctx: Ctx, text: str, a: dict) -> dict:
         raise Invalid(
             ctx._("시각을 알아듣지 못했어요. 버튼을 누르거나 '오전 8시'처럼 적어 주세요.")
         )
-    day = date.fromisoformat(a["day"]["date"])
+    day = date.fromisoformat(when_of(a)["date"])
     minute = at.minute if (":" in text or "분" in text or "반" in text) else None
     if _at(ctx, day, at.hour, minute or 0) <= ctx.clock.now() and minute is not None:
         raise _past(ctx)
@@ -127,7 +166,7 @@ def _parse_hour(ctx: Ctx, text: str, a: dict) -> dict:
 
 
 def _minute_choices(ctx: Ctx, a: dict) -> list[Choice]:
-    day, hour = date.fromisoformat(a["day"]["date"]), a["hour"]["h"]
+    day, hour = date.fromisoformat(when_of(a)["date"]), a["hour"]["h"]
     label = hour_label(ctx, hour)
     return [
         Choice(ctx._("{hour} {minute}분", hour=label, minute=format(m, "02d")), m)
@@ -140,27 +179,37 @@ def _parse_minute(ctx: Ctx, text: str, a: dict) -> int:
     if not digits or not 0 <= int(digits) <= 59:
         raise Invalid(ctx._("분은 0부터 59까지 숫자로 적어 주세요."))
     minute = int(digits)
-    day, hour = date.fromisoformat(a["day"]["date"]), a["hour"]["h"]
+    day, hour = date.fromisoformat(when_of(a)["date"]), a["hour"]["h"]
     if _at(ctx, day, hour, minute) <= ctx.clock.now():
         raise _past(ctx)
     return minute
 
 
 def _skip_time(ctx: Ctx, a: dict) -> bool:
-    return bool(a.get("day", {}).get("time"))
+    return bool(when_of(a).get("time"))
 
 
-# 날짜, then 시 and 분 unless the typed date named the time ("내일 오전 8시").
+# One time screen; 다른 시간 (or a typed day without a time) asks 날짜, 시 and 분 as follow-ups.
 TIME_STEPS = [
     Step(
         "day",
         prompt=lambda ctx, a: ctx._(
-            "언제 출발하나요? 날짜를 누르거나 '내일 오전 8시'처럼 적어 주세요."
+            "언제 출발하나요? 시간을 누르거나 '내일 오전 8시'처럼 적어 주세요."
         ),
+        expect=Expect.TEXT,
+        choices=_when_choices,
+        parse=_parse_day,
+        placeholder=lambda ctx: ctx._("예: 내일 오전 8시"),
+    ),
+    Step(
+        "other_day",
+        prompt=lambda ctx, a: ctx._("어느 날 출발하나요? 날짜를 누르거나 '12/3'처럼 적어 주세요."),
         expect=Expect.TEXT,
         choices=_day_choices,
         parse=_parse_day,
-        placeholder=lambda ctx: ctx._("예: 내일 오전 8시"),
+        skip=lambda ctx, a: not (a.get("day") or {}).get("other"),
+        follow_up=True,
+        placeholder=lambda ctx: ctx._("예: 12/3"),
     ),
     Step(
         "hour",
@@ -169,6 +218,7 @@ TIME_STEPS = [
         choices=_hour_choices,
         parse=_parse_hour,
         skip=_skip_time,
+        follow_up=True,
     ),
     Step(
         "minute",
@@ -177,5 +227,6 @@ TIME_STEPS = [
         choices=_minute_choices,
         parse=_parse_minute,
         skip=lambda ctx, a: _skip_time(ctx, a) or a.get("hour", {}).get("m") is not None,
+        follow_up=True,
     ),
 ]

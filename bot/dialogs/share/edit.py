@@ -86,6 +86,7 @@ dialog = Dialog(
             choices=lambda ctx, a: [Choice(ctx._("무료"), 0)] if _field(a) == "price" else [],
             parse=_parse,
             skip=lambda ctx, a: _field(a) == "photo",
+            follow_up=True,  # asked only after some answers: no change of total
         ),
         new_photo_step(skip=lambda ctx, a: _field(a) != "photo"),
     ],

@@ -1,36 +1,49 @@
-"""카풀 올리기: 출발지, 도착지, 날짜, 시각, 인원, 비용 — buttons first, typing understood.
+"""카풀 올리기: 출발지, 도착지, 시각, 인원, 비용 — buttons first, typing understood.
 
-"내일 오전 8시" or "12/3 18:30" typed at the date question answers the time too (the time
-questions are in carpool_when). Only future times are offered as buttons; a typed past time,
-zero or seven seats, a place over 50 characters or a paid ride on a weekend, on a public
-holiday or outside weekday 07–09 / 18–20 is explained, naming why, and asked again.
+A quick pick ("지난번처럼", or a common route of the complex: carpool_quick) answers the
+whole ride in one tap and goes to the summary. The time is ONE screen of common times plus
+다른 시간 (carpool_when); "내일 오전 8시" or "12/3 18:30" typed there answers it too. Only
+future times are offered; the destination list leaves out the place of departure; 실비 분담
+is offered only when a paid ride may leave then (a 평일 that is not a public holiday, 07–09
+or 18–20). A typed past time, zero or seven seats, a place over 50 characters or the same
+place twice is explained, naming why, and asked again.
 
 ```mermaid
 flowchart TD
     S[공유마켓 → 카풀 → 글 올리기] --> A[해드려요: 태워 드려요 / 구해요: 태워 주세요]
-    A --> O[출발지: 단지 정문 동탄역 … 또는 적기] --> D[도착지]
-    D --> W[날짜: 오늘 내일 요일 또는 "내일 오전 8시"]
-    W -->|시각까지 적음| N
-    W --> H[시: 미래의 시각만] --> M[분: 00 10 … 50]
+    A --> Q[자주 가는 길: 지난번처럼 … / 단지의 자주 가는 길 / 직접 고르기 — 있을 때만]
+    Q -->|고른 길| K
+    Q -->|직접 고르기| O
+    A --> O[출발지: 단지 정문 동탄역 … 또는 적기] --> D[도착지: 출발지 빼고]
+    D --> W[시각 한 화면: 오늘 오후 6시 / 내일 오전 8시 / 내일 오후 6시 / 다른 시간]
+    W -->|시각 고름·적음| N
+    W -->|다른 시간| WD[날짜] --> H[시: 미래의 시각만] --> M[분: 00 10 … 50]
     M --> N[인원 1–6]
-    N --> C[비용: 무료 / 실비 분담 + 법 안내]
-    C -->|실비 분담| P[금액, 공휴일 아닌 평일 07–09·18–20만; 아니면 까닭과 같은 질문 다시]
+    N --> C[비용: 무료 / 실비 분담 — 실비는 평일 07–09·18–20, 공휴일 아닐 때만 보여요]
+    C -->|실비 분담| P[금액]
     C -->|무료| RP[평일마다 반복할까요? 한 번만 / 평일마다 반복]
     P --> RP --> T[덧붙일 말 / 건너뛰기] --> K[확인: 올리기 한 번만 / 취소]
     K -->|올리기| R[post_carpool → 30분 전 알림, 출발 때 마감 예약]
     R -->|반복| NX[마감 작업이 다음 평일 카풀을 올림, 공휴일은 건너뜀, 마감·삭제하면 멈춤]
-    W & H & M & N & C & P & RP & T & K -->|이전 / 처음으로| X[앞 질문 / 처음 메뉴]
+    W & H & M & N & C & P & RP & T & K -->|이전 / 처음으로| X[앞 질문 / 처음 메뉴, 임시 저장]
 ```
 """
 
 from __future__ import annotations
 
+from bot.dialogs.share.carpool_choices import (
+    cost_choices,
+    cost_prompt,
+    destination_choices,
+    parse_destination,
+    place_choices,
+)
+from bot.dialogs.share.carpool_quick import QUICK_STEP
 from bot.dialogs.share.carpool_when import TIME_STEPS, departure, paid_refusal
 from bot.engine.context import Ctx
 from bot.engine.dialog import Choice, Dialog, Invalid, Step
 from bot.engine.fields import text_limit, won_amount
 from bot.handlers.share.actions import POST_CARPOOL, OpenCarpool, OpenListing
-from bot.handlers.share.words import LEGAL_NOTE
 from bot.screens import Expect, Screen
 from core.share.carpool import NewRide, post_carpool
 from core.share.model import MAX_PLACE, MAX_RIDE_PRICE, MAX_SEATS, MAX_TEXT, Side, id_of
@@ -73,10 +86,6 @@ def _summary(ctx: Ctx, a: dict) -> str:
     return "\n".join(lines)
 
 
-def _place_choices(ctx: Ctx, a: dict) -> list[Choice]:
-    return [Choice(place, place) for place in ctx.services.config.share.places]
-
-
 async def _done(ctx: Ctx, a: dict) -> Screen:
     if a["confirm"] == "cancel":
         return (await ctx.home()).with_notices(ctx._("카풀 올리기를 취소했어요."))
@@ -114,11 +123,12 @@ dialog = Dialog(
             # already said when the dialog was started from 카풀 태워 드려요 / 구해요
             skip=lambda ctx, a: bool(a.get("_side_given")),
         ),
+        QUICK_STEP,
         Step(
             "origin",
             prompt=lambda ctx, a: ctx._("어디에서 출발하나요? 버튼을 누르거나 짧게 적어 주세요."),
             expect=Expect.TEXT,
-            choices=_place_choices,
+            choices=place_choices,
             parse=text_limit(MAX_PLACE),
             placeholder=lambda ctx: ctx._("예: 102동 앞"),
         ),
@@ -126,8 +136,8 @@ dialog = Dialog(
             "destination",
             prompt=lambda ctx, a: ctx._("어디로 가나요? 버튼을 누르거나 짧게 적어 주세요."),
             expect=Expect.TEXT,
-            choices=_place_choices,
-            parse=text_limit(MAX_PLACE),
+            choices=destination_choices,
+            parse=parse_destination,
             placeholder=lambda ctx: ctx._("예: 동탄역"),
         ),
         *TIME_STEPS,
@@ -146,11 +156,8 @@ dialog = Dialog(
         ),
         Step(
             "cost",
-            prompt=lambda ctx, a: ctx._("비용은 어떻게 할까요?") + "\n" + ctx._(LEGAL_NOTE),
-            choices=lambda ctx, a: [
-                Choice(ctx._("무료"), "free"),
-                Choice(ctx._("실비 분담"), "paid"),
-            ],
+            prompt=cost_prompt,
+            choices=cost_choices,
         ),
         Step(
             "amount",
@@ -159,6 +166,7 @@ dialog = Dialog(
             choices=lambda ctx, a: [Choice(ctx._("무료로 할게요"), 0)],
             parse=_parse_amount,
             skip=lambda ctx, a: a.get("cost") != "paid",
+            follow_up=True,
             placeholder=lambda ctx: ctx._("예: 3000"),
         ),
         Step(

@@ -9,6 +9,8 @@ flowchart TD
     Q -->|0 이하, 99 넘음, 재고 넘음, 숫자 아님| Q
     Q -->|주문| K[받을 곳: 수령 장소·시간]
     Q -->|수량 바꾸기| C
+    G1[공동구매 카드 → 1개 참여] -->|1개 · 현장결제 · 포인트 안 씀| C
+    C -->|바꾸기| Q
     K --> M[결제: 현장결제 / 계좌이체]
     M --> T[포인트: 안 써요 / 모두 쓰기 / 숫자 — 잔액이 있을 때만]
     T -->|잔액·가격 넘음| T
@@ -82,11 +84,17 @@ def _summary(ctx: Ctx, a: dict) -> str:
     if a.get("points"):
         lines.append(ctx._("포인트 사용: {n}점", n=a["points"]))
         lines.append(ctx._("내실 돈: {won}", won=ctx.t.won(_total(a) - a["points"])))
+    elif a.get("_quick") and _most_points(a) > 0:
+        lines.append(ctx._("포인트는 쓰지 않아요. 쓰려면 '바꾸기'를 눌러 주세요."))
     lines.append(ctx._("이대로 할까요?"))
     return "\n".join(lines)
 
 
 async def _done(ctx: Ctx, a: dict) -> Screen:
+    if a["confirm"] == "edit":  # 1개 참여's 바꾸기: every question, from the quantity
+        drop = ("_filled", "_quick")
+        start = {k: v for k, v in a.items() if k.startswith("_") and k not in drop}
+        return await ctx.start_dialog(JOIN, **start)
     if a["confirm"] != "go":
         return (await ctx.home()).with_notices(ctx._("취소했어요."))
     mine = ctx.button(ctx._("내 주문"), MyOrders())
@@ -171,6 +179,7 @@ def _steps(*, pickup: bool) -> list[Step]:
             prompt=_summary,
             choices=lambda ctx, a: [
                 Choice(ctx._("주문하기") if pickup else ctx._("참여하기"), "go", once=True),
+                *([Choice(ctx._("바꾸기"), "edit")] if a.get("_quick") else []),
                 Choice(ctx._("그만두기"), "stop"),
             ],
         ),

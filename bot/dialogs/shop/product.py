@@ -193,6 +193,7 @@ edit_dialog = Dialog(
             Expect.TEXT,
             parse=_value_parse,
             skip=lambda ctx, a: a.get("field") not in FIELDS,
+            follow_up=True,  # asked only after some answers: no change of total
         ),
     ],
     on_done=_edited,

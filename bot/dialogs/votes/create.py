@@ -117,6 +117,7 @@ dialog = Dialog(
             expect=Expect.TEXT,
             parse=_buildings,
             skip=lambda ctx, a: a.get("target") != "some",
+            follow_up=True,  # asked only after some answers: no change of total
         ),
         Step(
             "secret",

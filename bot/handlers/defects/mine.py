@@ -33,7 +33,13 @@ from bot.handlers.defects.words import (
 from bot.screens import Card, Screen
 from core.defects.filing import get_own_or_handled
 from core.defects.model import Category, DefectEvent, DefectReport, Status
-from core.defects.reading import PAGE, household_reports, open_common_count, report_history
+from core.defects.reading import (
+    PAGE,
+    household_reports,
+    open_common_count,
+    report_history,
+    reporting_building,
+)
 from core.ids import saved
 
 router = Router()
@@ -43,6 +49,7 @@ HISTORY = 8  # the latest events shown with a report
 @router.on(StartFiling)
 async def start_filing(ctx: Ctx, action: StartFiling) -> Screen:
     answers: dict[str, Any] = {"_open_common": await open_common_count(ctx.uow, ctx.membership)}
+    answers["_building"] = await reporting_building(ctx.uow, ctx.membership)  # 우리 동
     if action.category and action.where:
         answers |= {"category": action.category, "where": action.where}
         answers["_keep"] = ["category", "where"]

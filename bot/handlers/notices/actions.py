@@ -16,6 +16,11 @@ class NoticeList(Action, kind="notice.list"):
 
 
 @dataclass(frozen=True)
+class LatestNotice(Action, kind="notice.latest"):
+    """공지사항: the newest notice in full, with 다른 공지 (the list)."""
+
+
+@dataclass(frozen=True)
 class OpenNotice(Action, kind="notice.open"):
     notice_id: int
 

@@ -9,7 +9,7 @@ from bot.engine.context import Ctx
 from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
 from bot.handlers.notices import coordinator, residents
-from bot.handlers.notices.actions import NoticeList, SentNotices, StartNotice
+from bot.handlers.notices.actions import LatestNotice, SentNotices, StartNotice
 from bot.handlers.notices.render import notice_screen
 from bot.i18n import N_
 from core.notices.broadcast import SEND_JOB
@@ -27,9 +27,10 @@ def register(app: FeatureApp) -> None:
     if NoticePublished not in kinds:
         kinds.register(NoticePublished, notice_screen, N_("공지"))
     app.services.jobs.register(SEND_JOB, coordinator.send_job)
-    app.menu("complex", MenuEntry(N_("공지사항"), NoticeList, rank=10))
+    # 공지사항 opens the newest notice in full (다른 공지: the list), one tap from 우리단지.
+    app.menu("complex", MenuEntry(N_("공지사항"), LatestNotice, rank=10))
     app.intent(
-        Intent("notices.list", N_("공지사항"), lambda slot: NoticeList()),
+        Intent("notices.list", N_("공지사항"), lambda slot: LatestNotice()),
         Intent(
             "notices.send", N_("공지 보내기"), lambda slot: StartNotice(), shown=is_coordinator
         ),

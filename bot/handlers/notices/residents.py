@@ -1,18 +1,19 @@
-"""우리단지 → 공지사항 for residents: the notices that reached them (pinned first, newest
-first, 5 a page), one notice opened (which records the read), and the "확인" button of the
-"notice" notification. How a notice looks is bot/handlers/notices/render.py."""
+"""우리단지 → 공지사항 for residents: the newest notice in full at once (2 taps from home),
+다른 공지 for the notices that reached them (pinned first, newest first, 5 a page), one
+notice opened (which records the read), and the "확인" button of the "notice" notification.
+How a notice looks is bot/handlers/notices/render.py."""
 
 from __future__ import annotations
 
 from bot.engine.actions import Action, Router
 from bot.engine.context import Ctx
 from bot.handlers.identity.actions import OpenSection
-from bot.handlers.notices.actions import ConfirmNotice, NoticeList, OpenNotice
+from bot.handlers.notices.actions import ConfirmNotice, LatestNotice, NoticeList, OpenNotice
 from bot.handlers.notices.render import notice_screen, published
-from bot.screens import Screen
+from bot.screens import Button, Screen
 from core.ids import saved
 from core.notices.model import Notice
-from core.notices.reading import PAGE, list_notices, read_notice
+from core.notices.reading import PAGE, latest_notice, list_notices, read_notice
 
 router = Router()
 
@@ -52,15 +53,29 @@ async def notice_list(ctx: Ctx, action: NoticeList) -> Screen:
     return ctx.screen(text, *buttons, cards=cards, back=back_to_complex())
 
 
+@router.on(LatestNotice)
+async def newest_notice(ctx: Ctx, action: LatestNotice) -> Screen:
+    notice = await latest_notice(ctx.uow, ctx.clock, ctx.membership)
+    if notice is None:
+        return ctx.screen(ctx._("아직 공지사항이 없어요."), back=back_to_complex())
+    others = ctx.button(ctx._("다른 공지"), NoticeList())
+    return _shown(ctx, notice, others, back=back_to_complex())
+
+
 @router.on(OpenNotice)
 async def open_notice(ctx: Ctx, action: OpenNotice) -> Screen:
     notice = await read_notice(ctx.uow, ctx.clock, ctx.membership, action.notice_id)
+    return _shown(ctx, notice, back=NoticeList())
+
+
+def _shown(ctx: Ctx, notice: Notice, *buttons: Button, back: Action) -> Screen:
     shown = notice_screen(ctx.t, published(ctx, notice))
     return ctx.screen(
         shown.text,
+        *buttons,
         image_url=shown.image_url,
         image_alt=shown.image_alt,
-        back=NoticeList(),
+        back=back,
     )
 
 

@@ -4,6 +4,8 @@ Scope is checked in core: another complex's or a deleted listing reads "찾을 �
 
 from __future__ import annotations
 
+from typing import Any
+
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.handlers.share.actions import (
@@ -39,6 +41,7 @@ from bot.screens import Screen
 from core.share import listings as core
 from core.share import reading
 from core.share.model import Kind, ListingStatus, Side, id_of
+from core.share.quick import QuickRide, quick_rides
 
 router = Router()
 
@@ -78,13 +81,31 @@ async def open_kind(ctx: Ctx, action: OpenKind) -> Screen:
     return ctx.screen(text, *buttons, back=back, cards=cards)
 
 
+def ride_data(ride: QuickRide) -> dict[str, Any]:
+    """A quick pick as the carpool dialog keeps it (JSON, in the conversation row)."""
+    return {
+        "side": ride.side,
+        "origin": ride.origin,
+        "destination": ride.destination,
+        "at": ride.departs_at.isoformat(),
+        "seats": ride.seats,
+        "price": ride.price,
+        "repeat": ride.repeat,
+        "last": ride.last,
+    }
+
+
 @router.on(StartPost)
 async def start_post(ctx: Ctx, action: StartPost) -> Screen:
     await core.require_can_post(ctx.uow, ctx.membership)
     if action.topic == Kind.CARPOOL:
+        rides = await quick_rides(ctx.uow, ctx.clock, ctx.membership, ctx.services.holidays)
+        picks = [ride_data(ride) for ride in rides]  # 지난번처럼 and the common routes
         if action.side in set(Side):
-            return await ctx.start_dialog(POST_CARPOOL, side=action.side, _side_given=True)
-        return await ctx.start_dialog(POST_CARPOOL)
+            return await ctx.start_dialog(
+                POST_CARPOOL, side=action.side, _side_given=True, _picks=picks
+            )
+        return await ctx.start_dialog(POST_CARPOOL, _picks=picks)
     if action.topic not in set(Kind):
         return await pick_kind(ctx, PickKind())
     return await ctx.start_dialog(POST_LISTING, kind=action.topic)

@@ -75,8 +75,11 @@ class OpenGroupBuy(Action, kind="shop.gb"):
 
 @dataclass(frozen=True)
 class JoinGroupBuy(Action, kind="shop.gb.join"):
+    """참여하기 (`quick`: 1개 참여 on the card, straight to the confirmation)."""
+
     group_buy_id: int
     change: bool = False
+    quick: bool = False
 
 
 @dataclass(frozen=True)

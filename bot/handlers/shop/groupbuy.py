@@ -1,8 +1,11 @@
 """공동구매 for residents: the open group buys of the complex with their progress
-("32/50개, 마감 D-1 18:00"), one group buy with 참여하기, and before the deadline 수량 바꾸기
-and 참여 취소."""
+("32/50개, 마감 D-1 18:00") and a one-tap 1개 참여 on each card (quantity 1, 현장결제, no
+points: straight to the confirmation, where 바꾸기 asks every question), one group buy with
+참여하기, and before the deadline 수량 바꾸기 and 참여 취소."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
@@ -18,7 +21,7 @@ from bot.handlers.shop.words import progress
 from bot.screens import Screen
 from core.ids import saved
 from core.shop import groupbuys, reading
-from core.shop.model import MAX_QUANTITY, GroupBuy, GroupBuyStatus
+from core.shop.model import MAX_QUANTITY, GroupBuy, GroupBuyStatus, Payment
 
 router = Router()
 
@@ -45,7 +48,10 @@ async def group_buys(ctx: Ctx, action: GroupBuys) -> Screen:
         ctx.card(
             f"{n}. {item.title}",
             *group_buy_lines(ctx, item),
-            buttons=(ctx.button(ctx._("{n}번 보기", n=n), OpenGroupBuy(saved(item.id))),),
+            buttons=(
+                ctx.button(ctx._("{n}번 보기", n=n), OpenGroupBuy(saved(item.id))),
+                ctx.button(ctx._("{n}번 1개 참여", n=n), JoinGroupBuy(saved(item.id), quick=True)),
+            ),
             price=item.price,
         )
         for n, item in enumerate(shown, 1)
@@ -89,8 +95,16 @@ async def join(ctx: Ctx, action: JoinGroupBuy) -> Screen:
     room = MAX_QUANTITY
     if item.maximum is not None:
         room = item.maximum - item.joined + (share.quantity if share else 0)
+    quick: dict[str, Any] = {}
+    if action.quick:
+        if share is not None:  # already in: what they joined with, and 수량 바꾸기
+            return await open_group_buy(ctx, OpenGroupBuy(saved(item.id)))
+        # 1개 참여: the usual answers, shown in full on the confirmation (바꾸기 asks them)
+        quick = {"quantity": 1, "payment": Payment.ON_SITE.value, "points": 0}
+        quick |= {"_filled": list(quick), "_quick": True}
     return await ctx.start_dialog(
         JOIN_DIALOG,
+        **quick,
         _group_buy_id=item.id,
         _change=bool(action.change and share is not None),
         _name=item.title,

@@ -13,7 +13,10 @@ PROXY_DIALOG = "vote.proxy"  # 대리 투표 (bot/dialogs/votes/create.py)
 
 @dataclass(frozen=True)
 class VoteList(Action, kind="vote.list"):
+    """주민투표: the only open vote at once when there is exactly one; `full` the list."""
+
     offset: int = 0
+    full: bool = False
 
 
 @dataclass(frozen=True)

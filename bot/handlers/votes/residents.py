@@ -1,11 +1,13 @@
-"""우리단지 → 주민투표 for residents: open votes with one button per option (single-use, so a
-redelivered tap counts once), what their household chose, and closed votes' results.
-Results are never shown before the close; the notifications read in render.py."""
+"""우리단지 → 주민투표 for residents: the only open vote at once when there is exactly one
+(3 taps from home to a ballot; 다른 투표 for the list), open votes with one button per option
+(single-use, so a redelivered tap counts once), what their household chose, and closed
+votes' results. Results are never shown before the close; the notifications read in render.py."""
 
 from __future__ import annotations
 
 from bot.engine.actions import Action, Router
 from bot.engine.context import Ctx
+from bot.engine.present import add_choices
 from bot.handlers.identity.actions import OpenSection
 from bot.handlers.votes.actions import CastVote, OpenVote, VoteList
 from bot.handlers.votes.render import results_text
@@ -30,6 +32,13 @@ async def vote_list(ctx: Ctx, action: VoteList) -> Screen:
     page = await resident_votes(ctx.uow, ctx.membership, action.offset)
     if not page.total:
         return ctx.screen(ctx._("지금은 주민투표가 없어요."), back=back_to_complex())
+    running = [v for v in page.votes if v.status == VoteStatus.OPEN]
+    if not action.full and action.offset == 0 and len(running) == 1:
+        screen = await open_vote(ctx, OpenVote(saved(running[0].id)))
+        if page.total > 1:  # the closed ones (their results) are one tap away
+            others = ctx.button(ctx._("다른 투표"), VoteList(full=True))
+            screen = add_choices(screen, others)
+        return screen
     cards = tuple(
         ctx.card(
             v.question[:40],
@@ -40,7 +49,7 @@ async def vote_list(ctx: Ctx, action: VoteList) -> Screen:
     )
     buttons = []
     if page.offset + PAGE < page.total:
-        buttons.append(ctx.button(ctx._("투표 더보기"), VoteList(page.offset + PAGE)))
+        buttons.append(ctx.button(ctx._("투표 더보기"), VoteList(page.offset + PAGE, True)))
     text = ctx._("[주민투표] 진행 중인 투표와 끝난 투표예요.")
     return ctx.screen(text, *buttons, cards=cards, back=back_to_complex())
 
@@ -55,7 +64,7 @@ def _state(ctx: Ctx, vote: Vote) -> str:
 async def open_vote(ctx: Ctx, action: OpenVote) -> Screen:
     vote = await visible_vote(ctx.uow, ctx.membership, action.vote_id)
     if vote.status == VoteStatus.CLOSED:
-        return ctx.screen(results_text(ctx.t, VoteResult.of(vote)), back=VoteList())
+        return ctx.screen(results_text(ctx.t, VoteResult.of(vote)), back=VoteList(full=True))
     lines = [ctx._("[주민투표] {question}", question=vote.question), _state(ctx, vote)]
     lines.append(ctx._("비밀 투표예요.") if vote.secret else ctx._("공개 투표예요."))
     buttons: list[Button] = []
@@ -73,7 +82,7 @@ async def open_vote(ctx: Ctx, action: OpenVote) -> Screen:
             for i, label in enumerate(vote.options)
         ]
     lines.append(ctx._("결과는 마감한 뒤에 알려 드려요."))
-    return ctx.screen("\n".join(lines), *buttons, back=VoteList())
+    return ctx.screen("\n".join(lines), *buttons, back=VoteList(full=True))
 
 
 @router.on(CastVote)
@@ -91,5 +100,5 @@ async def cast_vote(ctx: Ctx, action: CastVote) -> Screen:
         "결과는 {when} 마감 뒤에 알려 드려요.", when=ctx.t.datetime(vote.closes_at)
     )
     return ctx.screen(
-        text, ctx.button(ctx._("투표 보기"), OpenVote(saved(vote.id))), back=VoteList()
+        text, ctx.button(ctx._("투표 보기"), OpenVote(saved(vote.id))), back=VoteList(full=True)
     )
