@@ -36,6 +36,7 @@ from storage.repositories.identity import (
     SqlRoleRepository,
 )
 from storage.repositories.jobs import SqlJobRepository
+from storage.repositories.lean import SqlEngineStore
 from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutboxRepository
 from storage.repositories.points import SqlPointsRepository
@@ -89,6 +90,7 @@ class SqlUnitOfWork:
         self.conversations = SqlConversationRepository(session)
         self.tokens = SqlTokenRepository(session)
         self.deliveries = SqlDeliveryRepository(session)
+        self.engine_store = SqlEngineStore(session)  # the engine's own statements, plain SQL
         self.jobs = SqlJobRepository(session, self.clock)  # the Scheduler port
         self.points = SqlPointsRepository(session)
         self.proxies = SqlProxyRepository(session)  # 대신 하기 audit

@@ -32,6 +32,7 @@ from bot.engine.present import (
 )
 from bot.engine.proxy import acting, enter, frame, stop
 from bot.engine.runner import DialogRunner
+from bot.engine.store import TOUCH_AFTER, EngineStore, new_tokens, stored_tap
 from bot.engine.typed import MISSES, ResumeAside, Typed
 from bot.outbox.inbox import InboxOpen, InboxResume, behind, open_inbox, resume, show_inbox
 from bot.screens import Inbound, Reply, Screen, screen_from_dict, screen_to_dict
@@ -99,17 +100,20 @@ class Engine:
             uow, self.s.clock, inbound.channel, inbound.user_id, address, reported
         )
         resident = await uow.residents.get(account.resident_id)
-        row = await uow.conversations.lock(resident.id, now)
-        token_row = await uow.tokens.get(inbound.token) if inbound.token else None
+        store: EngineStore = uow.engine_store
+        row = await store.lock_conversation(resident.id, now)
+        token_row = None
+        if inbound.token:  # the last screen's reusable buttons need no lookup
+            token_row = stored_tap(row["screen"], inbound.token, resident.id, now)
+            token_row = token_row or await store.token(inbound.token)
         keys = [inbound.delivery_key] if inbound.delivery_key else []
         if token_row and token_row["single_use"] and token_row["resident_id"] == resident.id:
             keys.append(f"tok:{inbound.token}")
         for key in keys:
-            earlier = await uow.deliveries.claim(key, now)
+            earlier = await store.claim_delivery(key, now)
             if earlier is not None:
-                screens = tuple(screen_from_dict(s) for s in earlier["reply"] or ())
                 return Reply(
-                    screens,
+                    tuple(screen_from_dict(s) for s in earlier),
                     resident_id=resident.id,
                     duplicate=True,
                     easy_mode=resident.easy_mode,
@@ -153,28 +157,27 @@ class Engine:
             if isinstance(screen, tuple):
                 screen, offset = screen
         screen = frame(ctx, screen)  # 대신 하기: the banner and 끝내기 on every screen
-        inbox = await uow.outbox.take_inbox(account.id, now)
+        waiting = await store.inbox_waiting(account.id)
+        inbox = await uow.outbox.take_inbox(account.id, now) if waiting else []
         front: tuple[Screen, ...] = ()
         if inbox:  # shown with their buttons: one in full before the reply, several digested
             front, screen, offset = await show_inbox(ctx, inbox, screen, offset)
         reply, tokens = self._present(ctx, screen, offset)
         if front:
             reply = replace(reply, screens=(*map(strip_actions, front), *reply.screens))
-        await uow.tokens.add_many(tokens)
+        await store.add_tokens(new_tokens(tokens, row["screen"]))
         stored = [screen_to_dict(s) for s in reply.screens]
         for key in keys:
-            await uow.deliveries.store_reply(key, resident.id, stored)
-        await uow.conversations.save(
-            {
-                "resident_id": conv.resident_id,
-                "version": conv.version,
-                "dialog": conv.dialog,
-                "step": conv.step,
-                "data": conv.data,
-                "screen": conv.screen,
-            },
-            now,
-        )
+            await store.store_reply(key, resident.id, stored)
+        state = {
+            "resident_id": conv.resident_id,
+            "version": conv.version,
+            "dialog": conv.dialog,
+            "step": conv.step,
+            "data": conv.data,
+            "screen": conv.screen,
+        }
+        await store.save_conversation(state, now, TOUCH_AFTER)
         return reply
 
     def _present(self, ctx: Ctx, screen: Screen, offset: int) -> tuple[Reply, list[dict]]:
