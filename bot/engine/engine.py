@@ -37,7 +37,12 @@ from bot.engine.typed import MISSES, ResumeAside, Typed
 from bot.outbox.inbox import InboxOpen, InboxResume, behind, open_inbox, resume, show_inbox
 from bot.screens import Inbound, Reply, Screen, screen_from_dict, screen_to_dict
 from core.errors import ConcurrencyConflict, DomainError
-from core.identity.onboarding import get_or_register_account, membership_of
+from core.identity.onboarding import (
+    get_or_register_account,
+    heard_from,
+    membership_from,
+    membership_of,
+)
 
 log = logging.getLogger("naechingu.engine")
 ATTEMPTS = 4
@@ -96,11 +101,18 @@ class Engine:
         now = self.s.clock.now()
         address = str(inbound.extra.get("chat_id", inbound.extra.get("address", "")))
         reported = self.s.catalogs.match(inbound.extra.get("language"))
-        account = await get_or_register_account(
-            uow, self.s.clock, inbound.channel, inbound.user_id, address, reported
-        )
-        resident = await uow.residents.get(account.resident_id)
         store: EngineStore = uow.engine_store
+        known = await store.identity(inbound.channel, inbound.user_id)
+        if known is not None:  # account, resident and roles in one statement
+            account, resident, grants = known
+            heard_from(account, address)
+            membership = membership_from(resident, grants)
+        else:
+            account = await get_or_register_account(
+                uow, self.s.clock, inbound.channel, inbound.user_id, address, reported
+            )
+            resident = await uow.residents.get(account.resident_id)
+            membership = await membership_of(uow, resident)
         row = await store.lock_conversation(resident.id, now)
         token_row = None
         if inbound.token:  # the last screen's reusable buttons need no lookup
@@ -133,7 +145,7 @@ class Engine:
             t=self.s.catalogs.get(resident.locale),
             resident=resident,
             account=account,
-            membership=await membership_of(uow, resident),
+            membership=membership,
             inbound=inbound,
             conversation=conv,
             services=self.s,

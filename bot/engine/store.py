@@ -19,10 +19,16 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
+from core.identity.model import ChannelAccount, Resident
+
 TOUCH_AFTER = timedelta(hours=1)
 
 
 class EngineStore(Protocol):
+    async def identity(
+        self, channel: str, external_id: str
+    ) -> tuple[ChannelAccount, Resident, frozenset[tuple[str, int | None]]] | None: ...
+
     async def lock_conversation(self, resident_id: int, now: datetime) -> dict[str, Any]: ...
 
     async def save_conversation(

@@ -17,8 +17,10 @@ from functools import lru_cache
 from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import make_transient_to_detached
 
 from core.errors import ConcurrencyConflict
+from core.identity.model import ChannelAccount, Resident
 
 _SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores on SQLite
 
@@ -99,8 +101,12 @@ async def driver_of(session: AsyncSession) -> _Driver:
     adapted: Any = fairy.dbapi_connection
     if connection.dialect.name == "sqlite":
         return _Sqlite(fairy.driver_connection._conn)  # type: ignore[union-attr]
-    if not getattr(adapted, "_started", True):  # asyncpg's adapter begins lazily
-        await adapted._start_transaction()
+    if adapted._transaction is None:  # SQLAlchemy's asyncpg adapter begins lazily
+        async with adapted._execute_mutex:
+            if adapted._transaction is None:
+                await adapted._start_transaction()
+    if adapted._transaction is None:  # never run the engine's statements outside it
+        raise RuntimeError("the session's PostgreSQL transaction did not begin")
     return _Postgres(fairy.driver_connection)
 
 
@@ -124,6 +130,49 @@ class SqlEngineStore:
         if self._driver is None:
             self._driver = await driver_of(self.session)
         return self._driver
+
+    async def identity(
+        self, channel: str, external_id: str
+    ) -> tuple[ChannelAccount, Resident, frozenset[tuple[str, int | None]]] | None:
+        """Account, resident and live role grants in one statement, the two objects
+        attached to the session as if the ORM had loaded them (a handler's change to them
+        is flushed as usual); None for a first message."""
+        db = await self._db()
+        rows = await db.all(
+            "SELECT a.id, a.resident_id, a.created_at, a.address, a.unreachable,"
+            " r.created_at, r.locale, r.easy_mode, r.household_id, r.complex_id,"
+            " g.role, g.complex_id"
+            " FROM channel_accounts a JOIN residents r ON r.id = a.resident_id"
+            " LEFT JOIN role_grants g ON g.resident_id = r.id AND g.revoked_at IS NULL"
+            " WHERE a.channel = ? AND a.external_id = ?",
+            channel,
+            external_id,
+        )
+        if not rows:
+            return None
+        first = rows[0]
+        account = ChannelAccount(
+            channel=channel,
+            external_id=external_id,
+            resident_id=first[1],
+            created_at=db.time_out(first[2]),
+            address=first[3],
+            unreachable=bool(first[4]),
+            id=first[0],
+        )
+        resident = Resident(
+            created_at=db.time_out(first[5]),
+            locale=first[6],
+            easy_mode=bool(first[7]),
+            household_id=first[8],
+            complex_id=first[9],
+            id=first[1],
+        )
+        for loaded in (account, resident):
+            make_transient_to_detached(loaded)
+            self.session.add(loaded)
+        grants = frozenset((r[10], r[11]) for r in rows if r[10] is not None)
+        return account, resident, grants
 
     async def lock_conversation(self, resident_id: int, now: datetime) -> dict[str, Any]:
         """The resident's conversation row, created if missing, locked until commit
