@@ -162,6 +162,12 @@ class UnitOfWorkFactory:
                 if _is_contention(exc):
                     raise ConcurrencyConflict(str(exc.orig)) from exc
                 raise
+            except asyncio.CancelledError:
+                # Cancelled mid-statement (e.g. a caller's timeout): the driver connection may
+                # be in the middle of a call ("another operation is in progress" on asyncpg),
+                # so it is closed rather than handed back to the pool.
+                await asyncio.shield(session.invalidate())
+                raise
             finally:
                 await session.rollback()
 

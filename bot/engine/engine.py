@@ -43,6 +43,7 @@ from core.identity.onboarding import (
     membership_from,
     membership_of,
 )
+from core.ids import saved
 
 log = logging.getLogger("naechingu.engine")
 ATTEMPTS = 4
@@ -113,10 +114,11 @@ class Engine:
             )
             resident = await uow.residents.get(account.resident_id)
             membership = await membership_of(uow, resident)
-        row = await store.lock_conversation(resident.id, now)
+        resident_id = saved(resident.id)
+        row = await store.lock_conversation(resident_id, now)
         token_row = None
         if inbound.token:  # the last screen's reusable buttons need no lookup
-            token_row = stored_tap(row["screen"], inbound.token, resident.id, now)
+            token_row = stored_tap(row["screen"], inbound.token, resident_id, now)
             token_row = token_row or await store.token(inbound.token)
         keys = [inbound.delivery_key] if inbound.delivery_key else []
         if token_row and token_row["single_use"] and token_row["resident_id"] == resident.id:
@@ -132,7 +134,7 @@ class Engine:
                     locale=resident.locale,
                 )
         conv = Conversation(
-            resident_id=resident.id,
+            resident_id=resident_id,
             version=row["version"],
             dialog=row["dialog"],
             step=row["step"],
@@ -169,7 +171,7 @@ class Engine:
             if isinstance(screen, tuple):
                 screen, offset = screen
         screen = frame(ctx, screen)  # 대신 하기: the banner and 끝내기 on every screen
-        waiting = await store.inbox_waiting(account.id)
+        waiting = await store.inbox_waiting(saved(account.id))
         inbox = await uow.outbox.take_inbox(account.id, now) if waiting else []
         front: tuple[Screen, ...] = ()
         if inbox:  # shown with their buttons: one in full before the reply, several digested
@@ -180,7 +182,7 @@ class Engine:
         await store.add_tokens(new_tokens(tokens, row["screen"]))
         stored = [screen_to_dict(s) for s in reply.screens]
         for key in keys:
-            await store.store_reply(key, resident.id, stored)
+            await store.store_reply(key, resident_id, stored)
         state = {
             "resident_id": conv.resident_id,
             "version": conv.version,

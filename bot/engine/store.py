@@ -75,4 +75,3 @@ def new_tokens(rows: list[dict[str, Any]], before: dict[str, Any] | None) -> lis
     """The token rows to store: all but the reusable ones already on the last screen."""
     known = {b.get("token") for b in _buttons(before)}
     return [r for r in rows if r["single_use"] or r["token"] not in known]
-

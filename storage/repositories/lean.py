@@ -277,8 +277,7 @@ class SqlEngineStore:
         screens as dicts: empty when the first delivery stored none)."""
         db = await self._db()
         inserted = await db.run(
-            "INSERT INTO deliveries (key, created_at) VALUES (?, ?)"
-            " ON CONFLICT (key) DO NOTHING",
+            "INSERT INTO deliveries (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
             key,
             db.time_in(now),
         )
