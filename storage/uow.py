@@ -36,6 +36,7 @@ from storage.repositories.identity import (
     SqlRoleRepository,
 )
 from storage.repositories.jobs import SqlJobRepository
+from storage.repositories.lean import SqlEngineStore
 from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutboxRepository
 from storage.repositories.points import SqlPointsRepository
@@ -89,6 +90,7 @@ class SqlUnitOfWork:
         self.conversations = SqlConversationRepository(session)
         self.tokens = SqlTokenRepository(session)
         self.deliveries = SqlDeliveryRepository(session)
+        self.engine_store = SqlEngineStore(session)  # the engine's own statements, plain SQL
         self.jobs = SqlJobRepository(session, self.clock)  # the Scheduler port
         self.points = SqlPointsRepository(session)
         self.proxies = SqlProxyRepository(session)  # 대신 하기 audit
@@ -159,6 +161,12 @@ class UnitOfWorkFactory:
             except DBAPIError as exc:
                 if _is_contention(exc):
                     raise ConcurrencyConflict(str(exc.orig)) from exc
+                raise
+            except asyncio.CancelledError:
+                # Cancelled mid-statement (e.g. a caller's timeout): the driver connection may
+                # be in the middle of a call ("another operation is in progress" on asyncpg),
+                # so it is closed rather than handed back to the pool.
+                await asyncio.shield(session.invalidate())
                 raise
             finally:
                 await session.rollback()

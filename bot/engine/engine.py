@@ -33,11 +33,18 @@ from bot.engine.present import (
 )
 from bot.engine.proxy import acting, enter, frame, stop
 from bot.engine.runner import DialogRunner
+from bot.engine.store import TOUCH_AFTER, EngineStore, new_tokens, stored_tap
 from bot.engine.typed import MISSES, ResumeAside, Typed
 from bot.outbox.inbox import InboxOpen, InboxResume, behind, open_inbox, resume, show_inbox
 from bot.screens import Inbound, Reply, Screen, screen_from_dict, screen_to_dict
 from core.errors import ConcurrencyConflict, DomainError
-from core.identity.onboarding import get_or_register_account, membership_of
+from core.identity.onboarding import (
+    get_or_register_account,
+    heard_from,
+    membership_from,
+    membership_of,
+)
+from core.ids import saved
 
 log = logging.getLogger("naechingu.engine")
 ATTEMPTS = 4
@@ -104,28 +111,39 @@ class Engine:
         now = self.s.clock.now()
         address = str(inbound.extra.get("chat_id", inbound.extra.get("address", "")))
         reported = self.s.catalogs.match(inbound.extra.get("language"))
-        account = await get_or_register_account(
-            uow, self.s.clock, inbound.channel, inbound.user_id, address, reported
-        )
-        resident = await uow.residents.get(account.resident_id)
-        row = await uow.conversations.lock(resident.id, now)
-        token_row = await uow.tokens.get(inbound.token) if inbound.token else None
+        store: EngineStore = uow.engine_store
+        known = await store.identity(inbound.channel, inbound.user_id)
+        if known is not None:  # account, resident and roles in one statement
+            account, resident, grants = known
+            heard_from(account, address)
+            membership = membership_from(resident, grants)
+        else:
+            account = await get_or_register_account(
+                uow, self.s.clock, inbound.channel, inbound.user_id, address, reported
+            )
+            resident = await uow.residents.get(account.resident_id)
+            membership = await membership_of(uow, resident)
+        resident_id = saved(resident.id)
+        row = await store.lock_conversation(resident_id, now)
+        token_row = None
+        if inbound.token:  # the last screen's reusable buttons need no lookup
+            token_row = stored_tap(row["screen"], inbound.token, resident_id, now)
+            token_row = token_row or await store.token(inbound.token)
         keys = [inbound.delivery_key] if inbound.delivery_key else []
         if token_row and token_row["single_use"] and token_row["resident_id"] == resident.id:
             keys.append(f"tok:{inbound.token}")
         for key in keys:
-            earlier = await uow.deliveries.claim(key, now)
+            earlier = await store.claim_delivery(key, now)
             if earlier is not None:
-                screens = tuple(screen_from_dict(s) for s in earlier["reply"] or ())
                 return Reply(
-                    screens,
+                    tuple(screen_from_dict(s) for s in earlier),
                     resident_id=resident.id,
                     duplicate=True,
                     easy_mode=resident.easy_mode,
                     locale=resident.locale,
                 )
         conv = Conversation(
-            resident_id=resident.id,
+            resident_id=resident_id,
             version=row["version"],
             dialog=row["dialog"],
             step=row["step"],
@@ -138,7 +156,7 @@ class Engine:
             t=self.s.catalogs.get(resident.locale),
             resident=resident,
             account=account,
-            membership=await membership_of(uow, resident),
+            membership=membership,
             inbound=inbound,
             conversation=conv,
             services=self.s,
@@ -162,28 +180,27 @@ class Engine:
             routed = await self._route(ctx, token_row)
             screen, offset = routed if isinstance(routed, tuple) else (routed, 0)
         screen = frame(ctx, screen)  # 대신 하기: the banner and 끝내기 on every screen
-        inbox = await uow.outbox.take_inbox(account.id, now)
+        waiting = await store.inbox_waiting(saved(account.id))
+        inbox = await uow.outbox.take_inbox(account.id, now) if waiting else []
         front: tuple[Screen, ...] = ()
         if inbox:  # shown with their buttons: one in full before the reply, several digested
             front, screen, offset = await show_inbox(ctx, inbox, screen, offset)
         reply, tokens = self._present(ctx, screen, offset)
         if front:
             reply = replace(reply, screens=(*map(strip_actions, front), *reply.screens))
-        await uow.tokens.add_many(tokens)
+        await store.add_tokens(new_tokens(tokens, row["screen"]))
         stored = [screen_to_dict(s) for s in reply.screens]
         for key in keys:
-            await uow.deliveries.store_reply(key, resident.id, stored)
-        await uow.conversations.save(
-            {
-                "resident_id": conv.resident_id,
-                "version": conv.version,
-                "dialog": conv.dialog,
-                "step": conv.step,
-                "data": conv.data,
-                "screen": conv.screen,
-            },
-            now,
-        )
+            await store.store_reply(key, resident_id, stored)
+        state = {
+            "resident_id": conv.resident_id,
+            "version": conv.version,
+            "dialog": conv.dialog,
+            "step": conv.step,
+            "data": conv.data,
+            "screen": conv.screen,
+        }
+        await store.save_conversation(state, now, TOUCH_AFTER)
         return reply
 
     def _present(self, ctx: Ctx, screen: Screen, offset: int) -> tuple[Reply, list[dict]]:

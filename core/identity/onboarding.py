@@ -69,10 +69,27 @@ async def get_or_register_account(
             )
         )
     else:
-        if address and account.address != address:
-            account.address = address
-        account.unreachable = False  # writing to the bot again means it may write back
+        heard_from(account, address)
     return account
+
+
+def heard_from(account: ChannelAccount, address: str = "") -> None:
+    """A known account wrote: its push address is refreshed when it changed, and it is
+    reachable again (writing to the bot means it may write back)."""
+    if address and account.address != address:
+        account.address = address
+    if account.unreachable:
+        account.unreachable = False
+
+
+def membership_from(resident: Resident, grants: frozenset[tuple[str, int | None]]) -> Membership:
+    """A resident's membership from their live (role, complex) grants."""
+    return Membership(
+        resident_id=saved(resident.id),
+        complex_id=resident.complex_id,
+        household_id=resident.household_id,
+        grants=grants,
+    )
 
 
 async def membership_of(uow: UnitOfWork, resident: Resident) -> Membership:

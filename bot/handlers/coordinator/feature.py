@@ -31,7 +31,7 @@ def register(app: FeatureApp) -> None:
     )
     app.menu(
         "coordinator",
-        MenuEntry(N_("초대코드 만들기"), StartInvite, rank=10),
-        MenuEntry(N_("입점 업체 초대"), InviteVendor, rank=11),
+        MenuEntry(N_("초대코드 만들기"), StartInvite, rank=85),
+        MenuEntry(N_("입점 업체 초대"), InviteVendor, rank=86),
         MenuEntry(N_("데스크 열기"), OpenDesk, rank=99),  # last: the chat's tools come first
     )

@@ -1,0 +1,308 @@
+"""The engine's own statements in plain SQL, on the unit of work's own connection.
+
+Each inbound message runs a handful of fixed statements (delivery dedupe, the conversation
+row lock, token lookup, the inbox probe, the conversation write). Through the ORM each cost
+statement building, result processing and the async bridge; here they go straight to the
+driver on the very connection (and so the very transaction) the session holds: stdlib
+`sqlite3` on the loop thread (`storage.loopsqlite`, under BEGIN IMMEDIATE) or asyncpg with
+its prepared-statement cache. Whatever a handler writes through the ORM, the state written
+here and the outbox rows still commit together, or not at all.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import make_transient_to_detached
+
+from core.errors import ConcurrencyConflict
+from core.identity.model import ChannelAccount, Resident
+
+_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores on SQLite
+
+
+@lru_cache(maxsize=64)
+def _numbered(sql: str) -> str:
+    """`?` placeholders as PostgreSQL's `$1, $2 …`."""
+    parts = sql.split("?")
+    return "".join(f"{p}${i}" if i < len(parts) else p for i, p in enumerate(parts, 1))
+
+
+class _Driver:
+    """The few calls the store needs, on SQLite's or asyncpg's own connection."""
+
+    sqlite: bool
+
+    async def all(self, sql: str, *args: Any) -> list[tuple]:
+        raise NotImplementedError
+
+    async def run(self, sql: str, *args: Any) -> int:
+        """Execute; the number of rows changed."""
+        raise NotImplementedError
+
+    async def many(self, sql: str, rows: list[tuple]) -> None:
+        raise NotImplementedError
+
+    def time_in(self, value: datetime) -> Any:
+        return value
+
+    def time_out(self, value: Any) -> datetime:
+        return value.astimezone(UTC)
+
+
+class _Sqlite(_Driver):
+    sqlite = True
+
+    def __init__(self, connection: Any) -> None:
+        self._c = connection  # a sqlite3.Connection inside BEGIN IMMEDIATE
+
+    async def all(self, sql: str, *args: Any) -> list[tuple]:
+        return self._c.execute(sql, args).fetchall()
+
+    async def run(self, sql: str, *args: Any) -> int:
+        return self._c.execute(sql, args).rowcount
+
+    async def many(self, sql: str, rows: list[tuple]) -> None:
+        self._c.executemany(sql, rows)
+
+    def time_in(self, value: datetime) -> Any:
+        return value.astimezone(UTC).strftime(_SQLITE_TIME)
+
+    def time_out(self, value: Any) -> datetime:
+        parsed = value if isinstance(value, datetime) else datetime.fromisoformat(value)
+        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
+
+
+class _Postgres(_Driver):
+    sqlite = False
+
+    def __init__(self, connection: Any) -> None:
+        self._c = connection  # an asyncpg connection inside the session's transaction
+
+    async def all(self, sql: str, *args: Any) -> list[tuple]:
+        return [tuple(r) for r in await self._c.fetch(_numbered(sql), *args)]
+
+    async def run(self, sql: str, *args: Any) -> int:
+        status = await self._c.execute(_numbered(sql), *args)
+        return int(status.rsplit(" ", 1)[-1]) if status[-1:].isdigit() else 0
+
+    async def many(self, sql: str, rows: list[tuple]) -> None:
+        await self._c.executemany(_numbered(sql), rows)
+
+
+async def driver_of(session: AsyncSession) -> _Driver:
+    """The session's connection, its transaction begun, as the driver's own object."""
+    connection = await session.connection()
+    fairy = await connection.get_raw_connection()
+    adapted: Any = fairy.dbapi_connection
+    if connection.dialect.name == "sqlite":
+        return _Sqlite(fairy.driver_connection._conn)  # type: ignore[union-attr]
+    if adapted._transaction is None:  # SQLAlchemy's asyncpg adapter begins lazily
+        async with adapted._execute_mutex:
+            if adapted._transaction is None:
+                await adapted._start_transaction()
+    if adapted._transaction is None:  # never run the engine's statements outside it
+        raise RuntimeError("the session's PostgreSQL transaction did not begin")
+    return _Postgres(fairy.driver_connection)
+
+
+def _dump(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False)
+
+
+def _load(value: Any) -> Any:
+    return None if value is None else json.loads(value)
+
+
+class SqlEngineStore:
+    """Implements bot.engine.store.EngineStore on the unit of work's transaction."""
+
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+        self._driver: _Driver | None = None
+        self._locked: dict[int, tuple] = {}  # the rows as read, to write only what changed
+
+    async def _db(self) -> _Driver:
+        if self._driver is None:
+            self._driver = await driver_of(self.session)
+        return self._driver
+
+    async def identity(
+        self, channel: str, external_id: str
+    ) -> tuple[ChannelAccount, Resident, frozenset[tuple[str, int | None]]] | None:
+        """Account, resident and live role grants in one statement, the two objects
+        attached to the session as if the ORM had loaded them (a handler's change to them
+        is flushed as usual); None for a first message."""
+        db = await self._db()
+        rows = await db.all(
+            "SELECT a.id, a.resident_id, a.created_at, a.address, a.unreachable,"
+            " r.created_at, r.locale, r.easy_mode, r.household_id, r.complex_id,"
+            " g.role, g.complex_id"
+            " FROM channel_accounts a JOIN residents r ON r.id = a.resident_id"
+            " LEFT JOIN role_grants g ON g.resident_id = r.id AND g.revoked_at IS NULL"
+            " WHERE a.channel = ? AND a.external_id = ?",
+            channel,
+            external_id,
+        )
+        if not rows:
+            return None
+        first = rows[0]
+        account = ChannelAccount(
+            channel=channel,
+            external_id=external_id,
+            resident_id=first[1],
+            created_at=db.time_out(first[2]),
+            address=first[3],
+            unreachable=bool(first[4]),
+            id=first[0],
+        )
+        resident = Resident(
+            created_at=db.time_out(first[5]),
+            locale=first[6],
+            easy_mode=bool(first[7]),
+            household_id=first[8],
+            complex_id=first[9],
+            id=first[1],
+        )
+        for loaded in (account, resident):
+            make_transient_to_detached(loaded)
+            self.session.add(loaded)
+        grants = frozenset((r[10], r[11]) for r in rows if r[10] is not None)
+        return account, resident, grants
+
+    async def lock_conversation(self, resident_id: int, now: datetime) -> dict[str, Any]:
+        """The resident's conversation row, created if missing, locked until commit
+        (PostgreSQL: FOR UPDATE; SQLite: the whole write transaction is BEGIN IMMEDIATE)."""
+        db = await self._db()
+        lock = "" if db.sqlite else " FOR UPDATE"
+        sql = (
+            "SELECT dialog, step, data, screen, updated_at, version FROM conversations"
+            f" WHERE resident_id = ?{lock}"
+        )
+        rows = await db.all(sql, resident_id)
+        if not rows:
+            await db.run(
+                "INSERT INTO conversations (resident_id, data, updated_at, version)"
+                " VALUES (?, '{}', ?, 0) ON CONFLICT (resident_id) DO NOTHING",
+                resident_id,
+                db.time_in(now),
+            )
+            rows = await db.all(sql, resident_id)
+        dialog, step, data, screen, updated_at, version = rows[0]
+        self._locked[resident_id] = (dialog, step, data, screen, db.time_out(updated_at))
+        return {
+            "resident_id": resident_id,
+            "dialog": dialog,
+            "step": step,
+            "data": _load(data) or {},
+            "screen": _load(screen),
+            "updated_at": db.time_out(updated_at),
+            "version": version,
+        }
+
+    async def save_conversation(
+        self, state: dict[str, Any], now: datetime, touch_after: timedelta
+    ) -> bool:
+        """Write the state unless it equals the row as locked and that row is younger than
+        `touch_after`; whether it wrote."""
+        db = await self._db()
+        data, screen = _dump(state["data"]), _dump(state["screen"])
+        before = self._locked.get(state["resident_id"])
+        now_state = (state["dialog"], state["step"], data, screen)
+        if before is not None and before[:4] == now_state and before[4] >= now - touch_after:
+            return False
+        changed = await db.run(
+            "UPDATE conversations SET dialog = ?, step = ?, data = ?, screen = ?,"
+            " updated_at = ?, version = ? WHERE resident_id = ? AND version = ?",
+            state["dialog"],
+            state["step"],
+            data,
+            screen,
+            db.time_in(now),
+            state["version"] + 1,
+            state["resident_id"],
+            state["version"],
+        )
+        if changed != 1:  # only if the row lock was bypassed; the engine retries the message
+            raise ConcurrencyConflict("conversation changed concurrently")
+        return True
+
+    async def token(self, token: str) -> dict[str, Any] | None:
+        db = await self._db()
+        rows = await db.all(
+            "SELECT resident_id, action, single_use, used_at, expires_at"
+            " FROM action_tokens WHERE token = ?",
+            token,
+        )
+        if not rows:
+            return None
+        resident_id, action, single_use, used_at, expires_at = rows[0]
+        return {
+            "token": token,
+            "resident_id": resident_id,
+            "action": _load(action),
+            "single_use": bool(single_use),
+            "used_at": None if used_at is None else db.time_out(used_at),
+            "expires_at": db.time_out(expires_at),
+        }
+
+    async def add_tokens(self, rows: list[dict[str, Any]]) -> None:
+        """Store tokens; a token shown again (same resident, same action) just lives longer."""
+        if not rows:
+            return
+        db = await self._db()
+        yes, no = (1, 0) if db.sqlite else (True, False)
+        await db.many(
+            "INSERT INTO action_tokens (token, resident_id, action, single_use, expires_at)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT (token)"
+            " DO UPDATE SET expires_at = excluded.expires_at",
+            [
+                (
+                    r["token"],
+                    r["resident_id"],
+                    _dump(r["action"]),
+                    yes if r["single_use"] else no,
+                    db.time_in(r["expires_at"]),
+                )
+                for r in rows
+            ],
+        )
+
+    async def claim_delivery(self, key: str, now: datetime) -> list[Any] | None:
+        """Record a delivery key. None if it is new; else the reply stored for it (the
+        screens as dicts: empty when the first delivery stored none)."""
+        db = await self._db()
+        inserted = await db.run(
+            "INSERT INTO deliveries (key, created_at) VALUES (?, ?) ON CONFLICT (key) DO NOTHING",
+            key,
+            db.time_in(now),
+        )
+        if inserted:
+            return None
+        rows = await db.all("SELECT reply FROM deliveries WHERE key = ?", key)
+        return list(_load(rows[0][0]) or ()) if rows else []
+
+    async def store_reply(self, key: str, resident_id: int, reply: list[Any]) -> None:
+        db = await self._db()
+        await db.run(
+            "UPDATE deliveries SET resident_id = ?, reply = ? WHERE key = ?",
+            resident_id,
+            _dump(reply),
+            key,
+        )
+
+    async def inbox_waiting(self, account_id: int) -> bool:
+        """Whether anything waits in the account's inbox (the engine then takes it)."""
+        if self.session.new or self.session.dirty or self.session.deleted:
+            await self.session.flush()  # rows a handler queued through the ORM count too
+        db = await self._db()
+        rows = await db.all(
+            "SELECT 1 FROM outbox WHERE account_id = ? AND status = 'pending'"
+            " AND mode = 'inbox' LIMIT 1",
+            account_id,
+        )
+        return bool(rows)
