@@ -119,7 +119,7 @@ class Engine:
         ctx = Ctx(
             uow=uow,
             clock=self.s.clock,
-            t=self.s.catalogs.get(resident.locale),
+            t=self.s.catalogs.get(resident.locale, resident.easy_mode),
             resident=resident,
             account=account,
             membership=await membership_of(uow, resident),

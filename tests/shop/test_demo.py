@@ -21,7 +21,7 @@ async def test_the_demo_shop_can_be_browsed_and_joined(engine, services):
     await lee.say("처음으로")
     await lee.tap("알뜰쇼핑")
     await lee.tap("공동구매")
-    assert "김장 절임배추 공동구매: 0/30개 (최대 100개), 마감 D-3 18:00" in lee.text
+    assert "김장 절임배추 공동구매: 0/30개 (최대 100개), 3일 뒤 18:00 마감" in lee.text
     await lee.tap("1번 보기")
     await lee.tap("참여하기")
     await lee.tap("2개")

@@ -189,7 +189,7 @@ edit_dialog = Dialog(
         ),
         Step(
             "value",
-            lambda ctx, a: ctx._("새 {what}을 적어 주세요.", what=FIELDS[a["field"]][0](ctx)),
+            lambda ctx, a: ctx._("새 {what}을(를) 적어 주세요.", what=FIELDS[a["field"]][0](ctx)),
             Expect.TEXT,
             parse=_value_parse,
             skip=lambda ctx, a: a.get("field") not in FIELDS,

@@ -1,5 +1,5 @@
 """공동구매 for residents: the open group buys of the complex with their progress
-("32/50개, 마감 D-1 18:00"), one group buy with 참여하기, and before the deadline 수량 바꾸기
+("32/50개, 내일 18:00 마감"), one group buy with 참여하기, and before the deadline 수량 바꾸기
 and 참여 취소."""
 
 from __future__ import annotations
