@@ -64,7 +64,7 @@ async def _done(ctx: Ctx, answers: dict) -> Screen | AskAgain:
         )
     ctx.membership = await membership_of(ctx.uow, ctx.resident)
     note = ctx._(
-        "{building}동 {unit}호(으)로 확인했어요.",
+        "{building}동 {unit}호로 확인했어요.",
         building=result.household.building,
         unit=result.household.unit,
     )

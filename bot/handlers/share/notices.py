@@ -48,7 +48,7 @@ def _open(t: Translator, listing_id: int) -> tuple[Button, ...]:
 
 def _requested(t: Translator, p: RideRequested) -> Screen:
     text = t._(
-        "[카풀 같이 타기 신청] {title}\n{who}이(가) {n}명이 같이 타겠다고 신청했어요. ({when} 출발)",
+        "[카풀 같이 타기 신청] {title}\n{who}이(가) {n}명 같이 타겠다고 신청했어요. ({when} 출발)",
         title=p.title,
         who=neighbour(t, p.building),
         n=p.seats,

@@ -65,7 +65,7 @@ async def shop_products(ctx: Ctx, action: ShopProducts) -> Screen:
 async def exhibitions(ctx: Ctx, action: Exhibitions) -> Screen:
     items = await catalog.exhibitions_on(ctx.uow, ctx.clock, ctx.membership)
     if not items:
-        return ctx.screen(ctx._("지금 열린 특별 판매이 없어요."), back=back_to_shop())
+        return ctx.screen(ctx._("지금 열린 특별 판매가 없어요."), back=back_to_shop())
     buttons = [
         ctx.button(
             ctx._("{title} (~{end})", title=i.title, end=ctx.t.datetime(i.ends_at, "M/d")),

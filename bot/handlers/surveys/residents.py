@@ -102,7 +102,7 @@ async def open_survey(ctx: Ctx, action: OpenSurvey) -> Screen:
 async def ask_question(ctx: Ctx, action: AskQuestion) -> Screen:
     survey = await answerable(ctx.uow, ctx.clock, ctx.membership, action.survey_id)
     ctx.conversation.data.pop("survey_picks", None)
-    return await ask(ctx, survey, max(action.index, 0))
+    return await ask(ctx, survey, max(action.index, 0), between=action.between)
 
 
 @router.on(AnswerChoice)
