@@ -59,7 +59,7 @@ _MARKERS = {
     "(이)나": "이나/나",
 }
 _MARKED = re.compile(
-    r"\{(\w+)\}([\"')\]」』]*)(" + "|".join(re.escape(m) for m in _MARKERS) + ")"
+    r"\{(\w+)\}([\"'」』]*)(" + "|".join(re.escape(m) for m in _MARKERS) + ")"
 )
 
 
