@@ -64,8 +64,9 @@ async def verify(page, code: str) -> None:
     await page.locator("#text").fill(code)
     before = await page.locator(".bubble.bot").count()
     await page.get_by_role("button", name="보내기").click()
-    await answered(page, before, "무엇을 도와드릴까요")
-    await page.get_by_text("101동 1203호로 인증되었습니다").wait_for()
+    await answered(page, before, "글씨와 버튼을 크고 쉽게 할까요?")
+    await page.get_by_text("101동 1203호로 확인했어요").wait_for()
+    await tap(page, "아니요", "무엇을 도와드릴까요")
 
 
 async def test_a_person_verifies_with_the_demo_code_and_reaches_home(page, demo):

@@ -129,7 +129,7 @@ async def test_a_whole_onboarding_journey_over_http(http, demo):
     await web.send(token=web.token("초대코드 입력"))
     assert "초대코드를 입력해 주세요" in web.text
     await web.send(text=demo["101-1203"])
-    assert "101동 1203호로 인증되었습니다" in web.text
+    assert "101동 1203호로 확인했어요" in web.signup
     assert web.labels[:6] == HOME
     assert web.data["lang"] == "ko" and web.data["duplicate"] is False
 

@@ -7,7 +7,7 @@ EASY_HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도�
 
 
 async def test_sign_up_asks_once_and_yes_turns_easy_mode_on(person, demo):
-    await person.start(demo["101-1203"])
+    await person.start(demo["101-1203"], easy=None)
     assert "101동 1203호로 확인했어요" in person.text
     assert "글씨와 버튼을 크고 쉽게 할까요?" in person.text
     assert person.labels == ["네", "아니요"]
@@ -18,7 +18,7 @@ async def test_sign_up_asks_once_and_yes_turns_easy_mode_on(person, demo):
 
 
 async def test_no_keeps_the_usual_screens_and_easy_mode_is_one_tap_away(person, demo):
-    await person.start(demo["102-304"])
+    await person.start(demo["102-304"], easy=None)
     await person.tap("아니요")
     assert "보통 화면으로 쓸게요" in person.text
     assert "무엇을 도와드릴까요?" in person.text
@@ -31,7 +31,7 @@ async def test_no_keeps_the_usual_screens_and_easy_mode_is_one_tap_away(person, 
 
 
 async def test_easy_mode_changes_the_words_of_the_top_tasks(person, demo):
-    await person.start(demo["103-1501"])
+    await person.start(demo["103-1501"], easy=None)
     await person.tap("네")
     await person.tap("포인트")
     assert "공용 포인트" in person.labels and "모으는 법" in person.labels

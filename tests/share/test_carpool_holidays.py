@@ -28,19 +28,19 @@ async def start_paid_ride(chat, when: str) -> None:
         await chat.tap(label)
     await chat.say(when)
     await chat.tap("1명")
-    await chat.tap("실비 분담")
-    assert "한 사람이 낼 실비를" in chat.text
+    await chat.tap("기름값 나누기")
+    assert "한 사람이 낼 기름값을" in chat.text
 
 
 async def test_a_paid_ride_on_a_public_holiday_is_refused_and_asked_again(engine, services, demo):
     kim = await verified(engine, demo["101-1203"], "kim")
     await start_paid_ride(kim, "12/25 오전 8시")  # 기독탄신일, a Friday
     await kim.say("3000")
-    assert "공휴일에는 실비를 받는 카풀을 할 수 없어요" in kim.text
+    assert "공휴일에는 기름값을 받는 카풀을 할 수 없어요" in kim.text
     assert "주말과 공휴일에는 무료로만" in kim.text  # the legal note
-    assert "한 사람이 낼 실비를" in kim.text  # the same question again
+    assert "한 사람이 낼 기름값을" in kim.text  # the same question again
     await kim.say("2000")
-    assert "공휴일에는 실비를 받는 카풀을 할 수 없어요" in kim.text
+    assert "공휴일에는 기름값을 받는 카풀을 할 수 없어요" in kim.text
     await kim.tap("무료로 할게요")
     await kim.tap("한 번만")
     await kim.tap("건너뛰기")
@@ -53,8 +53,8 @@ async def test_a_configured_extra_holiday_counts_too(engine, services, demo):
     kim = await verified(engine, demo["101-1203"], "kim")
     await start_paid_ride(kim, "금요일 오전 8시")  # 11/27, an extra holiday in the config
     await kim.say("3000")
-    assert "공휴일에는 실비를 받는 카풀을 할 수 없어요" in kim.text
-    assert "한 사람이 낼 실비를" in kim.text
+    assert "공휴일에는 기름값을 받는 카풀을 할 수 없어요" in kim.text
+    assert "한 사람이 낼 기름값을" in kim.text
     await post_ride(kim, when="내일 오전 8시", price="3000")  # Thursday: allowed
     assert (await listing_row(services))["price"] == 3000
 

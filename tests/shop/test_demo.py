@@ -14,7 +14,7 @@ async def test_the_demo_shop_can_be_browsed_and_joined(engine, services):
     code = display_code(demo_code(services.invite_key, DEMO_HOUSEHOLDS[1]))
     lee = await verified(engine, code, "lee-demo")
     await lee.tap("알뜰쇼핑")
-    await lee.tap("기획전")
+    await lee.tap("특별 판매")
     assert "제철 과일·햅쌀전" in lee.labels[0]
     await lee.tap(lee.labels[0])
     assert "햇사과" in lee.text and "유기농 쌀" in lee.text
@@ -25,7 +25,7 @@ async def test_the_demo_shop_can_be_browsed_and_joined(engine, services):
     await lee.tap("1번 보기")
     await lee.tap("참여하기")
     await lee.tap("2개")
-    await lee.tap("현장결제")
+    await lee.tap("만나서 내기")
     if "몇 점" in lee.text:
         await lee.tap("안 써요")
     await lee.tap("참여하기")
