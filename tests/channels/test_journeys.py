@@ -4,7 +4,7 @@ polling the local fake Bot API server)."""
 
 from __future__ import annotations
 
-HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "도움 요청"]
+HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "쉬운 모드 켜기", "도움 요청"]
 
 
 async def test_onboarding_with_an_invite_code_reaches_the_home_menu(person, demo):

@@ -15,7 +15,7 @@ from bot.app import build_engine, build_services
 from bot.server import build_http_app
 from storage import tables
 
-HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "도움 요청"]
+HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "쉬운 모드 켜기", "도움 요청"]
 REFUSED = "이 버튼은 더 이상 사용할 수 없어요"
 _ids = itertools.count(1)
 
@@ -130,7 +130,7 @@ async def test_a_whole_onboarding_journey_over_http(http, demo):
     assert "초대코드를 입력해 주세요" in web.text
     await web.send(text=demo["101-1203"])
     assert "101동 1203호로 확인했어요" in web.signup
-    assert web.labels[:6] == HOME
+    assert web.labels[:7] == HOME
     assert web.data["lang"] == "ko" and web.data["duplicate"] is False
 
 
@@ -157,7 +157,7 @@ async def test_a_resent_tap_does_not_reopen_the_finished_step(http, services, de
     assert again["duplicate"] is True and again["screens"] == prompt["screens"]
     assert await _snapshot(services) == before
     await web.send(text="")  # the page reopened: still at home, verified
-    assert web.labels[:6] == HOME
+    assert web.labels[:7] == HOME
 
 
 async def test_another_session_reusing_a_message_id_does_not_read_the_first_reply(http, demo):
