@@ -58,9 +58,7 @@ _MARKERS = {
     "(으)로": "으로/로",
     "(이)나": "이나/나",
 }
-_MARKED = re.compile(
-    r"\{(\w+)\}([\"'」』]*)(" + "|".join(re.escape(m) for m in _MARKERS) + ")"
-)
+_MARKED = re.compile(r"\{(\w+)\}([\"'」』]*)(" + "|".join(re.escape(m) for m in _MARKERS) + ")")
 
 
 def final_consonant(word: str) -> str:
@@ -122,9 +120,9 @@ class Translator:
         self.easy = easy
 
     def _(self, message: str, /, **params: object) -> str:
-        text = self._t.gettext(message)
+        text: str = self._t.gettext(message)
         if self.easy:
-            plain = self._t.pgettext(EASY, message)
+            plain = str(self._t.pgettext(EASY, message))
             if plain != message:
                 text = plain
         if self.locale == "ko":

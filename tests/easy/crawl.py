@@ -63,7 +63,7 @@ async def crawl(chat: Chat, depth: int, limit: int = 400) -> Found:
     while queue and found.screens < limit:
         path = queue.pop(0)
         if not await replay(chat, path):
-            continue  # what the crawl did on the way changed the screen (e.g. 시작하기 → 이어서 하기)
+            continue  # the crawl changed the way there (시작하기 became 이어서 하기)
         screen = chat.screen
         key = screen.text + "|" + ",".join(b.label for b in screen.buttons)
         if key in seen_screens:

@@ -5,7 +5,7 @@ labels ≤ 8 characters; the survey's 5점 and 다 골랐어요 are never behind
 from __future__ import annotations
 
 from bot.screens import ButtonRole
-from tests.easy.crawl import MAX_CHOICES, crawl, measure, Found
+from tests.easy.crawl import MAX_CHOICES, Found, crawl, measure
 from tests.support.chat import Chat
 
 
@@ -58,7 +58,14 @@ async def test_a_survey_keeps_5_points_and_done_on_the_first_page(engine, lived_
     await chat.tap("건강체조")
     assert "✓ 건강체조" in chat.labels and "다 골랐어요" in chat.labels
     await chat.tap("다 골랐어요")
-    assert chat.labels == ["1 아주 나빠요", "3 (보통)", "5 아주 좋아요", "다른 점수", "이전", "처음으로"]
+    assert chat.labels == [
+        "1 아주 나빠요",
+        "3 (보통)",
+        "5 아주 좋아요",
+        "다른 점수",
+        "이전",
+        "처음으로",
+    ]
     assert "5점이 가장 좋아요" in chat.text
     await chat.tap("다른 점수")
     assert chat.labels == ["2", "4", "이전", "처음으로"]

@@ -42,7 +42,9 @@ def test_every_variant_is_translated(locale):
         po = read_po(fh, locale=locale)
     easy = {m.id: m.string for m in po if m.context == "easy"}
     assert set(easy) == set(EASY_KO)
-    assert [m for m, text in easy.items() if not text or placeholders(text) != placeholders(m)] == []
+    assert [
+        m for m, text in easy.items() if not text or placeholders(text) != placeholders(m)
+    ] == []
 
 
 def test_the_translator_shows_a_variant_only_in_easy_mode():

@@ -13,7 +13,9 @@ SHOWN = resident_facing()
 GLUED = re.compile(
     r"\}['\"]*(이에요|예요|이었어요|였어요|을|를|이|가|은|는|과|와|으로|로)(?=[\s.,!?:)]|$)"
 )
-MARKER = re.compile(r"(\(이\)에요|\(이\)었어요|을\(를\)|이\(가\)|은\(는\)|과\(와\)|\(으\)로|\(이\)나)")
+MARKER = re.compile(
+    r"(\(이\)에요|\(이\)었어요|을\(를\)|이\(가\)|은\(는\)|과\(와\)|\(으\)로|\(이\)나)"
+)
 
 
 def test_the_list_is_data_with_a_plain_word_for_each_term():

@@ -85,7 +85,9 @@ async def test_request_accept_remind_and_cancel(engine, services, clock, demo):
     await lee.tap("신청 취소")
     assert "같이 타기 신청을 취소했어요" in lee.text
     assert (await listing_row(services))["seats_taken"] == 0
-    assert any("같이 타기 신청을 취소했어요 (2명)" in t for t in await outbox_texts(services, kim_id))
+    assert any(
+        "같이 타기 신청을 취소했어요 (2명)" in t for t in await outbox_texts(services, kim_id)
+    )
 
 
 async def test_past_times_are_refused_and_asked_again(engine, demo):

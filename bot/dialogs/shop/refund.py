@@ -72,7 +72,9 @@ refund_dialog = Dialog(
     [
         Step(
             "reason",
-            lambda ctx, a: ctx._("{number}을(를) 환불하는 까닭을 적어 주세요.", number=a["_number"]),
+            lambda ctx, a: ctx._(
+                "{number}을(를) 환불하는 까닭을 적어 주세요.", number=a["_number"]
+            ),
             Expect.TEXT,
             choices=lambda ctx, a: [Choice(ctx._("상품에 문제가 있었어요"), "상품 문제")],
             parse=text_of(MAX_REASON),

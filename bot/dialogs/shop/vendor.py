@@ -54,7 +54,9 @@ cancel_dialog = Dialog(
     [
         Step(
             "reason",
-            lambda ctx, a: ctx._("{number}을(를) 취소하는 까닭을 적어 주세요.", number=a["_number"]),
+            lambda ctx, a: ctx._(
+                "{number}을(를) 취소하는 까닭을 적어 주세요.", number=a["_number"]
+            ),
             Expect.TEXT,
             choices=lambda ctx, a: [Choice(ctx._("재고가 떨어졌어요"), "재고 부족")],
             parse=text_of(MAX_REASON),

@@ -46,7 +46,8 @@ def urgent(t: Translator, p: UrgentFiled) -> Screen:
 
 def reopened(t: Translator, p: Reopened) -> Screen:
     text = t._(
-        "[다시 접수된 고장 신고]\n{headline}\n완료했던 신고를 세대가 다시 접수했어요. 사유: {reason}",
+        "[다시 접수된 고장 신고]\n{headline}\n"
+        "완료했던 신고를 세대가 다시 접수했어요. 사유: {reason}",
         headline=_headline(t, p.report),
         reason=p.reason,
     )

@@ -1,8 +1,9 @@
 """The home menu (처음 메뉴) and the four sections; for people not yet verified, the welcome.
 
 Home is one tap from anywhere ("처음으로"). Verified residents see 공유마켓 / 알뜰쇼핑 /
-우리단지 / 포인트 / 도움말 / 쉬운 모드 켜기(끄기) / 도움 요청, coordinators also 코디네이터. Each section lists the entries the
-features declared for it in their `register(app)` (`bot/engine/menus.py`).
+우리단지 / 포인트 / 도움말 / 쉬운 모드 켜기(끄기) / 도움 요청, coordinators also 코디네이터.
+Each section lists the entries the features declared for it in their `register(app)`
+(`bot/engine/menus.py`).
 """
 
 from __future__ import annotations

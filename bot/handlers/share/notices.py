@@ -83,7 +83,8 @@ def _declined(t: Translator, p: RideDeclined) -> Screen:
 def _cancelled(t: Translator, p: RideCancelled) -> Screen:
     if p.by == "passenger":
         text = t._(
-            "[카풀] {title}\n{who}이(가) 같이 타기 신청을 취소했어요 ({n}명). 자리가 다시 비었어요.",
+            "[카풀] {title}\n{who}이(가) 같이 타기 신청을 취소했어요 ({n}명). "
+            "자리가 다시 비었어요.",
             title=p.title,
             who=neighbour(t, p.building),
             n=p.seats,

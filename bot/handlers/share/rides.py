@@ -46,7 +46,8 @@ async def apply_ride(ctx: Ctx, action: ApplyRide) -> Screen:
 async def request_seats(ctx: Ctx, action: RequestSeats) -> Screen:
     await rides.request_ride(ctx.uow, ctx.clock, ctx.membership, action.listing_id, action.seats)
     text = ctx._(
-        "같이 타기 신청을 보냈어요 ({n}명). 운전하는 이웃이 수락하면 알려 드릴게요.", n=action.seats
+        "같이 타기 신청을 보냈어요 ({n}명). 운전하는 이웃이 수락하면 알려 드릴게요.",
+        n=action.seats,
     )
     return ctx.screen(text, ctx.button(ctx._("내가 탈 카풀"), MyRides()), back=back_to_share())
 

@@ -23,7 +23,10 @@ STATUS_WORDS: dict[str, str] = {
     OrderStatus.CANCELLED: N_("취소"),
     OrderStatus.REFUNDED: N_("환불"),
 }
-PAYMENT_WORDS: dict[str, str] = {Payment.ON_SITE: N_("만나서 내기"), Payment.TRANSFER: N_("통장 입금")}
+PAYMENT_WORDS: dict[str, str] = {
+    Payment.ON_SITE: N_("만나서 내기"),
+    Payment.TRANSFER: N_("통장 입금"),
+}
 # The vendor's next step for an order, as its button label.
 NEXT_STEP = {
     OrderStatus.PLACED: (OrderStatus.CONFIRMED, N_("확인")),
