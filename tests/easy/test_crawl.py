@@ -4,13 +4,13 @@ labels ≤ 8 characters; the survey's 5점 and 다 골랐어요 are never behind
 
 from __future__ import annotations
 
-from bot.screens import ButtonRole
+from bot.screens import ButtonRole, Channel
 from tests.easy.crawl import MAX_CHOICES, Found, crawl, measure
 from tests.support.chat import Chat
 
 
-async def easy_resident(engine, code: str, user: str) -> Chat:
-    chat = Chat(engine, user=user)
+async def easy_resident(engine, code: str, user: str, channel=Channel.WEB) -> Chat:
+    chat = Chat(engine, user=user, channel=channel)
     await chat.say("안녕")
     await chat.tap("초대코드 입력")
     await chat.say(code)

@@ -3,6 +3,11 @@ channel; in 쉬운 모드 도움말 and 도움 요청 stay on the home screen an
 
 from __future__ import annotations
 
+import pytest
+
+from bot.screens import Channel
+from tests.easy.test_crawl import easy_resident
+
 EASY_HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "쉬운 모드 끄기", "도움 요청"]
 
 
@@ -41,3 +46,26 @@ async def test_easy_mode_changes_the_words_of_the_top_tasks(person, demo):
     await person.tap("쉬운 모드 끄기")
     await person.tap("포인트")
     assert "포인트 모으는 법" in person.labels
+
+
+@pytest.mark.parametrize("channel", list(Channel))
+async def test_a_long_choice_becomes_a_number_with_its_words_above(engine, lived_in, channel):
+    """ "제철 과일·햅쌀전 (~12/9)" is longer than a button: 쉬운 모드 shows "1번" and lists it
+    (Chat checks every answer against KakaoTalk's limits too)."""
+    chat = await easy_resident(engine, lived_in["101-1203"], "long", channel)
+    await chat.tap("알뜰쇼핑")
+    await chat.tap("특별 판매")
+    assert "1번: 제철 과일·햅쌀전 (~12/9)" in chat.text
+    assert "1번" in chat.labels and all(len(label) <= 8 for label in chat.labels)
+    await chat.tap("1번")
+    assert "제철 과일·햅쌀전" in chat.text
+
+
+async def test_the_welcome_is_short_in_easy_mode(person, demo):
+    await person.start()
+    await person.tap("도움말")
+    await person.tap("쉬운 모드 켜기")
+    await person.tap("처음으로")
+    assert "초대코드 입력" in person.labels
+    assert "안녕하세요! 이웃 도우미 '내친구'예요." in person.text
+    assert len(person.text) <= 150 + 40  # the greeting and its hint for linked messengers
