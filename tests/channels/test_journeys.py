@@ -30,8 +30,9 @@ async def test_help_easy_mode_and_back_home(person, demo):
     await person.tap("쉬운 모드 켜기")
     assert "쉬운 모드를 켰어요" in person.text
     await person.tap("처음으로")
-    assert "무엇을 도와드릴까요" in person.text
-    assert person.labels[:4] == HOME[:4] and "더보기" in person.labels
+    assert "무엇을 할까요?" in person.text  # the plainer greeting of 쉬운 모드
+    assert person.labels[:4] == HOME[:4]  # 4 choices, then 도움말, 쉬운 모드 끄기, 도움 요청
+    assert person.labels[4:] == ["도움말", "쉬운 모드 끄기", "도움 요청"]
 
 
 async def test_typed_labels_and_unknown_text(person, demo):
