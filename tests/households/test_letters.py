@@ -118,7 +118,6 @@ async def test_reissue_revokes_the_old_codes(config, demo, engine, tmp_path, cap
     await chat.say("안녕하세요")
     await chat.tap("초대코드 입력")
     await chat.say(old)
-    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     assert "기한이 지난 초대코드예요" in chat.text
     chat = Chat(engine, user="new")
     await chat.say("안녕하세요")
