@@ -25,7 +25,7 @@ async def test_vendor_adds_a_product_and_a_resident_orders_it(engine, services, 
     await farm.tap("건너뛰기")
     assert "햇사과 · 12,000원 / 1봉" in farm.text and "사진: 있음" in farm.text
     await farm.tap("올리기")
-    assert "'햇사과'을 올렸어요" in farm.text
+    assert "'햇사과'를 올렸어요" in farm.text
 
     kim = await verified(engine, demo["101-1203"], "kim")
     await kim.tap("알뜰쇼핑")
@@ -54,7 +54,7 @@ async def test_vendor_adds_a_product_and_a_resident_orders_it(engine, services, 
     await farm.tap("내 가게")
     await farm.tap("주문 관리")
     await farm.tap("확인")
-    assert "'확인'(으)로 바꿨어요" in farm.text
+    assert "'확인'으로 바꿨어요" in farm.text
     await farm.tap("준비완료")
     await farm.tap("수령완료")
     assert "입금을 확인한 뒤에" in farm.text  # 계좌이체: the money first
