@@ -117,14 +117,15 @@ async def test_every_visible_target_is_at_least_44_px(page, demo, width):
 async def test_easy_mode_makes_text_larger_and_choices_fewer(page, demo):
     await verify(page, demo["101-1203"])
     normal = await page.evaluate(BODY_FONT_JS)
-    await tap(page, "쉬운 모드 켜기", "쉬운 모드를 켰어요")  # one tap from home
+    await tap(page, "쉬운 모드 켜기", "무엇을 할까요?")  # one tap from home, plainer words
+    await page.get_by_text("쉬운 모드를 켰어요").last.wait_for()
     await page.wait_for_function("() => document.documentElement.classList.contains('easy')")
     assert await page.evaluate(BODY_FONT_JS) > normal
     choices = await page.locator("#choices .choice:not(.nav)").all_inner_texts()
     nav = await page.locator("#choices .choice.nav").all_inner_texts()
     assert 1 <= len(choices) <= 4, choices
     assert {"도움말", "쉬운 모드 끄기", "도움 요청"} <= set(nav)  # never behind 더보기
-    await tap(page, "쉬운 모드 끄기", "쉬운 모드를 껐어요")
+    await tap(page, "쉬운 모드 끄기", "무엇을 도와드릴까요?")
     await page.wait_for_function("() => !document.documentElement.classList.contains('easy')")
     assert await page.evaluate(BODY_FONT_JS) == normal
 
@@ -138,7 +139,7 @@ async def test_sign_up_offers_easy_mode_and_yes_makes_the_page_large(page, demo)
     await page.get_by_role("button", name="보내기").click()
     await answered(page, before, "글씨와 버튼을 크고 쉽게 할까요?")
     assert await choice_labels(page) == ["네", "아니요"]
-    await tap(page, "네", "쉬운 모드를 켰어요")
+    await tap(page, "네", "무엇을 할까요?")
     await page.wait_for_function("() => document.documentElement.classList.contains('easy')")
     assert await page.evaluate(BODY_FONT_JS) >= max(22, normal)
 
