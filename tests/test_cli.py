@@ -192,7 +192,7 @@ async def test_a_code_printed_by_the_cli_verifies_the_household_in_the_chatbot(
     try:
         engine = build_engine(services)
         for user, code, expected in (
-            ("kim", resident_code, "101동 1203호로 인증되었습니다"),
+            ("kim", resident_code, "101동 1203호로 확인했어요"),
             ("park", coordinator_code, "코디네이터 권한도 받았어요"),
         ):
             chat = Chat(engine, user=user)
@@ -200,6 +200,7 @@ async def test_a_code_printed_by_the_cli_verifies_the_household_in_the_chatbot(
             await chat.tap("초대코드 입력")
             await chat.say(code.lower())
             assert expected in chat.text
+            await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
         assert "코디네이터" in chat.labels
     finally:
         await services.close()

@@ -45,7 +45,8 @@ def extracted() -> dict[str, list[str]]:
 def catalog(locale: str) -> dict[str, str]:
     with open(LOCALES / locale / "LC_MESSAGES" / "messages.po", "rb") as fh:
         po = read_po(fh, locale=locale)
-    return {m.id: m.string for m in po if m.id and isinstance(m.id, str)}
+    # (쉬운 모드 variants, msgctxt "easy", are checked in tests/easy/test_easy_wording.py)
+    return {m.id: m.string for m in po if m.id and isinstance(m.id, str) and not m.context}
 
 
 def placeholders(text: str) -> set[str]:

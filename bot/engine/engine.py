@@ -24,8 +24,10 @@ from bot.engine.intents import Intents
 from bot.engine.menus import Menus
 from bot.engine.nav import UNIVERSAL_WORDS, Nav, normalize_words
 from bot.engine.present import (
+    EASY_LABEL_MAX,
     Tokenizer,
     find_label,
+    number_long_labels,
     page,
     page_size,
     reset_tokens,
@@ -153,7 +155,7 @@ class Engine:
         ctx = Ctx(
             uow=uow,
             clock=self.s.clock,
-            t=self.s.catalogs.get(resident.locale),
+            t=self.s.catalogs.get(resident.locale, resident.easy_mode),
             resident=resident,
             account=account,
             membership=membership,
@@ -212,6 +214,8 @@ class Engine:
         ctx.conversation.screen = screen_to_dict(full)
         size = page_size(ctx.inbound.channel, ctx.resident.easy_mode)
         shown = page(full, offset, size, ctx._("더보기"), tokenizer)
+        if ctx.resident.easy_mode:
+            shown = number_long_labels(shown, EASY_LABEL_MAX, lambda n: ctx._("{n}번", n=n))
         reply = Reply(
             (strip_actions(shown),),
             resident_id=ctx.resident.id,

@@ -8,6 +8,7 @@ import hashlib
 import hmac
 import json
 import secrets
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
 
@@ -17,6 +18,7 @@ from bot.screens import Button, ButtonRole, Channel, Screen
 # Choices shown at once, besides navigation. KakaoTalk allows 10 quick replies in all.
 PAGE_SIZE = {Channel.WEB: 8, Channel.TELEGRAM: 8, Channel.KAKAO: 6}
 EASY_PAGE_SIZE = 4
+EASY_LABEL_MAX = 8  # characters on a button in 쉬운 모드 (KakaoTalk shows 8 side by side)
 
 
 def page_size(channel: Channel, easy: bool) -> int:
@@ -73,6 +75,22 @@ def page(screen: Screen, offset: int, size: int, more_label: str, tokenizer: Tok
         more = Button(more_label, Nav(to="more", offset=offset + size).dump(), role=ButtonRole.NAV)
         extra = (tokenizer.button(more),)
     return replace(screen, buttons=(*shown, *extra, *nav, *screen.operators))
+
+
+def number_long_labels(screen: Screen, limit: int, number: Callable[[int], str]) -> Screen:
+    """쉬운 모드: a choice whose label is too long for a button (a shop's event title, a
+    pickup place and time) becomes "1번", "2번", … with its words listed under the question."""
+    choices = screen.choices
+    if all(len(b.label) <= limit for b in choices):
+        return screen
+    lines, shown = [], []
+    for n, button in enumerate(choices, start=1):
+        if len(button.label) > limit:
+            lines.append(f"{number(n)}: {button.label}")
+            button = replace(button, label=number(n))
+        shown.append(button)
+    text = "\n".join((screen.text, *lines)) if screen.text else "\n".join(lines)
+    return replace(screen, text=text, buttons=(*shown, *screen.nav, *screen.operators))
 
 
 def find_label(screen: Screen, text: str) -> Button | None:

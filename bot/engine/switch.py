@@ -14,7 +14,7 @@ async def switch_to(ctx: Ctx, resident: Resident) -> None:
     language and conversation (any unfinished dialog there is closed; this chat goes home)."""
     ctx.resident = resident
     ctx.membership = await membership_of(ctx.uow, resident)
-    ctx.t = ctx.services.catalogs.get(resident.locale)
+    ctx.t = ctx.services.catalogs.get(resident.locale, resident.easy_mode)
     store: Any = ctx.uow  # the engine's own conversation store rides on the same transaction
     row = await store.conversations.lock(resident.id, ctx.clock.now())
     conv = ctx.conversation  # the engine saves this very object at the end of the message

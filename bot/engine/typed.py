@@ -28,7 +28,6 @@ from bot.engine.runner import MAX_MISSES_BEFORE_HELP, help_button
 from bot.i18n import N_
 from bot.screens import Button, ButtonRole, Screen
 from bot.understand.matcher import Guess, Label, Matcher, Understood, judge
-from bot.understand.text import ends_in_rieul, has_final
 
 if TYPE_CHECKING:
     from bot.engine.context import Ctx
@@ -52,18 +51,13 @@ class ResumeAside(Action, kind="dlg.resume"):
 
 
 def going(ctx: Ctx, label: str, slot: str = "") -> str:
-    """고장 신고로 갈게요 (승강기): 으로 after a final consonant other than ㄹ."""
-    final = has_final(label) and not ends_in_rieul(label)
-    text = (
-        ctx._("{what}으로 갈게요", what=label) if final else ctx._("{what}로 갈게요", what=label)
-    )
+    """고장 신고로 갈게요 (승강기): the particle is chosen by the translator (`bot.i18n.josa`)."""
+    text = ctx._("{what}(으)로 갈게요", what=label)
     return f"{text} ({slot})" if slot else text
 
 
 def chose(ctx: Ctx, label: str) -> str:
-    if has_final(label):
-        return ctx._("'{label}'을 골랐어요.", label=label)
-    return ctx._("'{label}'를 골랐어요.", label=label)
+    return ctx._("'{label}'을(를) 골랐어요.", label=label)
 
 
 class Typed:

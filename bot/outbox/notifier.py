@@ -112,7 +112,7 @@ class OutboxNotifier:
     async def _queue(self, pairs, note, key_of, urgent, batch, complex_id, alert=False) -> int:
         now = self.s.clock.now()
         days = self.s.config.dialogs.token_days
-        rendered: dict[str, Any] = {}  # one rendering per language
+        rendered: dict[str, Any] = {}  # one rendering per language (and 쉬운 모드)
         labels: dict[str, str] = {}  # the kind's short digest label, per language
         tokens: list[dict] = []
         rows: list[dict] = []
@@ -122,25 +122,26 @@ class OutboxNotifier:
             reachable = [a for a in accounts if not a.unreachable]
             if not reachable and resident.id not in by_alimtalk:
                 continue
-            if resident.locale not in rendered:
-                t = self.s.catalogs.get(resident.locale)
-                rendered[resident.locale] = self.kinds.render(note.kind, t, note)
+            voice = f"{resident.locale}:{'easy' if resident.easy_mode else ''}"  # 쉬운 모드
+            if voice not in rendered:
+                t = self.s.catalogs.get(resident.locale, resident.easy_mode)
+                rendered[voice] = self.kinds.render(note.kind, t, note)
                 label = self.kinds.label(note.kind)
-                labels[resident.locale] = t._(label) if label else ""
+                labels[voice] = t._(label) if label else ""
             if resident.id in by_alimtalk and accounts:
                 rows.append(
-                    self._alimtalk_row(resident, accounts[0], rendered[resident.locale], note, now)
+                    self._alimtalk_row(resident, accounts[0], rendered[voice], note, now)
                     | {"dedupe_key": f"{key_of(resident)}:alimtalk:r{resident.id}", "batch": batch}
                     | {"complex_id": complex_id or resident.complex_id}
                 )
             if not reachable:
                 continue
             tokenizer = Tokenizer(self.s.token_key, resident.id, now, days)
-            screen = tokenizer.screen(rendered[resident.locale])
+            screen = tokenizer.screen(rendered[voice])
             tokens.extend(tokenizer.rows.values())
             # The kind and the ids it names ride along: the inbox collapses repeated kinds
             # and counts a notice opened there as read.
-            about = _about(note, labels[resident.locale])
+            about = _about(note, labels[voice])
             payload = [{**screen_to_dict(strip_actions(screen)), **about}]
             key = key_of(resident)
             rows += [

@@ -61,25 +61,3 @@ def initials(text: str) -> str:
 def is_initials(text: str) -> bool:
     """Typed as 초성 only (ㅍㅇㅌ), at least two of them."""
     return len(text) >= 2 and all(ch in _INITIAL_SET for ch in text)
-
-
-def has_final(word: str) -> bool | None:
-    """Whether the last Hangul syllable has a final consonant (받침): it picks 으로/로 and
-    을/를. None when the word does not end in Hangul. ㄹ counts as none for 로."""
-    for ch in reversed(word):
-        code = ord(ch)
-        if _SYLLABLE_FIRST <= code <= _SYLLABLE_LAST:
-            return (code - _SYLLABLE_FIRST) % 28 != 0
-        if ch.isalnum():
-            return None
-    return None
-
-
-def ends_in_rieul(word: str) -> bool:
-    for ch in reversed(word):
-        code = ord(ch)
-        if _SYLLABLE_FIRST <= code <= _SYLLABLE_LAST:
-            return (code - _SYLLABLE_FIRST) % 28 == 8
-        if ch.isalnum():
-            return False
-    return False

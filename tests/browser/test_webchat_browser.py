@@ -16,7 +16,7 @@ pytest.importorskip("playwright.async_api")
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
-HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "도움 요청"]
+HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "쉬운 모드 켜기", "도움 요청"]
 MIN_TARGET = 44  # CSS px (WCAG 2.5.5 / KWCAG touch targets)
 
 # Every visible thing one can press, with its box, computed with the page's own layout.
@@ -64,8 +64,9 @@ async def verify(page, code: str) -> None:
     await page.locator("#text").fill(code)
     before = await page.locator(".bubble.bot").count()
     await page.get_by_role("button", name="보내기").click()
-    await answered(page, before, "무엇을 도와드릴까요")
-    await page.get_by_text("101동 1203호로 인증되었습니다").wait_for()
+    await answered(page, before, "글씨와 버튼을 크고 쉽게 할까요?")
+    await page.get_by_text("101동 1203호로 확인했어요").wait_for()
+    await tap(page, "아니요", "무엇을 도와드릴까요")
 
 
 async def test_a_person_verifies_with_the_demo_code_and_reaches_home(page, demo):
@@ -77,7 +78,7 @@ async def test_a_person_verifies_with_the_demo_code_and_reaches_home(page, demo)
     assert "내친구" in said
     assert await choice_labels(page) == ["초대코드 입력", "연결 코드 입력", "도움말", "도움 요청"]
     await verify(page, demo["101-1203"])
-    assert (await choice_labels(page))[:6] == HOME
+    assert (await choice_labels(page))[:7] == HOME
     assert await page.locator(".bubble.me", has_text=demo["101-1203"]).count() == 1
     assert await page.locator(".bubble.notice", has_text="연결이 잠시").count() == 0
     await page.evaluate("() => document.fonts.ready")
@@ -89,7 +90,7 @@ async def test_reopening_the_page_keeps_the_session_and_the_screen(page, site, d
     await verify(page, demo["101-1203"])
     await page.goto(site + "/")
     await page.locator(".bubble.bot", has_text="무엇을 도와드릴까요").wait_for()
-    assert (await choice_labels(page))[:6] == HOME
+    assert (await choice_labels(page))[:7] == HOME
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -116,18 +117,31 @@ async def test_every_visible_target_is_at_least_44_px(page, demo, width):
 async def test_easy_mode_makes_text_larger_and_choices_fewer(page, demo):
     await verify(page, demo["101-1203"])
     normal = await page.evaluate(BODY_FONT_JS)
-    await tap(page, "도움말", "쉬운 모드: 꺼짐")
-    await tap(page, "쉬운 모드 켜기", "쉬운 모드: 켜짐")
+    await tap(page, "쉬운 모드 켜기", "무엇을 할까요?")  # one tap from home, plainer words
+    await page.get_by_text("쉬운 모드를 켰어요").last.wait_for()
     await page.wait_for_function("() => document.documentElement.classList.contains('easy')")
     assert await page.evaluate(BODY_FONT_JS) > normal
-    await tap(page, "처음으로", "무엇을 도와드릴까요")
     choices = await page.locator("#choices .choice:not(.nav)").all_inner_texts()
     nav = await page.locator("#choices .choice.nav").all_inner_texts()
     assert 1 <= len(choices) <= 4, choices
-    assert "더보기" in nav  # the fifth home entry is one tap away
-    await tap(page, "더보기", "무엇을 도와드릴까요")
-    assert "도움말" in await choice_labels(page)
-    assert await page.evaluate(BODY_FONT_JS) > normal  # still easy after paging
+    assert {"도움말", "쉬운 모드 끄기", "도움 요청"} <= set(nav)  # never behind 더보기
+    await tap(page, "쉬운 모드 끄기", "무엇을 도와드릴까요?")
+    await page.wait_for_function("() => !document.documentElement.classList.contains('easy')")
+    assert await page.evaluate(BODY_FONT_JS) == normal
+
+
+async def test_sign_up_offers_easy_mode_and_yes_makes_the_page_large(page, demo):
+    await page.locator(".bubble.bot", has_text="내친구").first.wait_for()
+    normal = await page.evaluate(BODY_FONT_JS)
+    await tap(page, "초대코드 입력", "초대코드를 입력해 주세요")
+    await page.locator("#text").fill(demo["101-1203"])
+    before = await page.locator(".bubble.bot").count()
+    await page.get_by_role("button", name="보내기").click()
+    await answered(page, before, "글씨와 버튼을 크고 쉽게 할까요?")
+    assert await choice_labels(page) == ["네", "아니요"]
+    await tap(page, "네", "무엇을 할까요?")
+    await page.wait_for_function("() => document.documentElement.classList.contains('easy')")
+    assert await page.evaluate(BODY_FONT_JS) >= max(22, normal)
 
 
 async def test_nothing_scrolls_sideways_on_a_360_px_phone(page, demo):

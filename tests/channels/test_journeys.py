@@ -4,7 +4,7 @@ polling the local fake Bot API server)."""
 
 from __future__ import annotations
 
-HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "도움 요청"]
+HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "쉬운 모드 켜기", "도움 요청"]
 
 
 async def test_onboarding_with_an_invite_code_reaches_the_home_menu(person, demo):
@@ -16,20 +16,23 @@ async def test_onboarding_with_an_invite_code_reaches_the_home_menu(person, demo
     await person.say("AAAAA-BBBBB")
     assert "맞지 않는 코드예요" in person.text
     await person.say(demo["101-1203"])
-    assert "101동 1203호로 인증되었습니다" in person.text
+    assert "101동 1203호로 확인했어요" in person.text
+    assert person.labels == ["네", "아니요"]  # 글씨와 버튼을 크고 쉽게 할까요?
+    await person.tap("아니요")
     assert person.labels == HOME
 
 
 async def test_help_easy_mode_and_back_home(person, demo):
     await person.start(demo["102-304"])
-    assert "102동 304호로 인증되었습니다" in person.text
+    assert "102동 304호로 확인했어요" in person.signup
     await person.tap("도움말")
     assert "[도움말]" in person.text
     await person.tap("쉬운 모드 켜기")
     assert "쉬운 모드를 켰어요" in person.text
     await person.tap("처음으로")
-    assert "무엇을 도와드릴까요" in person.text
-    assert person.labels[:4] == HOME[:4] and "더보기" in person.labels
+    assert "무엇을 할까요?" in person.text  # the plainer greeting of 쉬운 모드
+    assert person.labels[:4] == HOME[:4]  # 4 choices, then 도움말, 쉬운 모드 끄기, 도움 요청
+    assert person.labels[4:] == ["도움말", "쉬운 모드 끄기", "도움 요청"]
 
 
 async def test_typed_labels_and_unknown_text(person, demo):

@@ -54,4 +54,4 @@ async def test_an_update_redelivered_three_times_has_one_effect(webhook, service
         assert await fake.deliver_webhook(url, start, secret_token=SECRET) == 200
     assert await _grants(services) == 1
     answers = [m["text"] for m in fake.messages(502) if m["text"]]
-    assert sum("101동 1203호로 인증되었습니다" in a for a in answers) == 1
+    assert sum("101동 1203호로 확인했어요" in a for a in answers) == 1

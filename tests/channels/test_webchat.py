@@ -15,7 +15,7 @@ from bot.app import build_engine, build_services
 from bot.server import build_http_app
 from storage import tables
 
-HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "도움 요청"]
+HOME = ["공유마켓", "알뜰쇼핑", "우리단지", "포인트", "도움말", "쉬운 모드 켜기", "도움 요청"]
 REFUSED = "이 버튼은 더 이상 사용할 수 없어요"
 _ids = itertools.count(1)
 
@@ -96,6 +96,7 @@ async def _verified(http: TestClient, code: str) -> Web:
     await web.send(text="")
     await web.send(token=web.token("초대코드 입력"))
     await web.send(text=code)
+    await web.send(token=web.token("아니요"))  # 쉬운 모드? (asked once after sign-up)
     return web
 
 
@@ -129,8 +130,10 @@ async def test_a_whole_onboarding_journey_over_http(http, demo):
     await web.send(token=web.token("초대코드 입력"))
     assert "초대코드를 입력해 주세요" in web.text
     await web.send(text=demo["101-1203"])
-    assert "101동 1203호로 인증되었습니다" in web.text
-    assert web.labels[:6] == HOME
+    assert "101동 1203호로 확인했어요" in web.text
+    assert web.labels == ["네", "아니요"]  # 글씨와 버튼을 크고 쉽게 할까요?
+    await web.send(token=web.token("아니요"))
+    assert web.labels[:7] == HOME
     assert web.data["lang"] == "ko" and web.data["duplicate"] is False
 
 
@@ -152,12 +155,13 @@ async def test_a_resent_tap_does_not_reopen_the_finished_step(http, services, de
     await web.send(msg_id="tap-1", token=web.token("초대코드 입력"))
     prompt = web.data
     await web.send(text=demo["101-1203"])
+    await web.send(token=web.token("아니요"))  # 쉬운 모드? (asked once after sign-up)
     before = await _snapshot(services)
     again = await web.send(msg_id="tap-1", token=prompt["screens"][0]["buttons"][0]["token"])
     assert again["duplicate"] is True and again["screens"] == prompt["screens"]
     assert await _snapshot(services) == before
     await web.send(text="")  # the page reopened: still at home, verified
-    assert web.labels[:6] == HOME
+    assert web.labels[:7] == HOME
 
 
 async def test_another_session_reusing_a_message_id_does_not_read_the_first_reply(http, demo):

@@ -29,8 +29,8 @@ async def people(engine, services, demo):
 
 async def open_queue(engine, demo):
     coord = await coordinator(engine, demo)
-    assert {"하자 처리", "월간 하자 통계"} <= set(coord.labels)
-    await coord.tap("하자 처리")
+    assert {"고장 처리", "월간 고장 통계"} <= set(coord.labels)
+    await coord.tap("고장 처리")
     return coord
 
 

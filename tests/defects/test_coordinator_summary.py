@@ -42,7 +42,7 @@ async def test_the_monthly_summary_reads_as_text_and_as_a_chart(engine, services
     await file(services, "kim", category="other", description="기타 문제")
     await _finish(services, first, 4)
     await _finish(services, second, 8)  # done 4 h and 12 h after filing: median 8 h
-    await coord.tap("월간 하자 통계")
+    await coord.tap("월간 고장 통계")
     assert coord.labels[:2] == ["이번 달", "지난 달"]
     await coord.tap("이번 달")
     text = coord.text

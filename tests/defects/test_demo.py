@@ -16,7 +16,7 @@ async def test_the_demo_has_a_common_report_to_support_and_a_fix_to_rate(engine,
     }
     lee = await verified(engine, codes["102-304"], "lee")
     await lee.tap("우리단지")
-    await lee.tap("공용부 신고")
+    await lee.tap("함께 쓰는 곳 신고")
     assert "B2 조명이 깜빡여요" in lee.text and "같은 문제예요" in str(lee.screen.cards)
     kim = await verified(engine, codes["101-1203"], "kim")
     await kim.tap("우리단지")

@@ -35,7 +35,7 @@ async def test_filing_with_text_takes_five_taps_and_gives_a_receipt_number(engin
     await chat.tap("접수")
     taps += 1
     assert taps <= 5
-    assert "접수 번호는 D-2026-000001예요" in chat.text
+    assert "접수 번호는 D-2026-000001이에요" in chat.text
     assert "관리사무소에서 확인하면 알려 드릴게요" in chat.text
 
 
@@ -133,7 +133,7 @@ async def test_a_common_area_report_can_be_supported_by_a_neighbour_but_not_by_i
     kim = await verified(engine, demo["101-1203"], "kim")
     await start_filing(kim, "전기")
     await kim.say("B2 조명이 깜빡여요")
-    await kim.tap("공용부")
+    await kim.tap("함께 쓰는 곳")
     assert "어디인가요?" in kim.text and "지하주차장" in kim.labels
     await kim.tap("지하주차장")
     await kim.tap("보통")
@@ -142,8 +142,8 @@ async def test_a_common_area_report_can_be_supported_by_a_neighbour_but_not_by_i
     lee = await verified(engine, demo["102-304"], "lee")
     await start_filing(lee, "전기")
     await lee.say("주차장 불이 깜빡여요")
-    await lee.tap("공용부")
-    assert "처리 중인 공용부 신고가 1건 있어요" in lee.text
+    await lee.tap("함께 쓰는 곳")
+    assert "처리 중인 함께 쓰는 곳 신고가 1건 있어요" in lee.text
     await lee.tap("접수된 신고 보기")
     assert "B2 조명이 깜빡여요" in lee.text and "101" not in lee.text
     await lee.tap("같은 문제예요")
@@ -154,7 +154,7 @@ async def test_a_common_area_report_can_be_supported_by_a_neighbour_but_not_by_i
 
     await kim.say("처음으로")
     await kim.tap("우리단지")
-    await kim.tap("공용부 신고")
+    await kim.tap("함께 쓰는 곳 신고")
     assert "우리 집에서 신고했어요" in kim.text and "같은 문제 1세대" in kim.text
     assert "같은 문제예요" not in [b.label for c in kim.screen.cards for b in c.buttons]
 
@@ -163,7 +163,7 @@ async def test_common_list_from_the_dialog_leads_back_to_filing(engine, demo):
     kim = await verified(engine, demo["101-1203"], "kim")
     await start_filing(kim, "전기")
     await kim.say("그네 옆 가로등이 꺼졌어요")
-    await kim.tap("공용부")
+    await kim.tap("함께 쓰는 곳")
     await kim.tap("놀이터")
     await kim.tap("보통")
     await kim.tap("접수")
@@ -178,4 +178,4 @@ async def test_common_list_from_the_dialog_leads_back_to_filing(engine, demo):
     assert "어디인가요?" in lee.text
     await lee.tap("엘리베이터")
     await lee.tap("급함")
-    assert "종류: 승강기" in lee.text and "공용부 (엘리베이터)" in lee.text
+    assert "종류: 승강기" in lee.text and "함께 쓰는 곳 (엘리베이터)" in lee.text

@@ -56,7 +56,7 @@ async def wait_for(person, words: str) -> None:
 
 async def test_file_with_a_photo_get_notified_and_rate(person, services, demo):
     await person.start(demo["101-1203"])
-    assert "101동 1203호로 인증되었습니다" in person.text
+    assert "101동 1203호로 확인했어요" in person.signup
     for label in ("우리단지", "고장 신고", "누수"):
         await person.tap(label)
     assert "무슨 일인가요?" in person.text
@@ -68,7 +68,7 @@ async def test_file_with_a_photo_get_notified_and_rate(person, services, demo):
     await person.tap("보통")
     assert "사진: 1장" in person.text
     await person.tap("접수")
-    assert "접수 번호는 D-2026-000001예요" in person.text
+    assert "접수 번호는 D-2026-000001이에요" in person.text
 
     household = await household_id(services, "101", "1203")
     (report,) = await reports_of(services, household)
@@ -83,7 +83,7 @@ async def test_file_with_a_photo_get_notified_and_rate(person, services, demo):
         await person.say("처음으로")
     else:
         await person.say("처음으로")
-        assert "새 알림 3건\n1. 하자 처리 소식 3건" in person.text  # collapsed by its label
+        assert "새 알림 3건\n1. 고장 처리 소식 3건" in person.text  # collapsed by its label
         await person.tap("알림 1 보기")  # the three, each on a card of its own
         assert "'완료' 상태가 되었어요" in json.dumps(person.answer, ensure_ascii=False)
         await person.tap("하던 일 계속")

@@ -91,11 +91,11 @@ async def test_the_reminder_opens_the_report_for_the_coordinator(services, clock
     await drain(runner)
     await coord_chat.say("처음으로")  # the web chat's inbox hands the reminder over
     assert coord_chat.reply.screens[0].buttons[0].label == "신고 열기"  # with its button
-    assert "[확인 알림]" in coord_chat.text and "공용부: 지하주차장" in coord_chat.text
+    assert "[확인 알림]" in coord_chat.text and "함께 쓰는 곳: 지하주차장" in coord_chat.text
     assert "1203" not in coord_chat.text
     async with services.uow() as uow:  # what a Telegram coordinator gets: a button to open it
         payload = await uow.session.scalar(select(tables.outbox.c.payload))
     (button,) = payload[0]["buttons"]
     assert button["label"] == "신고 열기" and button["action"] is None
     await coord_chat.tap_token(button["token"])
-    assert "[하자 신고] D-2026-000001" in coord_chat.text and "101동 1203호" in coord_chat.text
+    assert "[고장 신고] D-2026-000001" in coord_chat.text and "101동 1203호" in coord_chat.text

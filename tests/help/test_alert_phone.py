@@ -94,6 +94,7 @@ async def test_the_offer_needs_alimtalk_on_and_a_verified_resident(engine, servi
     await kim.say("안녕")
     await kim.tap("초대코드 입력")
     await kim.say(demo["101-1203"])
+    await kim.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     services.config = services.config.replace(alimtalk={"enabled": False})
     await kim.say("도움말")
     await kim.tap("알림 받는 방법")

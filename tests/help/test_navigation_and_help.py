@@ -10,6 +10,7 @@ async def verified(engine, demo, key="101-1203", user="kim") -> Chat:
     await chat.say("안녕")
     await chat.tap("초대코드 입력")
     await chat.say(demo[key])
+    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     return chat
 
 
@@ -57,8 +58,10 @@ async def test_easy_mode_shows_at_most_four_choices_and_more_behind_a_button(eng
     choices = [b.label for b in chat.screen.choices]
     assert len(choices) == 4
     assert "더보기" in chat.labels
+    # 도움말, 도움 요청 and 쉬운 모드 끄기 are never behind 더보기 in 쉬운 모드
+    assert {"도움말", "도움 요청", "쉬운 모드 끄기"} <= set(chat.labels)
     await chat.tap("더보기")
-    assert [b.label for b in chat.screen.choices] == ["코디네이터", "도움말"]
+    assert [b.label for b in chat.screen.choices] == ["코디네이터"]
 
 
 async def test_language_can_be_changed_to_english_and_back(engine, demo):
@@ -78,7 +81,7 @@ async def test_a_coordinator_sees_the_coordinator_menu_and_a_resident_does_not(e
     resident = await verified(engine, demo)
     assert "코디네이터" not in resident.labels
     coordinator = await verified(engine, demo, key="관리동-100", user="coord")
-    assert "코디네이터 권한도 받았어요" in coordinator.text
+    assert "코디네이터 권한도 받았어요" in coordinator.history[-2].screens[-1].notices[0]
     assert "코디네이터" in coordinator.labels
 
 
@@ -99,7 +102,8 @@ async def test_a_coordinator_issues_an_invite_code_that_a_new_family_can_use(eng
     code = next(line for line in coordinator.text.splitlines() if "-" in line and len(line) == 11)
     family = Chat(engine, user="family")
     await family.command("start", code)
-    assert "105동 702호로 인증되었습니다" in family.text
+    assert "105동 702호로 확인했어요" in family.text
+    await family.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
 
 
 async def test_a_resident_cannot_use_a_coordinator_button_even_with_its_token(engine, demo):

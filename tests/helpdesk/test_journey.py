@@ -57,11 +57,11 @@ async def test_ask_take_answer_reply_close(person, services, demo):
 
     await read_notification(person, "[도움 요청 #1] 관리사무소 김하나 코디네이터: 관리사무소에서")
     await person.tap("답장하기")
-    await person.say("네 고맙습니다")
+    await person.say("네 고마워요")
     assert "보냈어요" in person.text
 
     await coord.say("처음으로")
-    assert '101동 주민: "네 고맙습니다"' in coord.text
+    assert '101동 주민: "네 고마워요"' in coord.text
     await tap_any(coord, "답하기")  # the reply's own button
     await coord.tap("끝내기")
     assert "끝냈어요. 주민에게 알렸어요" in coord.text

@@ -36,11 +36,11 @@ async def test_locked_out_after_wrong_codes_and_asks_a_person(engine, services, 
     assert request.origin == "verify:code" and request.household_id is None
 
     await coord.say("처음으로")
-    assert "101동 주민 (인증 전)이 도움을 청했어요" in coord.text
+    assert "101동 주민 (확인 전)이 도움을 청했어요" in coord.text
     await open_queue(coord)
     await coord.tap("대기 중 (1)")
     await coord.tap("열기")
-    assert "세대: 101동 1203호 (인증 전, 본인이 적음)" in coord.text
+    assert "세대: 101동 1203호 (확인 전, 본인이 적음)" in coord.text
     assert "하던 일: 우리 집 확인 (1번째 질문)" in coord.text  # in words, not "verify:code"
     assert WRONG not in coord.text and "•••" in coord.text  # codes never relayed
     await coord.tap("답하기")

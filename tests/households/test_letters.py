@@ -94,7 +94,7 @@ async def test_a_code_from_the_letter_verifies_the_household(
     codes = codes_in(out)
     assert len(codes) == 3 and not any(code in printed for code in codes)  # only in the PDF
     await person.start(codes[1])
-    assert "909동 102호로 인증되었습니다" in person.text
+    assert "909동 102호로 확인했어요" in person.signup
 
 
 async def test_only_households_without_an_active_code_get_one(config, demo, tmp_path, capsys):
@@ -123,7 +123,8 @@ async def test_reissue_revokes_the_old_codes(config, demo, engine, tmp_path, cap
     await chat.say("안녕하세요")
     await chat.tap("초대코드 입력")
     await chat.say(new)
-    assert "909동 101호로 인증되었습니다" in chat.text
+    assert "909동 101호로 확인했어요" in chat.text
+    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
 
 
 async def test_codes_are_stored_as_hashes_only_and_never_logged(config, tmp_path, caplog):

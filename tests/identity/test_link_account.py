@@ -15,6 +15,7 @@ async def verified(engine, demo, key="101-1203", user="kim", channel=Channel.TEL
     await chat.say("안녕")
     await chat.tap("초대코드 입력")
     await chat.say(demo[key])
+    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     return chat
 
 
@@ -146,5 +147,5 @@ async def test_an_account_verified_in_another_household_cannot_be_linked(engine,
     await neighbour.tap("도움말")
     await neighbour.tap("연결 코드 입력")
     await neighbour.say(code)
-    assert "이미 다른 세대로 인증되어 있어서 연결할 수 없어요" in neighbour.text
+    assert "이미 다른 세대로 확인되어 있어서 연결할 수 없어요" in neighbour.text
     assert "102동 304호" in await household(neighbour)

@@ -27,7 +27,7 @@ async def test_a_person_verified_on_the_web_links_their_kakaotalk(base, demo):
     async with aiohttp.ClientSession() as http:
         web, kakao = WebDriver(base, http), KakaoDriver(base, http)
         await web.start(demo["101-1203"])
-        assert "101동 1203호로 인증되었습니다" in web.text
+        assert "101동 1203호로 확인했어요" in web.signup
         await web.tap("도움말")
         await web.tap("다른 메신저 연결")
         code = re.search(r"연결 코드: (\S{4}-\S{4})", web.text).group(1)

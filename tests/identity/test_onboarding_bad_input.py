@@ -44,10 +44,11 @@ async def test_five_wrong_codes_make_the_person_wait_ten_minutes(engine, demo, c
         await chat.say("AAAAA-BBBBB")
     await chat.say(demo["101-1203"])
     assert "10분 뒤에 다시" in chat.text
-    assert "인증되었습니다" not in chat.text
+    assert "확인했어요" not in chat.text
     clock.advance(minutes=11)
     await chat.say(demo["101-1203"])
-    assert "101동 1203호로 인증되었습니다" in chat.text
+    assert "101동 1203호로 확인했어요" in chat.text
+    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
 
 
 async def test_an_expired_code_says_it_expired_and_whom_to_ask(engine, demo, clock):
@@ -68,7 +69,8 @@ async def test_a_used_up_code_says_so(engine, services, clock):
         await uow.commit()
     first = await _at_code_step(engine)
     await first.say(issued.display)
-    assert "1동 1호로 인증되었습니다" in first.text
+    assert "1동 1호로 확인했어요" in first.text
+    await first.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     second = Chat(engine, user="second")
     await second.say("안녕")
     await second.tap("초대코드 입력")
@@ -96,7 +98,7 @@ async def test_unverified_people_cannot_open_sections_by_typing(engine, demo):
     chat = Chat(engine)
     await chat.say("안녕")
     await chat.say("포인트")  # understood (내 포인트), and refused with the reason
-    assert "먼저 초대코드로 우리 집 인증을 해 주세요" in chat.text
+    assert "먼저 초대코드로 우리 집 확인을 해 주세요" in chat.text
     assert "원" not in chat.text
     assert chat.labels == ["초대코드 입력", "연결 코드 입력", "도움말", "도움 요청"]
 
@@ -120,7 +122,8 @@ async def test_a_redelivered_message_changes_nothing_and_repeats_the_answer(engi
 async def test_a_deep_link_start_with_the_code_verifies_at_once(engine, demo):
     chat = Chat(engine)
     await chat.command("start", demo["103-1501"].replace("-", ""))
-    assert "103동 1501호로 인증되었습니다" in chat.text
+    assert "103동 1501호로 확인했어요" in chat.text
+    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
 
 
 async def test_an_abandoned_dialog_returns_home_with_a_note(engine, demo, clock):
@@ -128,5 +131,5 @@ async def test_an_abandoned_dialog_returns_home_with_a_note(engine, demo, clock)
     clock.advance(hours=25)
     await chat.say(demo["101-1203"])
     assert "오랫동안 답이 없어서" in chat.text
-    assert "인증되었습니다" not in chat.text
+    assert "확인했어요" not in chat.text
     assert "초대코드 입력" in chat.labels

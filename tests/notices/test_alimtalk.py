@@ -35,7 +35,8 @@ async def kakao_resident(engine, demo, key: str, user: str) -> Chat:
     await chat.say("안녕")
     await chat.tap("초대코드 입력")
     await chat.say(demo[key])
-    assert "인증되었습니다" in chat.text, chat.text
+    assert "확인했어요" in chat.text, chat.text
+    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     return chat
 
 
@@ -144,6 +145,7 @@ async def test_a_resident_telegram_reaches_is_not_charged_unless_configured(
     await park.say("안녕")
     await park.tap("초대코드 입력")
     await park.say(demo["103-1501"])
+    await park.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     await consent(services, "5501", "010 9876 5432", channel="telegram")
     coord = await verified(engine, demo, "관리동-100", "coord")
     async with dealer_sender(services, only_without_push=only_without_push) as (dealer, sender):

@@ -64,7 +64,7 @@ async def test_the_report_shows_four_states_per_channel(services, demo, clock):
             kim2 = TelegramDriver(fake)  # kim's family, who then blocks the bot
             await kim2.start(demo["101-1203"])
             for chat in (kim, lee, park, kim2):
-                assert "인증되었습니다" in chat.text, chat.text
+                assert "확인했어요" in chat.signup, chat.signup
             fake.block(kim2.chat_id)
 
             member = await _first_kakao_member(services)

@@ -28,7 +28,7 @@ async def hears(person, words: str) -> str:
 
 async def test_notice_received_and_vote_cast_and_result(person, services, clock, engine, demo):
     await person.start(demo["101-1203"])
-    assert "101동 1203호로 인증되었습니다" in person.text
+    assert "101동 1203호로 확인했어요" in person.signup
     await verified(engine, demo, "관리동-100", "coord")
     coord = await member_of(services, "coord")
     async with services.uow() as uow:

@@ -99,7 +99,7 @@ async def test_file_a_defect_for_the_household(person, engine, services, demo):
     await person.tap("엘리베이터")  # a 승강기 is always 공용부: which one
     await person.tap("보통")
     await person.tap("접수")
-    assert "접수 번호는 D-2026-000001예요" in person.text
+    assert "접수 번호는 D-2026-000001이에요" in person.text
     assert "101동 ****호 대신 하는 중" in person.text
     kim = await member_of(services, "kim")
     async with services.uow() as uow:
@@ -130,10 +130,10 @@ async def test_order_with_points_for_the_household(person, engine, services, dem
     await act_for(person)
     for label in ("물건 주문", "로컬푸드", "주문하기", "1개", "관리동 앞 · 평일 오후 6~8시"):
         await person.tap(label)
-    await person.tap("현장결제")
+    await person.tap("만나서 내기")
     await person.tap("1000점 모두 쓰기")  # the household agreed (the consent step)
     await person.tap("주문하기")
-    assert "주문 번호는 S-000001예요" in person.text
+    assert "주문 번호는 S-000001이에요" in person.text
     (order,) = await orders(services)
     assert order["resident_id"] == kim.resident_id and order["household_id"] == kim.household_id
     assert order["points_used"] == 1000
@@ -147,7 +147,7 @@ async def test_join_a_group_buy_for_the_household(person, engine, services, demo
     vendor = await member_of(services, "farm")
     await group_buy(services, vendor, await product(services, vendor, name="사과 한 상자"))
     await act_for(person, how="방문")
-    for label in ("공동구매", "1번 보기", "참여하기", "2개", "현장결제", "참여하기"):
+    for label in ("공동구매", "1번 보기", "참여하기", "2개", "만나서 내기", "참여하기"):
         await person.tap(label)
     assert "공동구매에 참여했어요" in person.text
     kim = await member_of(services, "kim")
@@ -190,9 +190,9 @@ async def test_ask_for_a_carpool_seat_for_the_household(person, engine, services
     driver = await verified(engine, demo["102-304"], "lee")
     await post_ride(driver)
     await act_for(person)
-    for label in ("카풀 자리 신청", "자세히 보기", "탑승 신청", "1명"):
+    for label in ("카풀 자리 신청", "자세히 보기", "같이 타기 신청", "1명"):
         await person.tap(label)
-    assert "탑승 신청을 보냈어요 (1명)" in person.text
+    assert "같이 타기 신청을 보냈어요 (1명)" in person.text
     kim = await member_of(services, "kim")
     async with services.uow() as uow:
         (request,) = await uow.share.requests_of(kim.resident_id)
@@ -200,7 +200,7 @@ async def test_ask_for_a_carpool_seat_for_the_household(person, engine, services
     await marked(services, "ride", f"ride:{request_id}")
     await told(services, "카풀 자리를 신청했어요: 동탄역 (1명)")
     driver_notes = texts(await outbox_of(services, "lee"))
-    assert any("101동 이웃이 1명 탑승을 신청했어요" in t for t in driver_notes)
+    assert any("101동 이웃이 1명 같이 타겠다고 신청했어요" in t for t in driver_notes)
 
 
 async def test_answer_a_survey_for_the_household(person, engine, services, demo, clock):

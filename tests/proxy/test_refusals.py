@@ -142,7 +142,7 @@ async def test_points_without_the_households_consent_are_refused(engine, service
     await coord.say("처음으로")
     for label in ("물건 주문", "로컬푸드", "주문하기", "1개", "관리동 앞 · 평일 오후 6~8시"):
         await coord.tap(label)
-    await coord.tap("현장결제")
+    await coord.tap("만나서 내기")
     assert "모두 쓰기" not in str(coord.labels)
     await coord.tap("주문하기")
     (order,) = await orders(services)
@@ -182,7 +182,7 @@ async def test_a_household_nobody_verified_gets_a_defect_report_only(engine, ser
     assert row["task"] == "defect" and row["resident_id"] is None
     # Resident tasks are refused in core as well (here a forged 임대료로 내기 button).
     await forged_tap(engine, coord, "coord", PayRent())
-    assert "아직 인증한 주민이 없어서 대신 할 수 없어요" in coord.text
+    assert "아직 확인된 주민이 없어서 대신 할 수 없어요" in coord.text
     assert "몇 월분" not in coord.text
     coord_member = await member_of(services, "coord")
     async with services.uow() as uow:

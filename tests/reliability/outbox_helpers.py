@@ -42,7 +42,8 @@ async def verified(engine, demo, chat_id: int, key: str = "101-1203") -> int:
     await chat.say("안녕")
     await chat.tap("초대코드 입력")
     reply = await chat.say(demo[key])
-    assert "인증되었습니다" in chat.text
+    assert "확인했어요" in chat.text
+    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     return reply.resident_id
 
 

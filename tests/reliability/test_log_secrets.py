@@ -56,7 +56,7 @@ async def test_a_telegram_journey_logs_no_token_code_unit_or_text(telegram_perso
     code = demo["101-1203"]
     person = telegram_person
     await person.start(code)
-    assert "101동 1203호로 인증되었습니다" in person.text
+    assert "101동 1203호로 확인했어요" in person.signup
     await person.say(SAID)
     for label in ("우리단지", "고장 신고", "누수"):
         await person.tap(label)

@@ -42,7 +42,7 @@ async def test_a_driver_posts_a_ride_and_neighbours_see_it_masked(engine, servic
     await lee.tap("카풀")
     assert "[해드려요] 단지 정문 → 동탄역" in lee.text
     assert "101동 이웃" in lee.text and "1203" not in lee.text
-    assert "실비 분담 3,000원 · 남은 자리 3/3" in lee.text and "감사 0" in lee.text
+    assert "기름값 나누기 3,000원 · 남은 자리 3/3" in lee.text and "감사 0" in lee.text
     assert "11월 26일 (목) 오전 8:00" in lee.text
 
 
@@ -53,21 +53,21 @@ async def test_request_accept_remind_and_cancel(engine, services, clock, demo):
     await lee.tap("공유마켓")
     await lee.tap("카풀")
     await lee.tap("자세히 보기")
-    await lee.tap("탑승 신청")
+    await lee.tap("같이 타기 신청")
     token = lee.button("2명").token
     first = await lee.tap_token(token)
     again = await lee.tap_token(token)  # a redelivered 신청
-    assert again.duplicate and "탑승 신청을 보냈어요 (2명)" in lee.text
+    assert again.duplicate and "같이 타기 신청을 보냈어요 (2명)" in lee.text
     assert len(await request_rows(services)) == 1 and first
 
     await kim.say("처음으로")  # the web inbox hands the notification over
-    assert "102동 이웃이 2명 탑승을 신청했어요" in kim.text
+    assert "102동 이웃이 2명 같이 타겠다고 신청했어요" in kim.text
     kim_id = (await member(services, "kim")).resident_id
     await kim.tap_token(await notice_token(services, kim_id, "수락"))
-    assert "탑승을 수락했어요 (2명)" in kim.text
+    assert "같이 타기를 수락했어요 (2명)" in kim.text
     assert (await listing_row(services))["seats_taken"] == 2
     lee_id = (await member(services, "lee")).resident_id
-    assert any("탑승 신청이 수락되었어요" in t for t in await outbox_texts(services, lee_id))
+    assert any("같이 타기 신청이 수락되었어요" in t for t in await outbox_texts(services, lee_id))
 
     runner = JobRunner(services, services.jobs)
     clock.advance(hours=21, minutes=29)  # 07:29 KST the next day
@@ -81,11 +81,13 @@ async def test_request_accept_remind_and_cancel(engine, services, clock, demo):
     await lee.say("처음으로")
     await lee.tap("공유마켓")
     await lee.tap("내 글")
-    await lee.tap("내 탑승 신청")
+    await lee.tap("내가 탈 카풀")
     await lee.tap("신청 취소")
-    assert "탑승 신청을 취소했어요" in lee.text
+    assert "같이 타기 신청을 취소했어요" in lee.text
     assert (await listing_row(services))["seats_taken"] == 0
-    assert any("탑승 신청을 취소했어요 (2명)" in t for t in await outbox_texts(services, kim_id))
+    assert any(
+        "같이 타기 신청을 취소했어요 (2명)" in t for t in await outbox_texts(services, kim_id)
+    )
 
 
 async def test_past_times_are_refused_and_asked_again(engine, demo):
@@ -138,19 +140,19 @@ async def test_a_paid_ride_is_not_offered_on_a_weekend_or_outside_commuting_hour
     await kim.say("토요일 오전 8시")  # a weekend
     await kim.tap("1명")
     assert "비용은 어떻게 할까요?" in kim.text and "무료로만 올릴 수 있어요" in kim.text
-    assert "실비 분담" not in kim.labels  # impossible, so not offered
-    await kim.say("실비 분담")  # typed anyway: the buttons are explained, nothing changes
-    assert "비용은 어떻게 할까요?" in kim.text and "실비 분담" not in kim.labels
+    assert "기름값 나누기" not in kim.labels  # impossible, so not offered
+    await kim.say("기름값 나누기")  # typed anyway: the buttons are explained, nothing changes
+    assert "비용은 어떻게 할까요?" in kim.text and "기름값 나누기" not in kim.labels
     await kim.tap("이전")
     await kim.tap("이전")
     await kim.say("내일 오전 11시")  # a weekday, but outside 07–09 / 18–20
     await kim.tap("1명")
-    assert "실비 분담" not in kim.labels
+    assert "기름값 나누기" not in kim.labels
     await kim.tap("이전")
     await kim.tap("이전")
     await kim.say("내일 오전 8시")
     await kim.tap("1명")
-    assert "실비 분담" in kim.labels
+    assert "기름값 나누기" in kim.labels
     await kim.tap("무료")
     await kim.tap("한 번만")
     await kim.tap("건너뛰기")
@@ -167,7 +169,7 @@ async def test_a_forged_listing_id_reads_not_found(engine, demo):
     await lee.tap("카풀")
     await lee.tap("자세히 보기")
     kim_listing = lee.screen
-    assert "탑승 신청" in [b.label for b in kim_listing.buttons]
+    assert "같이 타기 신청" in [b.label for b in kim_listing.buttons]
     from bot.handlers.share.actions import OpenListing
 
     row = {"k": OpenListing.kind, "listing_id": 999}  # a forged id, as if a token held it

@@ -33,7 +33,7 @@ async def cost_choices(chat, when: str) -> list[str]:
 async def test_a_paid_ride_is_not_offered_on_a_public_holiday(engine, services, demo):
     kim = await verified(engine, demo["101-1203"], "kim")
     labels = await cost_choices(kim, "12/25 오전 8시")  # 기독탄신일, a Friday
-    assert "실비 분담" not in labels and "무료" in labels
+    assert "기름값 나누기" not in labels and "무료" in labels
     assert "주말과 공휴일에는 무료로만" in kim.text  # the legal note
     assert "무료로만 올릴 수 있어요" in kim.text
     await kim.tap("무료")
@@ -47,6 +47,6 @@ async def test_a_paid_ride_is_not_offered_on_a_public_holiday(engine, services, 
 async def test_a_configured_extra_holiday_counts_too(engine, services, demo):
     kim = await verified(engine, demo["101-1203"], "kim")
     labels = await cost_choices(kim, "금요일 오전 8시")  # 11/27, an extra holiday in the config
-    assert "실비 분담" not in labels
+    assert "기름값 나누기" not in labels
     await post_ride(kim, when="내일 오전 8시", price="3000")  # Thursday: allowed
     assert (await listing_row(services))["price"] == 3000

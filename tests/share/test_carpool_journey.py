@@ -42,7 +42,7 @@ async def test_post_on_telegram_request_on_kakaotalk_accept(app, services, demo)
     fake, base, http = app
     driver, passenger = TelegramDriver(fake), KakaoDriver(base, http)
     await driver.start(demo["101-1203"])
-    assert "101동 1203호로 인증되었습니다" in driver.text
+    assert "101동 1203호로 확인했어요" in driver.signup
     for label in (
         "공유마켓",
         "카풀",
@@ -67,15 +67,15 @@ async def test_post_on_telegram_request_on_kakaotalk_accept(app, services, demo)
     assert "[해드려요] 단지 정문 → 동탄역" in passenger.text
     await passenger.tap("자세히 보기")
     assert "101동 이웃" in passenger.text and "1203" not in passenger.text
-    await passenger.tap("탑승 신청")
+    await passenger.tap("같이 타기 신청")
     await passenger.tap("1명")
-    assert "탑승 신청을 보냈어요 (1명)" in passenger.text
+    assert "같이 타기 신청을 보냈어요 (1명)" in passenger.text
 
-    await wait_for(driver, "102동 이웃이 1명 탑승을 신청했어요")
+    await wait_for(driver, "102동 이웃이 1명 같이 타겠다고 신청했어요")
     await driver.tap("수락")
-    assert "탑승을 수락했어요 (1명)" in driver.text
+    assert "같이 타기를 수락했어요 (1명)" in driver.text
     assert (await listing_row(services))["seats_taken"] == 1
 
     await passenger.say("처음으로")
-    assert "탑승 신청이 수락되었어요 (1명)" in passenger.text
+    assert "같이 타기 신청이 수락되었어요 (1명)" in passenger.text
     assert "304" not in passenger.text

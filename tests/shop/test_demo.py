@@ -14,18 +14,18 @@ async def test_the_demo_shop_can_be_browsed_and_joined(engine, services):
     code = display_code(demo_code(services.invite_key, DEMO_HOUSEHOLDS[1]))
     lee = await verified(engine, code, "lee-demo")
     await lee.tap("알뜰쇼핑")
-    await lee.tap("기획전")
+    await lee.tap("특별 판매")
     assert "제철 과일·햅쌀전" in lee.labels[0]
     await lee.tap(lee.labels[0])
     assert "햇사과" in lee.text and "유기농 쌀" in lee.text
     await lee.say("처음으로")
     await lee.tap("알뜰쇼핑")
     await lee.tap("공동구매")
-    assert "김장 절임배추 공동구매: 0/30개 (최대 100개), 마감 D-3 18:00" in lee.text
+    assert "김장 절임배추 공동구매: 0/30개 (최대 100개), 3일 뒤 18:00 마감" in lee.text
     await lee.tap("1번 보기")
     await lee.tap("참여하기")
     await lee.tap("2개")
-    await lee.tap("현장결제")
+    await lee.tap("만나서 내기")
     if "몇 점" in lee.text:
         await lee.tap("안 써요")
     await lee.tap("참여하기")

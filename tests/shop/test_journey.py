@@ -61,10 +61,10 @@ async def test_browse_order_vendor_confirms_points_credited(person, services, en
     await person.tap("주문하기")
     await person.tap("2개")
     await person.tap("관리동 앞 · 평일 오후 6~8시")
-    await person.tap("현장결제")
+    await person.tap("만나서 내기")
     assert "금액: 24,000원" in person.text
     await person.tap("주문하기")
-    assert "주문 번호는 S-000001예요" in person.text
+    assert "주문 번호는 S-000001이에요" in person.text
     (order,) = await orders(services)
     for target in ("confirmed", "ready", "picked_up"):
         async with services.uow() as uow:
@@ -96,7 +96,7 @@ async def test_join_a_group_buy_that_succeeds_and_one_that_fails(
         await person.tap(f"{n}번 보기")
         await person.tap("참여하기")
         await person.tap("3개")
-        await person.tap("현장결제")
+        await person.tap("만나서 내기")
         await person.tap("참여하기")
         assert "공동구매에 참여했어요" in person.text
     clock.advance(hours=32)

@@ -25,7 +25,7 @@ async def test_vendor_adds_a_product_and_a_resident_orders_it(engine, services, 
     await farm.tap("건너뛰기")
     assert "햇사과 · 12,000원 / 1봉" in farm.text and "사진: 있음" in farm.text
     await farm.tap("올리기")
-    assert "'햇사과'을 올렸어요" in farm.text
+    assert "'햇사과'를 올렸어요" in farm.text
 
     kim = await verified(engine, demo["101-1203"], "kim")
     await kim.tap("알뜰쇼핑")
@@ -39,12 +39,12 @@ async def test_vendor_adds_a_product_and_a_resident_orders_it(engine, services, 
     assert "10개까지" in kim.text
     await kim.tap("2개")
     await kim.tap("관리동 앞 · 평일 오후 6~8시")
-    await kim.tap("계좌이체")
+    await kim.tap("통장 입금")
     if "포인트" in kim.text and "몇 점" in kim.text:
         await kim.tap("안 써요")
     assert "금액: 24,000원" in kim.text
     await kim.tap("주문하기")
-    assert "주문 번호는 S-000001예요" in kim.text
+    assert "주문 번호는 S-000001이에요" in kim.text
     (order,) = await orders(services)
     assert order["quantity"] == 2 and order["status"] == "placed"
     assert await stock_of(services, order["product_id"]) == 8
@@ -54,13 +54,13 @@ async def test_vendor_adds_a_product_and_a_resident_orders_it(engine, services, 
     await farm.tap("내 가게")
     await farm.tap("주문 관리")
     await farm.tap("확인")
-    assert "'확인'(으)로 바꿨어요" in farm.text
+    assert "'확인'으로 바꿨어요" in farm.text
     await farm.tap("준비완료")
     await farm.tap("수령완료")
     assert "입금을 확인한 뒤에" in farm.text  # 계좌이체: the money first
     await farm.tap("입금 확인")
     await farm.tap("수령완료")
-    assert "'수령완료'(으)로 바꿨어요" in farm.text
+    assert "'수령완료'로 바꿨어요" in farm.text
     (order,) = await orders(services)
     assert order["status"] == "picked_up" and order["paid"]
 
@@ -78,7 +78,7 @@ async def test_a_resident_cancels_before_ready_and_the_stock_comes_back(engine, 
     for label in ("알뜰쇼핑", "가게별 상품", "로컬푸드", "주문하기", "3개"):
         await kim.tap(label)
     await kim.tap("관리동 앞 · 평일 오후 6~8시")
-    await kim.tap("현장결제")
+    await kim.tap("만나서 내기")
     if "몇 점" in kim.text:
         await kim.tap("안 써요")
     await kim.tap("주문하기")

@@ -3,7 +3,7 @@
 chat = Chat(engine, user="kim")
 await chat.say("안녕")
 await chat.tap("초대코드 입력")
-assert "인증되었습니다" in chat.text
+assert "확인했어요" in chat.text
 """
 
 from __future__ import annotations

@@ -17,7 +17,8 @@ async def verified(engine, demo, key: str, user: str) -> Chat:
     await chat.say("안녕")
     await chat.tap("초대코드 입력")
     await chat.say(demo[key])
-    assert "인증되었습니다" in chat.text, chat.text
+    assert "확인했어요" in chat.text, chat.text
+    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     return chat
 
 

@@ -18,6 +18,7 @@ async def verified(engine, demo, key: str, user: str, channel=Channel.WEB) -> Ch
     await chat.say("안녕")
     await chat.tap("초대코드 입력")
     await chat.say(demo[key])
+    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     return chat
 
 

@@ -26,7 +26,8 @@ async def verified(engine, code: str, user: str, channel: Channel = Channel.WEB)
     await chat.say("안녕")
     await chat.tap("초대코드 입력")
     await chat.say(code)
-    assert "인증되었습니다" in chat.text, chat.text
+    assert "확인했어요" in chat.text, chat.text
+    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     return chat
 
 

@@ -20,6 +20,17 @@ from bot.channels.kakao.limits import validate_skill_response
 _ids = itertools.count(1)
 
 
+EASY_OFFER = "글씨와 버튼을 크고 쉽게 할까요?"
+
+
+async def answer_easy_offer(driver, easy: bool | None) -> None:
+    """After sign-up the bot asks once about 쉬운 모드: answer it (None: leave it asked).
+    What the sign-up said ("101동 1203호로 확인했어요.") stays in `driver.signup`."""
+    driver.signup = driver.text
+    if easy is not None and EASY_OFFER in driver.text:
+        await driver.tap("네" if easy else "아니요")
+
+
 class WebDriver:
     name = "web"
 
@@ -37,11 +48,12 @@ class WebDriver:
             assert r.status == 200, await r.text()
             self.answer = await r.json()
 
-    async def start(self, code: str = "") -> None:
+    async def start(self, code: str = "", easy: bool | None = False) -> None:
         await self._post({"text": ""})
         if code:  # the web chat has no deep links: the person taps and types
             await self.tap("초대코드 입력")
             await self.say(code)
+            await answer_easy_offer(self, easy)
 
     async def say(self, text: str) -> None:
         await self._post({"text": text})
@@ -126,11 +138,12 @@ class KakaoDriver:
         problems = validate_skill_response(self.answer)
         assert not problems, problems
 
-    async def start(self, code: str = "") -> None:
+    async def start(self, code: str = "", easy: bool | None = False) -> None:
         await self._post("안녕하세요")
         if code:
             await self.tap("초대코드 입력")
             await self.say(code)
+            await answer_easy_offer(self, easy)
 
     async def say(self, text: str) -> None:
         await self._post(text)
@@ -234,8 +247,9 @@ class TelegramDriver:
         action()
         await self._settle(before)
 
-    async def start(self, code: str = "") -> None:
+    async def start(self, code: str = "", easy: bool | None = False) -> None:
         await self._act(lambda: self.srv.user_text(self.chat_id, f"/start {code}".strip()))
+        await answer_easy_offer(self, easy)
 
     async def say(self, text: str) -> None:
         await self._act(lambda: self.srv.user_text(self.chat_id, text))

@@ -28,7 +28,7 @@ async def post_ride(
     await chat.say(when)
     await chat.tap(seats)
     if price:
-        await chat.tap("실비 분담")
+        await chat.tap("기름값 나누기")
         await chat.say(price)
     else:
         await chat.tap("무료")

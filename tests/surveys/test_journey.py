@@ -14,7 +14,7 @@ from tests.support.complex_life import member_of, verified
 
 async def test_a_resident_answers_a_survey(person, services, clock, engine, demo):  # noqa: F811
     await person.start(demo["101-1203"])
-    assert "101동 1203호로 인증되었습니다" in person.text
+    assert "101동 1203호로 확인했어요" in person.signup
     await verified(engine, demo, "관리동-100", "coord")
     coord = await member_of(services, "coord")
     questions = (

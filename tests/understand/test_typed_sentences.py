@@ -18,6 +18,7 @@ async def verified(engine, demo, key="101-1203", user="kim") -> Chat:
     await chat.say("안녕")
     await chat.tap("초대코드 입력")
     await chat.say(demo[key])
+    await chat.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     return chat
 
 
@@ -33,6 +34,7 @@ async def test_elevator_sentence_on_every_channel(person, demo):
     await person.say("안녕하세요")
     await person.tap("초대코드 입력")
     await person.say(demo["101-1203"])
+    await person.tap("아니요")  # 쉬운 모드? (asked once after sign-up)
     await person.say("엘리베이터가 멈췄어요")
     assert "고장 신고로 갈게요 (승강기)" in person.text
     assert "무슨 일인가요?" in person.text  # the category step was answered

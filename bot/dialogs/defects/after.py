@@ -34,7 +34,7 @@ async def _rated(ctx: Ctx, a: dict) -> Screen:
     report = await rate_fix(
         ctx.uow, ctx.clock, ctx.membership, a["report_id"], a["stars"], a.get("comment", "")
     )
-    text = ctx._("{stars}점으로 평가를 남겼어요. 고맙습니다.", stars=report.rating)
+    text = ctx._("{stars}점으로 평가를 남겼어요. 고마워요.", stars=report.rating)
     return ctx.screen(text, ctx.button(ctx._("신고 보기"), OpenReport(saved(report.id))))
 
 

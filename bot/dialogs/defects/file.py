@@ -85,7 +85,7 @@ def _place_prompt(ctx: Ctx, a: dict) -> str:
     if a.get("_open_common"):
         text = (
             ctx._(
-                "우리 단지에 처리 중인 공용부 신고가 {n}건 있어요. "
+                "우리 단지에 처리 중인 함께 쓰는 곳 신고가 {n}건 있어요. "
                 "같은 문제인지 '접수된 신고 보기'로 먼저 볼 수 있어요.",
                 n=a["_open_common"],
             )
@@ -145,7 +145,7 @@ async def _done(ctx: Ctx, a: dict) -> Screen:
     )
     policy = AckPolicy(cfg.ack_hours, cfg.urgent_ack_hours)
     report = await file_report(ctx.uow, ctx.clock, ctx.membership, new, policy)
-    text = ctx._("접수했어요. 접수 번호는 {number}예요.", number=report.number)
+    text = ctx._("접수했어요. 접수 번호는 {number}(이)에요.", number=report.number)
     if report.urgent:
         hours = cfg.urgent_ack_hours
         text += "\n" + ctx._("급한 신고라서 {hours}시간 안에 확인할 거예요.", hours=hours)
@@ -196,7 +196,7 @@ dialog = Dialog(
             prompt=lambda ctx, a: ctx._("어디에서 생긴 일인가요?"),
             choices=lambda ctx, a: [
                 Choice(ctx._("우리 집"), Where.HOME.value),
-                Choice(ctx._("공용부"), Where.COMMON.value),
+                Choice(ctx._("함께 쓰는 곳"), Where.COMMON.value),
             ],
             skip=_skip("where", lambda a: where_of(a) is None),
             follow_up=True,

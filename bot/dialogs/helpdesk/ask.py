@@ -169,7 +169,7 @@ chat_dialog = Dialog(
             expect=Expect.TEXT,
             parse=parse_message,
             photo=take_photos,
-            placeholder=lambda ctx: ctx._("예: 네, 알겠어요. 고맙습니다"),
+            placeholder=lambda ctx: ctx._("예: 네, 알겠어요. 고마워요"),
         )
     ],
     on_done=_said,

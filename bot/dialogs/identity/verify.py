@@ -1,4 +1,4 @@
-"""우리 집 인증: a person types the invite code their household got from the coordinator.
+"""우리 집 확인 (sign-up): a person types the invite code their household got from the coordinator.
 
 ```mermaid
 flowchart TD
@@ -9,7 +9,9 @@ flowchart TD
     C -->|5번 틀림: 10분 대기| C
     C -->|도움 요청| P[코디네이터에게 도움 요청: 단지·동·호 적기]
     C -->|만료, 사용 끝| C
-    C -->|맞음| H[동·호 인증 완료 → 처음 메뉴]
+    C -->|맞음| E[동·호 확인 → 글씨와 버튼을 크고 쉽게 할까요?]
+    E -->|네: 쉬운 모드| H[처음 메뉴]
+    E -->|아니요| H
     C -->|처음으로 / 취소| W
 ```
 """
@@ -19,6 +21,7 @@ from __future__ import annotations
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.engine.dialog import AskAgain, Choice, Dialog, Invalid, Step
+from bot.handlers.help.render import easy_offer
 from bot.handlers.helpdesk.actions import StartHelp
 from bot.handlers.identity.actions import VERIFY
 from bot.screens import Expect, Screen
@@ -67,15 +70,14 @@ async def _done(ctx: Ctx, answers: dict) -> Screen | AskAgain:
             )
         )
     ctx.membership = await membership_of(ctx.uow, ctx.resident)
-    screen = await ctx.home()
     note = ctx._(
-        "{building}동 {unit}호로 인증되었습니다.",
+        "{building}동 {unit}호로 확인했어요.",
         building=result.household.building,
         unit=result.household.unit,
     )
     if result.role == "coordinator":
         note += "\n" + ctx._("코디네이터 권한도 받았어요. '코디네이터' 메뉴를 눌러 보세요.")
-    return screen.with_notices(note)
+    return easy_offer(ctx, note)  # one question, then home
 
 
 dialog = Dialog(

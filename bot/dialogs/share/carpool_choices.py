@@ -34,7 +34,7 @@ def cost_choices(ctx: Ctx, a: dict) -> list[Choice]:
     """무료, and 실비 분담 only when a paid ride may leave at the chosen time."""
     choices = [Choice(ctx._("무료"), "free")]
     if paid_refusal(ctx, a) is None:
-        choices.append(Choice(ctx._("실비 분담"), "paid"))
+        choices.append(Choice(ctx._("기름값 나누기"), "paid"))
     return choices
 
 

@@ -56,8 +56,8 @@ def paid_refusal(ctx: Ctx, a: dict) -> str | None:
     if code is None:
         return None
     reasons = {
-        "share.paid_weekend": ctx._("주말에는 실비를 받는 카풀을 할 수 없어요."),
-        "share.paid_holiday": ctx._("공휴일에는 실비를 받는 카풀을 할 수 없어요."),
+        "share.paid_weekend": ctx._("주말에는 기름값을 받는 카풀을 할 수 없어요."),
+        "share.paid_holiday": ctx._("공휴일에는 기름값을 받는 카풀을 할 수 없어요."),
     }
     reason = reasons.get(code) or ctx._("이 시간에는 유료 카풀을 올릴 수 없어요.")
     way_out = ctx._("'무료로 할게요'를 누르거나 '이전'으로 시간을 바꿔 주세요.")

@@ -69,7 +69,7 @@ def _summary(ctx: Ctx, a: dict) -> str:
     price = (
         ctx._("무료")
         if not a.get("amount")
-        else ctx._("실비 분담 {amount}", amount=ctx.t.won(a["amount"]))
+        else ctx._("기름값 나누기 {amount}", amount=ctx.t.won(a["amount"]))
     )
     lines = [
         ctx._("[카풀 확인] {side}", side=side),
@@ -102,7 +102,7 @@ async def _done(ctx: Ctx, a: dict) -> Screen:
     listing = await post_carpool(ctx.uow, ctx.clock, ctx.membership, new, ctx.services.holidays)
     text = ctx._("카풀을 올렸어요. 출발 30분 전에 알려 드릴게요.")
     if listing.side == Side.OFFER:
-        text += "\n" + ctx._("탑승 신청이 오면 바로 알려 드릴게요.")
+        text += "\n" + ctx._("같이 타겠다는 신청이 오면 바로 알려 드릴게요.")
     return ctx.screen(
         text,
         ctx.button(ctx._("글 보기"), OpenListing(id_of(listing))),
@@ -161,7 +161,7 @@ dialog = Dialog(
         ),
         Step(
             "amount",
-            prompt=lambda ctx, a: ctx._("한 사람이 낼 실비를 원 단위 숫자로 적어 주세요."),
+            prompt=lambda ctx, a: ctx._("한 사람이 낼 기름값을 원 단위 숫자로 적어 주세요."),
             expect=Expect.NUMBER,
             choices=lambda ctx, a: [Choice(ctx._("무료로 할게요"), 0)],
             parse=_parse_amount,

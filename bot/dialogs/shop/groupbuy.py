@@ -102,7 +102,7 @@ async def _opened(ctx: Ctx, a: dict) -> Screen:
     item = await open_group_buy(ctx.uow, ctx.clock, ctx.membership, new, policy)
     return ctx.screen(
         ctx._(
-            "공동구매 '{title}'을 열었어요. 이웃들이 알뜰쇼핑 → 공동구매에서 볼 수 있어요.",
+            "공동구매 '{title}'을(를) 열었어요. 이웃들이 알뜰쇼핑 → 공동구매에서 볼 수 있어요.",
             title=item.title,
         ),
         back=back,

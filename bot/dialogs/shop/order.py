@@ -117,9 +117,9 @@ async def _done(ctx: Ctx, a: dict) -> Screen:
         return ctx.screen(text, mine, back=back_to_shop())
     new = NewOrder(a["_product_id"], a["quantity"], a["pickup"], a["payment"], a.get("points", 0))
     order = await place_order(ctx.uow, ctx.clock, ctx.membership, new, tuple(a["_pickups"]))
-    text = ctx._("주문했어요. 주문 번호는 {number}예요.", number=order.number)
+    text = ctx._("주문했어요. 주문 번호는 {number}(이)에요.", number=order.number)
     if order.payment == Payment.TRANSFER:
-        text += "\n" + ctx._("계좌이체는 가게에서 입금을 확인하면 알려 드려요.")
+        text += "\n" + ctx._("통장 입금은 가게에서 입금을 확인하면 알려 드려요.")
     text += "\n" + ctx._("가게에서 확인하면 알려 드릴게요.")
     return ctx.screen(text, mine, back=back_to_shop())
 

@@ -89,7 +89,7 @@ async def _added(ctx: Ctx, a: dict) -> Screen:
     )
     product = await add_product(ctx.uow, ctx.clock, ctx.membership, new)
     return ctx.screen(
-        ctx._("'{name}'을 올렸어요. 이웃들이 알뜰쇼핑에서 볼 수 있어요.", name=product.name),
+        ctx._("'{name}'을(를) 올렸어요. 이웃들이 알뜰쇼핑에서 볼 수 있어요.", name=product.name),
         ctx.button(ctx._("내 상품"), VendorProducts()),
         ctx.button(ctx._("상품 추가"), AddProduct()),
         back=VendorMenu(),
@@ -169,7 +169,7 @@ async def _edited(ctx: Ctx, a: dict) -> Screen:
         field, value = "active", field == "resume"
     product = await edit_product(ctx.uow, ctx.membership, a["_product_id"], field, value)
     return ctx.screen(
-        ctx._("'{name}'을 고쳤어요.", name=product.name),
+        ctx._("'{name}'을(를) 고쳤어요.", name=product.name),
         ctx.button(ctx._("내 상품"), VendorProducts()),
         back=VendorMenu(),
     )
@@ -189,7 +189,7 @@ edit_dialog = Dialog(
         ),
         Step(
             "value",
-            lambda ctx, a: ctx._("새 {what}을 적어 주세요.", what=FIELDS[a["field"]][0](ctx)),
+            lambda ctx, a: ctx._("새 {what}을(를) 적어 주세요.", what=FIELDS[a["field"]][0](ctx)),
             Expect.TEXT,
             parse=_value_parse,
             skip=lambda ctx, a: a.get("field") not in FIELDS,

@@ -57,13 +57,13 @@ async def _refunded(ctx: Ctx, a: dict) -> Screen:
         if exc.code != "shop.reward_spent":
             raise
         note = ctx._(
-            "{number}은 환불할 수 없어요. 주문하신 분이 이 주문으로 적립된 포인트를 이미 "
+            "{number}은(는) 환불할 수 없어요. 주문하신 분이 이 주문으로 적립된 포인트를 이미 "
             "쓰셔서 되돌릴 수 없어요. 주문 상태는 그대로 두었어요. 환불은 주문하신 분과 "
             "직접 이야기해 정리해 주세요.",
             number=a["_number"],
         )
         return await _history(ctx, note)
-    note = ctx._("{number}을 환불했어요. 주문하신 분께 알려 드렸어요.", number=order.number)
+    note = ctx._("{number}을(를) 환불했어요. 주문하신 분께 알려 드렸어요.", number=order.number)
     return await _history(ctx, note)
 
 
@@ -72,7 +72,9 @@ refund_dialog = Dialog(
     [
         Step(
             "reason",
-            lambda ctx, a: ctx._("{number}을 환불하는 까닭을 적어 주세요.", number=a["_number"]),
+            lambda ctx, a: ctx._(
+                "{number}을(를) 환불하는 까닭을 적어 주세요.", number=a["_number"]
+            ),
             Expect.TEXT,
             choices=lambda ctx, a: [Choice(ctx._("상품에 문제가 있었어요"), "상품 문제")],
             parse=text_of(MAX_REASON),

@@ -44,7 +44,7 @@ async def _cancelled(ctx: Ctx, a: dict) -> Screen:
         OrderStatus.CANCELLED,
         reason=a["reason"],
     )
-    note = ctx._("{number}을 취소했어요. 주문하신 분께 알려 드렸어요.", number=order.number)
+    note = ctx._("{number}을(를) 취소했어요. 주문하신 분께 알려 드렸어요.", number=order.number)
     page = await reading.open_orders(ctx.uow, ctx.membership)
     return open_orders_screen(ctx, page, note=note)
 
@@ -54,7 +54,9 @@ cancel_dialog = Dialog(
     [
         Step(
             "reason",
-            lambda ctx, a: ctx._("{number}을 취소하는 까닭을 적어 주세요.", number=a["_number"]),
+            lambda ctx, a: ctx._(
+                "{number}을(를) 취소하는 까닭을 적어 주세요.", number=a["_number"]
+            ),
             Expect.TEXT,
             choices=lambda ctx, a: [Choice(ctx._("재고가 떨어졌어요"), "재고 부족")],
             parse=text_of(MAX_REASON),
@@ -77,7 +79,7 @@ async def _exhibited(ctx: Ctx, a: dict) -> Screen:
     )
     return ctx.screen(
         ctx._(
-            "기획전 '{title}'을 열었어요. 상품 {n}개가 들어 있어요.",
+            "특별 판매 '{title}'을(를) 열었어요. 상품 {n}개가 들어 있어요.",
             title=item.title,
             n=len(item.product_ids),
         ),
@@ -90,7 +92,7 @@ exhibition_dialog = Dialog(
     [
         Step(
             "title",
-            lambda ctx, a: ctx._("기획전 제목을 적어 주세요. 지금 파는 상품이 모두 들어가요."),
+            lambda ctx, a: ctx._("특별 판매 제목을 적어 주세요. 지금 파는 상품이 모두 들어가요."),
             Expect.TEXT,
             parse=text_of(MAX_TITLE),
             placeholder=lambda ctx: ctx._("예: 제철 과일전"),
@@ -115,7 +117,7 @@ async def _invited(ctx: Ctx, a: dict) -> Screen:
         kind=a["kind"],
     )
     text = ctx._(
-        "'{shop}' 업체 초대코드예요: {code}\n업체에 전해 주세요. 이 코드로 인증하면 "
+        "'{shop}' 업체 초대코드예요: {code}\n업체에 전해 주세요. 이 코드를 넣으면 "
         "'내 가게' 메뉴가 열려요.",
         shop=a["shop"],
         code=issued.display,

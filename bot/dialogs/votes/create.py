@@ -61,7 +61,7 @@ def _summary(ctx: Ctx, a: dict) -> str:
         ctx._("기간: 지금부터 {days}일", days=a["days"]),
         ctx._("투표할 세대: {target}", target=target),
         ctx._("비밀 투표") if a.get("secret", True) else ctx._("공개 투표"),
-        ctx._("정족수: {q}%", q=a["quorum"]) if a.get("quorum") else ctx._("정족수: 없음"),
+        ctx._("최소 참여: {q}%", q=a["quorum"]) if a.get("quorum") else ctx._("최소 참여: 없음"),
         ctx._("시작하면 내용을 바꿀 수 없어요. 시작할까요?"),
     ]
     return "\n".join(lines)
@@ -130,7 +130,7 @@ dialog = Dialog(
         Step(
             "quorum",
             prompt=lambda ctx, a: ctx._(
-                "정족수가 있나요? (투표할 세대 중 몇 %가 참여해야 하나요)"
+                "최소 참여가 있나요? (투표할 세대 중 몇 %가 참여해야 하나요)"
             ),
             choices=lambda ctx, a: [
                 Choice(ctx._("없음"), 0),

@@ -18,7 +18,7 @@ router = Router()
 async def open_menu(ctx: Ctx, action: OpenCoordinator) -> Screen:
     overview = await coordinator_overview(ctx.uow, ctx.membership)
     text = ctx._(
-        "[코디네이터] {complex}\n인증한 주민: {count}명\n무엇을 할까요?",
+        "[코디네이터] {complex}\n확인된 주민: {count}명\n무엇을 할까요?",
         complex=overview.complex_name,
         count=ctx.t.number(overview.verified_residents),
     )

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 def _headline(t: Translator, report: ReportFacts) -> str:
     where = (
-        t._("공용부: {place}", place=report.place)
+        t._("함께 쓰는 곳: {place}", place=report.place)
         if report.where == Where.COMMON
         else t._("세대 안")
     )
@@ -39,14 +39,15 @@ def _open(t: Translator, report: ReportFacts) -> tuple[Button, ...]:
 
 def urgent(t: Translator, p: UrgentFiled) -> Screen:
     text = t._(
-        "[급한 하자 신고]\n{headline}\n바로 확인해 주세요.", headline=_headline(t, p.report)
+        "[급한 고장 신고]\n{headline}\n바로 확인해 주세요.", headline=_headline(t, p.report)
     )
     return Screen(text, buttons=_open(t, p.report))
 
 
 def reopened(t: Translator, p: Reopened) -> Screen:
     text = t._(
-        "[다시 접수된 하자]\n{headline}\n완료했던 신고를 세대가 다시 접수했어요. 사유: {reason}",
+        "[다시 접수된 고장 신고]\n{headline}\n"
+        "완료했던 신고를 세대가 다시 접수했어요. 사유: {reason}",
         headline=_headline(t, p.report),
         reason=p.reason,
     )
@@ -73,7 +74,7 @@ def register(services: Services) -> None:
     """Notification kinds and the job kind; building the engine twice registers once."""
     kinds = services.notifications
     if UrgentFiled not in kinds:
-        kinds.register(UrgentFiled, urgent, N_("급한 하자 신고"))
+        kinds.register(UrgentFiled, urgent, N_("급한 고장 신고"))
     if Reopened not in kinds:
         kinds.register(Reopened, reopened, N_("다시 연 신고"))
     if AckReminder not in kinds:

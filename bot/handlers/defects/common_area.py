@@ -51,10 +51,10 @@ async def common_reports_screen(ctx: Ctx, action: CommonReports) -> Screen:
     else:
         buttons = [ctx.button(ctx._("고장 신고"), StartFiling())]
     if not page.total:
-        text = ctx._("지금 처리 중인 공용부 신고는 없어요.")
+        text = ctx._("지금 처리 중인 함께 쓰는 곳 신고는 없어요.")
         return ctx.screen(text, *buttons, back=back_to_complex())
     text = ctx._(
-        "[우리 단지 공용부 신고] 처리 중인 신고가 {n}건 있어요.\n"
+        "[함께 쓰는 곳 고장] 처리 중인 신고가 {n}건 있어요.\n"
         "같은 문제라면 '같은 문제예요'(공감하기)를 눌러 주세요. 따로 신고하지 않아도 돼요.",
         n=page.total,
     )

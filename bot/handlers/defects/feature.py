@@ -28,7 +28,7 @@ def register(app: FeatureApp) -> None:
         "complex",
         MenuEntry(N_("고장 신고"), StartFiling, rank=40),
         MenuEntry(N_("내 신고 내역"), MyReports, rank=41),
-        MenuEntry(N_("공용부 신고"), CommonReports, rank=42),
+        MenuEntry(N_("함께 쓰는 곳 신고"), CommonReports, rank=42),
     )
     app.intent(
         Intent(
@@ -38,10 +38,10 @@ def register(app: FeatureApp) -> None:
             slots={str(c): w for c, w in CATEGORY_WORDS.items()},
         ),
         Intent("defect.mine", N_("내 신고 내역"), lambda slot: MyReports()),
-        Intent("defect.common", N_("공용부 신고"), lambda slot: CommonReports()),
+        Intent("defect.common", N_("함께 쓰는 곳 신고"), lambda slot: CommonReports()),
     )
     app.menu(
         "coordinator",
-        MenuEntry(N_("하자 처리"), OpenDefectQueue, rank=20),
-        MenuEntry(N_("월간 하자 통계"), AskSummaryMonth, rank=21),
+        MenuEntry(N_("고장 처리"), OpenDefectQueue, rank=20),
+        MenuEntry(N_("월간 고장 통계"), AskSummaryMonth, rank=21),
     )

@@ -110,9 +110,11 @@ async def open_report(ctx: Ctx, action: OpenReport) -> Screen:
         ctx._("장소: {where}", where=place_words(ctx.t, report.where, report.place)),
         ctx._("상태: {status}", status=report_status(ctx.t, report)),
     ]
+    easy = ctx.resident.easy_mode  # 쉬운 모드: one bubble of ≤ 150 characters
     if report.description:
-        lines.append(ctx._("내용: {text}", text=clip(report.description, 150)))
-    lines += ["", ctx._("지난 기록"), *(_event_line(ctx, e) for e in found.events[-HISTORY:])]
+        lines.append(ctx._("내용: {text}", text=clip(report.description, 40 if easy else 150)))
+    shown = found.events[-1:] if easy else found.events[-HISTORY:]
+    lines += ["", ctx._("지난 기록"), *(_event_line(ctx, e) for e in shown)]
     buttons = []
     if found.can_rate:
         buttons.append(ctx.button(ctx._("평가하기"), RateReport(saved(report.id))))

@@ -43,6 +43,6 @@ def comment_notice(t: Translator, p: CommentAdded) -> Screen:
 def register_notifications(kinds: NotificationKinds) -> None:
     """How the household's defect notifications read (called by register)."""
     if StatusChanged not in kinds:
-        kinds.register(StatusChanged, status_notice, N_("하자 처리 소식"))
+        kinds.register(StatusChanged, status_notice, N_("고장 처리 소식"))
     if CommentAdded not in kinds:
-        kinds.register(CommentAdded, comment_notice, N_("하자 답글"))
+        kinds.register(CommentAdded, comment_notice, N_("고장 신고 답글"))

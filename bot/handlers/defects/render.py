@@ -61,7 +61,7 @@ def _details(ctx: Ctx, found: HandledDetails) -> list[str]:
     report = found.report
     unit = ctx._("{building}동 {unit}호", building=found.building, unit=found.unit)
     if report.where == Where.COMMON:
-        where = ctx._("공용부: {place} (신고한 세대 {unit})", place=report.place, unit=unit)
+        where = ctx._("함께 쓰는 곳: {place} (신고한 세대 {unit})", place=report.place, unit=unit)
     else:
         where = ctx._("{unit} 세대 안", unit=unit)
     now = ctx.clock.now()
@@ -70,7 +70,7 @@ def _details(ctx: Ctx, found: HandledDetails) -> list[str]:
         state = ctx._("{status} · 늦음 (확인이 늦었어요)", status=state)
     kind = category_word(ctx.t, report.category)
     lines = [
-        ctx._("[하자 신고] {number}", number=report.number),
+        ctx._("[고장 신고] {number}", number=report.number),
         ctx._("종류: {kind}", kind=kind) + (ctx._(" · 급함") if report.urgent else ""),
         ctx._("상태: {status}", status=state),
         ctx._("위치: {where}", where=where),
@@ -158,11 +158,11 @@ async def queue_screen(ctx: Ctx, f: OpenDefectQueue) -> Screen:
     now = ctx.clock.now()
     cards = [_card(ctx, page, report, now) for report in page.reports]
     if page.total == 0:
-        text = ctx._("[하자 처리] {what}: 없어요.", what=_describe(ctx, f))
+        text = ctx._("[고장 처리] {what}: 없어요.", what=_describe(ctx, f))
     else:
         what, total = _describe(ctx, f), page.total
         text = ctx._(
-            "[하자 처리] {what}: {total}건 (급한 것, 오래된 것 먼저)", what=what, total=total
+            "[고장 처리] {what}: {total}건 (급한 것, 오래된 것 먼저)", what=what, total=total
         )
         if page.total > PAGE:
             first, last = f.offset + 1, f.offset + len(page.reports)

@@ -34,7 +34,7 @@ def month_bounds(today: date, months_back: int, tz: tzinfo) -> tuple[datetime, d
 async def ask_month(ctx: Ctx, action: AskSummaryMonth) -> Screen:
     may_handle(ctx.membership)
     return ctx.screen(
-        ctx._("어느 달의 하자 통계를 볼까요?"),
+        ctx._("어느 달의 고장 통계를 볼까요?"),
         ctx.button(ctx._("이번 달"), ShowSummary(0)),
         ctx.button(ctx._("지난 달"), ShowSummary(1)),
         back=OpenCoordinator(),
@@ -42,7 +42,7 @@ async def ask_month(ctx: Ctx, action: AskSummaryMonth) -> Screen:
 
 
 def _text(ctx: Ctx, month: str, s: Summary) -> str:
-    lines = [ctx._("[월간 하자 통계] {month} · 모두 {n}건", month=month, n=s.total), ""]
+    lines = [ctx._("[월간 고장 통계] {month} · 모두 {n}건", month=month, n=s.total), ""]
     lines.append(ctx._("종류별"))
     lines += [f"· {ctx._(w)} {s.by_category.get(c, 0)}" for c, w in CATEGORY_WORDS.items()]
     lines += ["", ctx._("상태별")]
@@ -61,7 +61,7 @@ def _chart(ctx: Ctx, month: str, s: Summary):
     """The chart's title and bars, translated here (the drawing thread needs no ctx)."""
     by_category = [(ctx._(w), s.by_category.get(c, 0)) for c, w in CATEGORY_WORDS.items()]
     by_status = [(status_word(ctx.t, st), s.by_status.get(st, 0)) for st in STATUS_ORDER]
-    title = ctx._("{month} 하자 신고 {n}건", month=month, n=s.total)
+    title = ctx._("{month} 고장 신고 {n}건", month=month, n=s.total)
     return title, [(ctx._("종류별"), by_category), (ctx._("상태별"), by_status)]
 
 
@@ -77,7 +77,7 @@ async def show_summary(ctx: Ctx, action: ShowSummary) -> Screen:
     png = await asyncio.to_thread(bar_charts, title, groups)
     media_id = await ctx.services.media.put(png, "image/png")
     alt = ctx._(
-        "{month} 하자 신고를 종류별, 상태별로 센 막대그래프 (모두 {n}건)",
+        "{month} 고장 신고를 종류별, 상태별로 센 막대그래프 (모두 {n}건)",
         month=month,
         n=summary.total,
     )

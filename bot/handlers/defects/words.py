@@ -55,14 +55,14 @@ def clip(text: str, limit: int) -> str:
 
 def place_words(t: Translator, where: str, place: str) -> str:
     if where == Where.COMMON:
-        return t._("공용부 ({place})", place=place)
+        return t._("함께 쓰는 곳 ({place})", place=place)
     return t._("우리 집")
 
 
 def place_masked(t: Translator, report: DefectReport, building: str) -> str:
     """For lists: the 동 only, never the unit ("101동 · 세대 안" / "101동 · 공용부: 주차장")."""
     if report.where == Where.COMMON:
-        return t._("{building}동 · 공용부: {place}", building=building, place=report.place)
+        return t._("{building}동 · 함께 쓰는 곳: {place}", building=building, place=report.place)
     return t._("{building}동 · 세대 안", building=building)
 
 

@@ -28,3 +28,12 @@ class EnterAlertPhone(Action, kind="help.alimtalk.enter"):
 @dataclass(frozen=True)
 class RemoveAlertPhone(Action, kind="help.alimtalk.remove", single_use=True):
     """번호 지우기: the number is deleted."""
+
+
+@dataclass(frozen=True)
+class ToggleEasyMode(Action, kind="help.easy"):
+    """쉬운 모드 켜기/끄기, from 도움말 (`origin` "help"), from home ("home") or from the one
+    question asked after sign-up ("signup"): each goes back where it came from."""
+
+    on: bool
+    origin: str = "help"

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.engine.actions import Action, Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav
-from bot.handlers.help.actions import HowAlerts
+from bot.handlers.help.actions import HowAlerts, ToggleEasyMode
 from bot.handlers.helpdesk.actions import StartHelp
 from bot.handlers.helpdesk.render import with_operator
 from bot.handlers.identity.linking import EnterLinkCode, IssueLinkCode, ShowLinked
@@ -19,11 +19,6 @@ from bot.i18n import LANGUAGE_NAMES
 from bot.screens import Screen
 
 router = Router()
-
-
-@dataclass(frozen=True)
-class ToggleEasyMode(Action, kind="help.easy"):
-    on: bool
 
 
 @dataclass(frozen=True)
@@ -68,13 +63,20 @@ def help_screen(ctx: Ctx, note: str = "") -> Screen:
 
 @router.on(ToggleEasyMode)
 async def toggle_easy_mode(ctx: Ctx, action: ToggleEasyMode) -> Screen:
+    """쉬운 모드 on or off: from this very answer on, the plainer wording (a `msgctxt "easy"`
+    variant where one exists), ≤ 4 choices a screen and, on the web, larger text."""
     ctx.resident.easy_mode = action.on
+    ctx.t = ctx.services.catalogs.get(ctx.resident.locale, action.on)
     note = (
         ctx._("쉬운 모드를 켰어요. 한 화면에 버튼이 4개까지만 나와요.")
         if action.on
         else ctx._("쉬운 모드를 껐어요.")
     )
-    return help_screen(ctx, note)
+    if action.origin == "help":
+        return help_screen(ctx, note)
+    if action.origin == "signup" and not action.on:
+        note = ctx._("보통 화면으로 쓸게요. 처음 메뉴의 '쉬운 모드 켜기'로 언제든 바꿀 수 있어요.")
+    return (await ctx.home()).with_notices(note)
 
 
 def language_screen(ctx: Ctx, *, then: str = "help") -> Screen:
@@ -113,7 +115,7 @@ async def choose_language(ctx: Ctx, action: ChooseLanguage) -> Screen:
 async def set_language(ctx: Ctx, action: SetLanguage) -> Screen:
     if action.locale in ctx.services.catalogs.locales:
         ctx.resident.locale = action.locale
-        ctx.t = ctx.services.catalogs.get(action.locale)
+        ctx.t = ctx.services.catalogs.get(action.locale, ctx.resident.easy_mode)
     note = ctx._("이제 한국어로 보여 드릴게요.")
     if action.then == "home":
         return (await ctx.home()).with_notices(note)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav
-from bot.handlers.help.actions import AlimtalkConsent, RemoveAlertPhone
+from bot.handlers.help.actions import AlimtalkConsent, RemoveAlertPhone, ToggleEasyMode
 from bot.i18n import N_
 from bot.screens import Screen
 from core.identity.alert_phone import alert_phone_of
@@ -55,3 +55,15 @@ async def alerts_screen(ctx: Ctx, note: str = "") -> Screen:
 
 def _kakao_push(ctx: Ctx) -> bool:
     return bool(ctx.services.config.kakao.event_api_base)
+
+
+def easy_offer(ctx: Ctx, note: str) -> Screen:
+    """The one question after sign-up: 쉬운 모드 or not (either answer goes home)."""
+    text = ctx._("글씨와 버튼을 크고 쉽게 할까요?")
+    screen = ctx.screen(
+        text,
+        ctx.button(ctx._("네"), ToggleEasyMode(on=True, origin="signup")),
+        ctx.button(ctx._("아니요"), ToggleEasyMode(on=False, origin="signup")),
+        home=False,
+    )
+    return screen.with_notices(note)

@@ -40,7 +40,7 @@ def _said(t: Translator, text: str, photos: int) -> str:
 
 def _requested(t: Translator, p: HelpRequested) -> Screen:
     text = t._(
-        '[{title}] {who}이 도움을 청했어요.\n"{text}"',
+        '[{title}] {who}이(가) 도움을 청했어요.\n"{text}"',
         title=title(t, p.number),
         who=building(t, p.building, p.verified),
         text=_said(t, p.text, p.photos),
@@ -54,7 +54,7 @@ def _requested(t: Translator, p: HelpRequested) -> Screen:
 
 def _reminder(t: Translator, p: HelpReminder) -> Screen:
     text = t._(
-        "[{title}] {who}이 {n}분째 기다리고 있어요. 아직 아무도 맡지 않았어요.",
+        "[{title}] {who}이(가) {n}분째 기다리고 있어요. 아직 아무도 맡지 않았어요.",
         title=title(t, p.number),
         who=building(t, p.building),
         n=p.minutes,
@@ -82,7 +82,7 @@ def _reply(t: Translator, p: HelpReply) -> Screen:
 
 def _taken(t: Translator, p: HelpTaken) -> Screen:
     text = t._(
-        "[{title}] {agent}가 확인하고 있어요. 곧 답을 드릴게요.",
+        "[{title}] {agent}이(가) 확인하고 있어요. 곧 답을 드릴게요.",
         title=title(t, p.number),
         agent=agent(t, p.agent),
     )
@@ -98,7 +98,7 @@ def _answered(t: Translator, p: HelpAnswered) -> Screen:
 
 def _closed(t: Translator, p: HelpClosed) -> Screen:
     text = t._(
-        "[{title}] {agent}가 도움 요청을 마쳤어요. "
+        "[{title}] {agent}이(가) 도움 요청을 마쳤어요. "
         "더 필요하시면 언제든 '도움 요청'을 눌러 주세요.",
         title=title(t, p.number),
         agent=agent(t, p.agent),

@@ -77,7 +77,7 @@ async def take(ctx: Ctx, action: TakeHelp) -> Screen:
         note = ctx._("{title}: 맡았어요. '답하기'로 주민에게 답해 주세요.", title=number)
     else:
         note = ctx._(
-            "{title}: {who}가 맡았어요.", title=number, who=owner(ctx.t, taken.owner_name)
+            "{title}: {who}이(가) 맡았어요.", title=number, who=owner(ctx.t, taken.owner_name)
         )
     found = await detail(ctx.uow, ctx.membership, action.request_id)
     return detail_screen(ctx, found, note)
@@ -91,7 +91,7 @@ async def answer(ctx: Ctx, action: AnswerHelp) -> Screen:
         return detail_screen(ctx, found, ctx._("이미 끝난 도움 요청이에요."))
     if request.owner_id is not None and not found.mine:
         note = ctx._(
-            "{title}: {who}가 맡았어요.",
+            "{title}: {who}이(가) 맡았어요.",
             title=title(ctx.t, request.number),
             who=owner(ctx.t, found.owner_name),
         )

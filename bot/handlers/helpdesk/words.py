@@ -39,13 +39,13 @@ def owner(t: Translator, name: str) -> str:
 def household(t: Translator, request: HelpRequest) -> str:
     """The full 동/호 (on the coordinators' detail screen only); typed ones say so."""
     where = t._("{building}동 {unit}호", building=request.building, unit=request.unit)
-    return where if request.verified else t._("{where} (인증 전, 본인이 적음)", where=where)
+    return where if request.verified else t._("{where} (확인 전, 본인이 적음)", where=where)
 
 
 def building(t: Translator, value: str, verified: bool = True) -> str:
     """The 동 only (lists, notifications)."""
     who = t._("{building}동 주민", building=value)
-    return who if verified else t._("{who} (인증 전)", who=who)
+    return who if verified else t._("{who} (확인 전)", who=who)
 
 
 def minutes(t: Translator, span: timedelta) -> str:

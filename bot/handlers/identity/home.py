@@ -1,8 +1,9 @@
 """The home menu (처음 메뉴) and the four sections; for people not yet verified, the welcome.
 
 Home is one tap from anywhere ("처음으로"). Verified residents see 공유마켓 / 알뜰쇼핑 /
-우리단지 / 포인트 / 도움말, coordinators also 코디네이터. Each section lists the entries the
-features declared for it in their `register(app)` (`bot/engine/menus.py`).
+우리단지 / 포인트 / 도움말 / 쉬운 모드 켜기(끄기) / 도움 요청, coordinators also 코디네이터.
+Each section lists the entries the features declared for it in their `register(app)`
+(`bot/engine/menus.py`).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav, normalize_words
 from bot.handlers.errors import explain, rescue
+from bot.handlers.help.actions import ToggleEasyMode
 from bot.handlers.help.menu import first_contact_language, help_screen
 from bot.handlers.helpdesk.actions import StartHelp
 from bot.handlers.identity.actions import (
@@ -67,8 +69,12 @@ async def home(ctx: Ctx) -> Screen:
     mine = await my_household(ctx.uow, ctx.membership)
     buttons = [ctx.button(ctx._(SECTIONS[s][0]), OpenSection(s)) for s in SECTIONS]
     buttons += await ctx.menus.buttons(ctx, "home")  # 코디네이터, 내 가게: by role
-    buttons.append(ctx.button(ctx._("도움말"), Nav(to="help")))
-    # 도움 요청 is kept on screen like 처음으로: never paged behind 더보기 (쉬운 모드 too).
+    easy = ctx.resident.easy_mode
+    # In 쉬운 모드 도움말, 도움 요청 and 쉬운 모드 끄기 stay on screen like 처음으로 (never
+    # behind 더보기); 도움 요청 always does. 쉬운 모드 is one tap from home either way.
+    buttons.append(ctx.button(ctx._("도움말"), Nav(to="help"), nav=easy))
+    toggle = ctx._("쉬운 모드 끄기") if easy else ctx._("쉬운 모드 켜기")
+    buttons.append(ctx.button(toggle, ToggleEasyMode(on=not easy, origin="home"), nav=easy))
     buttons.append(ctx.button(ctx._("도움 요청"), StartHelp(), nav=True))
     text = ctx._(
         "{complex} {building}동 이웃님, 안녕하세요!\n무엇을 도와드릴까요?",
@@ -99,7 +105,7 @@ async def show_household(ctx: Ctx, action: ShowHousehold) -> Screen:
     mine = await my_household(ctx.uow, ctx.membership, count=True)
     text = ctx._(
         "[우리 집 정보]\n단지: {complex}\n세대: {building}동 {unit}호\n"
-        "이 세대로 인증한 가족: {members}명",
+        "이 세대로 확인된 가족: {members}명",
         complex=mine.complex_name,
         building=mine.building,
         unit=mine.unit,

@@ -56,6 +56,7 @@ async def pay_rent(ctx: Ctx, action: PayRent) -> Screen:
 @router.on(CommonPoints)
 async def common_points(ctx: Ctx, action: CommonPoints) -> Screen:
     common = await reading.common_points(ctx.uow, ctx.membership)
+    recent = common.lines[:2] if ctx.resident.easy_mode else common.lines  # 쉬운 모드: short
     text = "\n".join(
         [
             ctx._("[우리 단지 공용 포인트]"),
@@ -66,7 +67,7 @@ async def common_points(ctx: Ctx, action: CommonPoints) -> Screen:
             ),
             "",
             ctx._("최근 내역"),
-            history_text(ctx.t, common.lines, common=True),
+            history_text(ctx.t, recent, common=True),
         ]
     )
     buttons = []

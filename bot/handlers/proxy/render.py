@@ -22,7 +22,7 @@ async def proxy_home(ctx: Ctx) -> Screen:
         how=how_words(ctx.t, proxy.how, proxy.request_no),
     )
     if proxy.subject is None:
-        text += "\n" + ctx._("이 세대는 아직 인증한 주민이 없어서 고장 신고만 대신 할 수 있어요.")
+        text += "\n" + ctx._("이 세대는 아직 확인된 주민이 없어서 고장 신고만 대신 할 수 있어요.")
     if not proxy.consent:
         text += "\n" + ctx._("세대의 동의를 받지 않아서 포인트는 쓸 수 없어요.")
     buttons = await ctx.menus.buttons(ctx, "proxy")  # declared in feature.py

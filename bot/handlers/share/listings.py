@@ -126,7 +126,7 @@ async def open_listing(ctx: Ctx, action: OpenListing) -> Screen:
 @router.on(MyListings)
 async def my_listings(ctx: Ctx, action: MyListings) -> Screen:
     page = await core.my_listings(ctx.uow, ctx.clock, ctx.membership, action.offset)
-    rides = ctx.button(ctx._("내 탑승 신청"), MyRides())
+    rides = ctx.button(ctx._("내가 탈 카풀"), MyRides())
     if not page.total:
         return ctx.screen(ctx._("아직 올린 글이 없어요."), rides, back=back_to_share())
     text = ctx._("[내 글] 모두 {n}건이에요.", n=page.total)

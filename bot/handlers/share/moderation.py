@@ -88,7 +88,7 @@ async def verify(ctx: Ctx, action: VerifyPoster) -> Screen:
         ctx.uow, ctx.clock, ctx.membership, action.listing_id
     )
     text = ctx._(
-        "{who}을 코디네이터 확인으로 표시했어요. 이 이웃의 글에 표시가 붙어요.",
+        "{who}을(를) 코디네이터 확인으로 표시했어요. 이 이웃의 글에 표시가 붙어요.",
         who=neighbour(ctx.t, listing.building),
     )
     more = ctx.button(ctx._("글 보기"), OpenListing(action.listing_id))

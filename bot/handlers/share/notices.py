@@ -48,7 +48,7 @@ def _open(t: Translator, listing_id: int) -> tuple[Button, ...]:
 
 def _requested(t: Translator, p: RideRequested) -> Screen:
     text = t._(
-        "[카풀 탑승 신청] {title}\n{who}이 {n}명 탑승을 신청했어요. ({when} 출발)",
+        "[카풀 같이 타기 신청] {title}\n{who}이(가) {n}명 같이 타겠다고 신청했어요. ({when} 출발)",
         title=p.title,
         who=neighbour(t, p.building),
         n=p.seats,
@@ -63,7 +63,7 @@ def _requested(t: Translator, p: RideRequested) -> Screen:
 
 def _accepted(t: Translator, p: RideAccepted) -> Screen:
     text = t._(
-        "[카풀] {title}\n탑승 신청이 수락되었어요 ({n}명). {when}에 {origin}에서 만나요.",
+        "[카풀] {title}\n같이 타기 신청이 수락되었어요 ({n}명). {when}에 {origin}에서 만나요.",
         title=p.title,
         n=p.seats,
         when=_when(t, p),
@@ -74,7 +74,7 @@ def _accepted(t: Translator, p: RideAccepted) -> Screen:
 
 def _declined(t: Translator, p: RideDeclined) -> Screen:
     text = t._(
-        "[카풀] {title}\n아쉽지만 이번 탑승 신청은 거절되었어요. 다른 카풀을 찾아보세요.",
+        "[카풀] {title}\n아쉽지만 이번 같이 타기 신청은 거절되었어요. 다른 카풀을 찾아보세요.",
         title=p.title,
     )
     return Screen(text)
@@ -83,7 +83,8 @@ def _declined(t: Translator, p: RideDeclined) -> Screen:
 def _cancelled(t: Translator, p: RideCancelled) -> Screen:
     if p.by == "passenger":
         text = t._(
-            "[카풀] {title}\n{who}이 탑승 신청을 취소했어요 ({n}명). 자리가 다시 비었어요.",
+            "[카풀] {title}\n{who}이(가) 같이 타기 신청을 취소했어요 ({n}명). "
+            "자리가 다시 비었어요.",
             title=p.title,
             who=neighbour(t, p.building),
             n=p.seats,

@@ -97,7 +97,7 @@ def listing_buttons(ctx: Ctx, view: ListingView) -> list[Button]:
         buttons.append(ctx.button(ctx._("삭제하기"), DeleteListing(listing_id)))
     if not own and listing.is_open:
         if listing.is_ride_offer and listing.seats_left > 0:
-            buttons.append(ctx.button(ctx._("탑승 신청"), ApplyRide(listing_id)))
+            buttons.append(ctx.button(ctx._("같이 타기 신청"), ApplyRide(listing_id)))
         buttons.append(ctx.button(ctx._("연락하기"), Contact(listing_id)))
     if view.can_thank:
         buttons.append(ctx.button(ctx._("감사 보내기"), SendThanks(listing_id)))

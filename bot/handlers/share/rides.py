@@ -46,9 +46,10 @@ async def apply_ride(ctx: Ctx, action: ApplyRide) -> Screen:
 async def request_seats(ctx: Ctx, action: RequestSeats) -> Screen:
     await rides.request_ride(ctx.uow, ctx.clock, ctx.membership, action.listing_id, action.seats)
     text = ctx._(
-        "탑승 신청을 보냈어요 ({n}명). 운전하는 이웃이 수락하면 알려 드릴게요.", n=action.seats
+        "같이 타기 신청을 보냈어요 ({n}명). 운전하는 이웃이 수락하면 알려 드릴게요.",
+        n=action.seats,
     )
-    return ctx.screen(text, ctx.button(ctx._("내 탑승 신청"), MyRides()), back=back_to_share())
+    return ctx.screen(text, ctx.button(ctx._("내가 탈 카풀"), MyRides()), back=back_to_share())
 
 
 @router.on(RideRequests)
@@ -56,7 +57,7 @@ async def ride_requests(ctx: Ctx, action: RideRequests) -> Screen:
     found = await reading.ride_requests(ctx.uow, ctx.membership, action.listing_id)
     listing = found.listing
     text = ctx._(
-        "[탑승 신청] {title}\n남은 자리: {left}/{seats}",
+        "[같이 타기 신청] {title}\n남은 자리: {left}/{seats}",
         title=listing.title,
         left=listing.seats_left,
         seats=listing.seats,
@@ -84,7 +85,7 @@ async def ride_requests(ctx: Ctx, action: RideRequests) -> Screen:
 @router.on(AcceptRide)
 async def accept_ride(ctx: Ctx, action: AcceptRide) -> Screen:
     request = await rides.accept_request(ctx.uow, ctx.clock, ctx.membership, action.request_id)
-    text = ctx._("탑승을 수락했어요 ({n}명). 신청한 이웃에게 알려 드렸어요.", n=request.seats)
+    text = ctx._("같이 타기를 수락했어요 ({n}명). 신청한 이웃에게 알려 드렸어요.", n=request.seats)
     more = ctx.button(ctx._("신청 보기"), RideRequests(request.listing_id))
     return ctx.screen(text, more, back=MyListings())
 
@@ -92,7 +93,7 @@ async def accept_ride(ctx: Ctx, action: AcceptRide) -> Screen:
 @router.on(DeclineRide)
 async def decline_ride(ctx: Ctx, action: DeclineRide) -> Screen:
     request = await rides.decline_request(ctx.uow, ctx.clock, ctx.membership, action.request_id)
-    text = ctx._("탑승 신청을 거절했어요. 신청한 이웃에게 알려 드렸어요.")
+    text = ctx._("같이 타기 신청을 거절했어요. 신청한 이웃에게 알려 드렸어요.")
     more = ctx.button(ctx._("신청 보기"), RideRequests(request.listing_id))
     return ctx.screen(text, more, back=MyListings())
 
@@ -118,12 +119,12 @@ async def my_rides(ctx: Ctx, action: MyRides) -> Screen:
                 ),
             )
         )
-    text = ctx._("[내 탑승 신청] {n}건이에요.", n=len(mine))
+    text = ctx._("[내가 탈 카풀] {n}건이에요.", n=len(mine))
     return ctx.screen(text, back=back_to_share(), cards=tuple(cards))
 
 
 @router.on(CancelRequest)
 async def cancel_request(ctx: Ctx, action: CancelRequest) -> Screen:
     await rides.cancel_request(ctx.uow, ctx.clock, ctx.membership, action.request_id)
-    text = ctx._("탑승 신청을 취소했어요. 운전하는 이웃에게 알려 드렸어요.")
-    return ctx.screen(text, ctx.button(ctx._("내 탑승 신청"), MyRides()), back=back_to_share())
+    text = ctx._("같이 타기 신청을 취소했어요. 운전하는 이웃에게 알려 드렸어요.")
+    return ctx.screen(text, ctx.button(ctx._("내가 탈 카풀"), MyRides()), back=back_to_share())

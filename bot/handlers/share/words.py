@@ -29,7 +29,7 @@ RIDE_STATUS_WORDS: dict[str, str] = {
     RideStatus.CANCELLED: N_("취소됨"),
 }
 LEGAL_NOTE = N_(
-    "유료 카풀(실비 분담)은 법에 따라 평일 출퇴근 시간(오전 7~9시, 오후 6~8시)에만 "
+    "돈 받는 카풀(기름값 나누기)은 법에 따라 평일 출퇴근 시간(오전 7~9시, 오후 6~8시)에만 "
     "할 수 있어요. 주말과 공휴일에는 무료로만 함께 타 주세요."
 )
 
@@ -61,7 +61,7 @@ def price_words(t: Translator, listing: Listing) -> str:
     if not listing.price:
         return t._("무료")
     if listing.kind == Kind.CARPOOL:
-        return t._("실비 분담 {amount}", amount=t.won(listing.price))
+        return t._("기름값 나누기 {amount}", amount=t.won(listing.price))
     return t.won(listing.price)
 
 

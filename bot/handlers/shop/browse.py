@@ -65,7 +65,7 @@ async def shop_products(ctx: Ctx, action: ShopProducts) -> Screen:
 async def exhibitions(ctx: Ctx, action: Exhibitions) -> Screen:
     items = await catalog.exhibitions_on(ctx.uow, ctx.clock, ctx.membership)
     if not items:
-        return ctx.screen(ctx._("지금 열린 기획전이 없어요."), back=back_to_shop())
+        return ctx.screen(ctx._("지금 열린 특별 판매가 없어요."), back=back_to_shop())
     buttons = [
         ctx.button(
             ctx._("{title} (~{end})", title=i.title, end=ctx.t.short_day(i.ends_at)),
@@ -73,7 +73,7 @@ async def exhibitions(ctx: Ctx, action: Exhibitions) -> Screen:
         )
         for i in items[:8]
     ]
-    return ctx.screen(ctx._("[기획전] 어떤 기획전을 볼까요?"), *buttons, back=back_to_shop())
+    return ctx.screen(ctx._("[특별 판매] 어떤 특별 판매를 볼까요?"), *buttons, back=back_to_shop())
 
 
 @router.on(StartOrder)
@@ -108,7 +108,7 @@ async def my_orders(ctx: Ctx, action: MyOrders) -> Screen:
 @router.on(CancelOrder)
 async def cancel_order(ctx: Ctx, action: CancelOrder) -> Screen:
     order = await orders.cancel_own_order(ctx.uow, ctx.clock, ctx.membership, action.order_id)
-    text = ctx._("주문 {number}을 취소했어요.", number=order.number)
+    text = ctx._("주문 {number}을(를) 취소했어요.", number=order.number)
     if order.points_used:
         text += "\n" + ctx._("쓰신 포인트 {n}점은 돌려 드렸어요.", n=order.points_used)
     return ctx.screen(text, ctx.button(ctx._("내 주문"), MyOrders()), back=back_to_shop())

@@ -37,14 +37,14 @@ def register(app: FeatureApp) -> None:
     app.menu(
         "shop",
         MenuEntry(N_("가게별 상품"), ShopKinds, rank=10),
-        MenuEntry(N_("기획전"), Exhibitions, rank=20),
+        MenuEntry(N_("특별 판매"), Exhibitions, rank=20),
         MenuEntry(N_("공동구매"), GroupBuys, rank=30),
         MenuEntry(N_("내 주문"), MyOrders, rank=40),
     )
     app.menu("coordinator", MenuEntry(N_("공동구매 열기"), CoordinatorGroupBuy, rank=80))
     app.intent(
         Intent("shop.browse", N_("가게별 상품"), lambda slot: ShopKinds()),
-        Intent("shop.exhibitions", N_("기획전"), lambda slot: Exhibitions()),
+        Intent("shop.exhibitions", N_("특별 판매"), lambda slot: Exhibitions()),
         Intent("shop.groupbuy", N_("공동구매"), lambda slot: GroupBuys()),
         Intent("shop.orders", N_("내 주문"), lambda slot: MyOrders()),
     )

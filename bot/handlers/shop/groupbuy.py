@@ -1,5 +1,5 @@
 """공동구매 for residents: the open group buys of the complex with their progress
-("32/50개, 마감 D-1 18:00") and a one-tap 1개 참여 on each card (quantity 1, 현장결제, no
+("32/50개, 내일 18:00 마감") and a one-tap 1개 참여 on each card (quantity 1, 현장결제, no
 points: straight to the confirmation, where 바꾸기 asks every question), one group buy with
 참여하기, and before the deadline 수량 바꾸기 and 참여 취소."""
 

@@ -50,7 +50,7 @@ async def vendor_menu(ctx: Ctx, action: VendorMenu) -> Screen:
         ctx.button(ctx._("내 상품"), VendorProducts()),
         ctx.button(ctx._("상품 추가"), AddProduct()),
         ctx.button(ctx._("공동구매 열기"), StartGroupBuy()),
-        ctx.button(ctx._("기획전 열기"), StartExhibition()),
+        ctx.button(ctx._("특별 판매 열기"), StartExhibition()),
     ]
     return ctx.screen(text, *buttons)
 
@@ -104,7 +104,7 @@ async def move_order(ctx: Ctx, action: MoveOrder) -> Screen:
         ctx.uow, ctx.clock, ctx.membership, action.order_id, action.target
     )
     note = ctx._(
-        "{number}을 '{status}'(으)로 바꿨어요.",
+        "{number}을(를) '{status}'(으)로 바꿨어요.",
         number=order.number,
         status=status_word(ctx.t, order.status),
     )

@@ -1,5 +1,5 @@
 """How the shop reads: shop kinds, order statuses and payments in words, product cards
-(commerce cards on KakaoTalk), a group buy's progress ("32/50개, 마감 D-1 18:00") and the
+(commerce cards on KakaoTalk), a group buy's progress ("32/50개, 내일 18:00 마감") and the
 pickup slots of a complex from `[shop] pickup`."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from core.shop.model import GroupBuy, OrderStatus, Payment, ShopKind
 
 KIND_WORDS: dict[str, str] = {
     ShopKind.LOCAL_FOOD: N_("로컬푸드"),
-    ShopKind.SOCIAL: N_("사회적경제"),
+    ShopKind.SOCIAL: N_("사회적기업"),
     ShopKind.SME: N_("중소기업"),
     ShopKind.PARTNER: N_("제휴상가"),
 }
@@ -23,7 +23,10 @@ STATUS_WORDS: dict[str, str] = {
     OrderStatus.CANCELLED: N_("취소"),
     OrderStatus.REFUNDED: N_("환불"),
 }
-PAYMENT_WORDS: dict[str, str] = {Payment.ON_SITE: N_("현장결제"), Payment.TRANSFER: N_("계좌이체")}
+PAYMENT_WORDS: dict[str, str] = {
+    Payment.ON_SITE: N_("만나서 내기"),
+    Payment.TRANSFER: N_("통장 입금"),
+}
 # The vendor's next step for an order, as its button label.
 NEXT_STEP = {
     OrderStatus.PLACED: (OrderStatus.CONFIRMED, N_("확인")),
@@ -57,14 +60,18 @@ def pickups(config, complex_code: str) -> tuple[str, ...]:
 
 
 def deadline_words(t: Translator, deadline: datetime, now: datetime) -> str:
-    """ "마감 D-1 18:00" (D-day on the day itself)."""
+    """ "내일 18:00 마감" (오늘, 내일, or in n days; never "D-1")."""
     days = (deadline.astimezone(t.tz).date() - now.astimezone(t.tz).date()).days
-    day = t._("D-day") if days <= 0 else f"D-{days}"
-    return t._("마감 {day} {time}", day=day, time=t.clock(deadline))
+    time = t.clock(deadline)
+    if days <= 0:
+        return t._("오늘 {time} 마감", time=time)
+    if days == 1:
+        return t._("내일 {time} 마감", time=time)
+    return t._("{n}일 뒤 {time} 마감", n=days, time=time)
 
 
 def progress(t: Translator, item: GroupBuy, now: datetime) -> str:
-    """ "32/50개, 마감 D-1 18:00"."""
+    """ "32/50개, 내일 18:00 마감"."""
     text = t._("{joined}/{minimum}개", joined=item.joined, minimum=item.minimum)
     if item.maximum:
         text += t._(" (최대 {maximum}개)", maximum=item.maximum)

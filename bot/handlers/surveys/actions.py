@@ -28,6 +28,8 @@ class OpenSurvey(Action, kind="survey.open"):
 class AskQuestion(Action, kind="survey.ask"):
     survey_id: int
     index: int
+    # 쉬운 모드 asks a 1–5 scale as 1 / 3 / 5 / 다른 점수; `between` shows 2 and 4.
+    between: bool = False
 
 
 @dataclass(frozen=True)

@@ -94,8 +94,9 @@ def text_dialog(ctx: Ctx) -> str:
     return second if ctx.conversation.dialog == first else first
 
 
-async def ask(ctx: Ctx, survey: Survey, index: int) -> Screen:
-    """Question `index` (or the 제출 screen after the last one)."""
+async def ask(ctx: Ctx, survey: Survey, index: int, between: bool = False) -> Screen:
+    """Question `index` (or the 제출 screen after the last one). '다 골랐어요' stays on
+    screen like navigation; in 쉬운 모드 a scale shows 1, 3, 5 and 다른 점수 (≤ 4 choices)."""
     sid = saved(survey.id)
     response = await my_response(ctx.uow, ctx.membership, survey)
     if index >= len(survey.questions):
@@ -110,20 +111,32 @@ async def ask(ctx: Ctx, survey: Survey, index: int) -> Screen:
             ctx.button(("✓ " if i in ticked else "") + label, ToggleOption(sid, index, i))
             for i, label in enumerate(q.options)
         ]
-        buttons.append(ctx.button(ctx._("다 골랐어요"), FinishChoices(sid, index)))
+        buttons.append(ctx.button(ctx._("다 골랐어요"), FinishChoices(sid, index), nav=True))
     elif q.kind == QuestionKind.SCALE:
-        buttons = [
-            ctx.button(
-                ctx._(SCALE_LABELS[n]) if n in SCALE_LABELS else str(n),
-                AnswerChoice(sid, index, n),
-            )
-            for n in range(1, 6)
-        ]
+        return _scale(ctx, survey, index, text, between)
     else:
         buttons = [
             ctx.button(label, AnswerChoice(sid, index, i)) for i, label in enumerate(q.options)
         ]
     return ctx.screen(text, *buttons, back=back_from(survey, index))
+
+
+def _scale(ctx: Ctx, survey: Survey, index: int, text: str, between: bool) -> Screen:
+    sid = saved(survey.id)
+    scores = range(1, 6)
+    if ctx.resident.easy_mode:
+        scores = range(2, 5, 2) if between else range(1, 6, 2)
+    buttons = [
+        ctx.button(
+            ctx._(SCALE_LABELS[n]) if n in SCALE_LABELS else str(n),
+            AnswerChoice(sid, index, n),
+        )
+        for n in scores
+    ]
+    if ctx.resident.easy_mode and not between:
+        buttons.append(ctx.button(ctx._("다른 점수"), AskQuestion(sid, index, between=True)))
+    back = AskQuestion(sid, index) if between else back_from(survey, index)
+    return ctx.screen(text, *buttons, back=back)
 
 
 def _review(ctx: Ctx, survey: Survey, response: Response) -> Screen:

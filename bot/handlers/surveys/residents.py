@@ -86,7 +86,7 @@ async def open_survey(ctx: Ctx, action: OpenSurvey) -> Screen:
     ]
     following = next_question(survey, response)
     if response.submitted_at is not None:
-        lines.append(ctx._("이미 제출했어요. 고맙습니다!"))
+        lines.append(ctx._("이미 제출했어요. 고마워요!"))
         button = ctx.button(ctx._("답 바꾸기"), AskQuestion(saved(survey.id), 0))
     elif following is None:
         button = ctx.button(ctx._("제출하기"), SubmitSurvey(saved(survey.id)))
@@ -102,7 +102,7 @@ async def open_survey(ctx: Ctx, action: OpenSurvey) -> Screen:
 async def ask_question(ctx: Ctx, action: AskQuestion) -> Screen:
     survey = await answerable(ctx.uow, ctx.clock, ctx.membership, action.survey_id)
     ctx.conversation.data.pop("survey_picks", None)
-    return await ask(ctx, survey, max(action.index, 0))
+    return await ask(ctx, survey, max(action.index, 0), between=action.between)
 
 
 @router.on(AnswerChoice)
@@ -151,7 +151,7 @@ async def submit_survey(ctx: Ctx, action: SubmitSurvey) -> Screen:
     elif outcome == SubmitOutcome.SAME:
         text = ctx._("이미 제출한 답이에요.")
     else:
-        text = ctx._("설문을 제출했어요. 고맙습니다!")
+        text = ctx._("설문을 제출했어요. 고마워요!")
     text += "\n" + ctx._(
         "{when} 마감 전까지는 답을 바꿀 수 있어요.", when=ctx.t.datetime(survey.closes_at)
     )

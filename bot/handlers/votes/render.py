@@ -33,7 +33,7 @@ def results_text(t: Translator, p: VoteResult) -> str:
     )
     if p.quorum:
         met = t._("넘었어요") if p.quorum_met else t._("못 넘었어요")
-        lines.append(t._("정족수 {q}%를 {met}.", q=p.quorum, met=met))
+        lines.append(t._("참여가 최소 {q}%를 {met}.", q=p.quorum, met=met))
     return "\n".join(lines)
 
 

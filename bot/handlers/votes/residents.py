@@ -95,7 +95,7 @@ async def cast_vote(ctx: Ctx, action: CastVote) -> Screen:
     elif outcome == BallotOutcome.SAME:
         text = ctx._("이미 '{option}'에 투표했어요.", option=option)
     else:
-        text = ctx._("'{option}'에 투표했어요. 고맙습니다!", option=option)
+        text = ctx._("'{option}'에 투표했어요. 고마워요!", option=option)
     text += "\n" + ctx._(
         "결과는 {when} 마감 뒤에 알려 드려요.", when=ctx.t.datetime(vote.closes_at)
     )
