@@ -43,11 +43,12 @@ def placeholders(text: str) -> set[str]:
 
 
 def messages(catalog: Catalog) -> dict[str, str]:
-    """msgid -> msgstr of every real message (the header left out)."""
+    """msgid -> msgstr of every real message (the header and the 쉬운 모드 variants, which
+    share their msgid, left out)."""
     return {
         m.id: m.string if isinstance(m.string, str) else ""
         for m in catalog
-        if m.id and isinstance(m.id, str)
+        if m.id and isinstance(m.id, str) and not m.context
     }
 
 

@@ -12,7 +12,11 @@ from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parents[2]
 JARGON = tomllib.loads((ROOT / "bot" / "wording" / "jargon.toml").read_text())
-METHOD_MAP = [("bot/**.py", "python"), ("core/**.py", "python")]
+METHOD_MAP = [
+    ("bot/**.py", "python"),
+    ("core/**.py", "python"),
+    ("bot/desk/templates/**.html", "jinja2"),  # the desk (coordinators and operators)
+]
 KEYWORDS = {**DEFAULT_KEYWORDS, "_": None, "N_": None}
 
 
