@@ -186,7 +186,8 @@ class FakeVoteRepository(_FakeRepository):
 
     async def voting_buildings(self, complex_id: int) -> list[str]:
         homes = self.uow.households.rows.values()
-        return sorted({h.building for h in homes if h.complex_id == complex_id and h.kind == "home"})
+        here = [h for h in homes if h.complex_id == complex_id and h.kind == "home"]
+        return sorted({h.building for h in here})
 
     async def for_complex(self, complex_id: int, statuses, *, offset: int, limit: int):
         rows = [

@@ -46,7 +46,8 @@ async def open_vote(services, clock, quorum=50) -> int:
     coord = await member_of(services, "coord")
     now = clock.now()
     async with services.uow() as uow:
-        new = NewVote("놀이터 바닥 교체", ("찬성", "반대"), now, now + timedelta(days=2), quorum=quorum)
+        closes = now + timedelta(days=2)
+        new = NewVote("놀이터 바닥 교체", ("찬성", "반대"), now, closes, quorum=quorum)
         vote = await create_vote(uow, clock, coord, new)
         await uow.commit()
     await run_jobs(services)
