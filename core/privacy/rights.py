@@ -38,8 +38,11 @@ async def what_we_hold(uow: UnitOfWork, member: Membership) -> Held:
     return await uow.privacy.held(member.resident_id)
 
 
-async def my_copy(uow: UnitOfWork, resident_id: int) -> dict[str, Any]:
-    """The downloadable copy of everything held about the resident (a signed link's owner)."""
+async def my_copy(uow: UnitOfWork, resident_id: int) -> dict[str, Any] | None:
+    """The downloadable copy of everything held about the resident (a signed link's owner);
+    None once they left (no account is linked any more)."""
+    if not await uow.accounts.for_resident(resident_id):
+        return None
     return await uow.privacy.copy(resident_id)
 
 
