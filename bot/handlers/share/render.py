@@ -61,11 +61,32 @@ def shown_to(ctx: Ctx, listing: Listing) -> tuple[Listing, bool]:
     but its poster (core.privacy.phones); True when one was."""
     if listing.poster_id == ctx.resident.id:
         return listing, False
-    fields = ("title", "place", "when_text", "who", "details", "origin", "destination")
-    masked = {f: mask_phones(getattr(listing, f) or "") for f in fields}
-    if not any(m.masked for m in masked.values()):
+    title, place, when_text, who, details, origin, destination = (
+        mask_phones(text or "")
+        for text in (
+            listing.title,
+            listing.place,
+            listing.when_text,
+            listing.who,
+            listing.details,
+            listing.origin,
+            listing.destination,
+        )
+    )
+    found = (title, place, when_text, who, details, origin, destination)
+    if not any(m.masked for m in found):
         return listing, False
-    return replace(listing, **{f: m.text for f, m in masked.items()}), True
+    shown = replace(
+        listing,
+        title=title.text,
+        place=place.text,
+        when_text=when_text.text,
+        who=who.text,
+        details=details.text,
+        origin=origin.text,
+        destination=destination.text,
+    )
+    return shown, True
 
 
 def detail_lines(ctx: Ctx, view: ListingView) -> list[str]:
