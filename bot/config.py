@@ -177,6 +177,14 @@ class HelpConfig:
 
 
 @dataclass(frozen=True)
+class PrivacyConfig:
+    # The retention job (hourly, with the scheduler's maintenance) deletes after these days:
+    relay_chat_days: int = 90  # 공유마켓 relay chats (and their messages) ended that long ago
+    report_photo_days: int = 180  # photos of defect reports closed that long ago
+    audit_detail_days: int = 365  # the details of audit lines (who did what to whom)
+
+
+@dataclass(frozen=True)
 class MediaConfig:
     dir: str = "data/media"
     max_photo_mb: int = 10
@@ -226,6 +234,7 @@ class Config:
     help: HelpConfig = field(default_factory=HelpConfig)
     purge: PurgeConfig = field(default_factory=PurgeConfig)
     process: ProcessConfig = field(default_factory=ProcessConfig)
+    privacy: PrivacyConfig = field(default_factory=PrivacyConfig)
     log: LogConfig = field(default_factory=LogConfig)
 
     def replace(self, **sections: dict) -> Config:
@@ -362,6 +371,9 @@ def _validate(config: Config) -> None:
         raise ConfigError("config key process.id: 1-24 characters of A-Z a-z 0-9 . -")
     if config.help.remind_minutes < 1:
         raise ConfigError("config key help.remind_minutes: must be at least 1")
+    for key in ("relay_chat_days", "report_photo_days", "audit_detail_days"):
+        if getattr(config.privacy, key) < 1:
+            raise ConfigError(f"config key privacy.{key}: must be at least 1")
     for day in config.share.extra_holidays:
         try:
             date.fromisoformat(day)

@@ -37,6 +37,8 @@ from pathlib import Path
 from typing import Any
 
 from bot.process import lease_owner
+from core.privacy.model import Retention
+from core.privacy.retention import purge_expired
 
 log = logging.getLogger("naechingu.scheduler")
 
@@ -167,13 +169,20 @@ class JobRunner:
         log.log(level, "job %s #%d attempt %d failed (%s): %s", *args)
 
     async def maintain(self) -> dict[str, int]:
-        """Purge expired button tokens and deliveries older than DELIVERY_MEMORY."""
+        """Purge expired button tokens and deliveries older than DELIVERY_MEMORY, and run
+        the retention job ([privacy]: relay chats, closed reports' photos, audit details)."""
         now = self.s.clock.now()
+        privacy = self.s.config.privacy
+        retention = Retention(
+            privacy.relay_chat_days, privacy.report_photo_days, privacy.audit_detail_days
+        )
         async with self.s.uow() as uow:
             tokens = await uow.tokens.purge_expired(now)
             deliveries = await uow.deliveries.purge_before(now - DELIVERY_MEMORY)
+            purged = await purge_expired(uow, self.s.clock, retention)
             await uow.commit()
-        return {"tokens": tokens, "deliveries": deliveries}
+        self.s.media.delete(purged.media)  # files only once nothing refers to them
+        return {"tokens": tokens, "deliveries": deliveries, **purged.counts}
 
     async def _tick_job(self) -> None:
         async with self._busy:

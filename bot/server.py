@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from aiohttp import web
 
 from bot.app import Services
@@ -14,6 +16,7 @@ from bot.metrics import metrics_view
 from bot.outbox.inbox import make_fetch_inbox
 from bot.outbox.kakao_event import make_open_event
 from core.media import MAX_PHOTO_BYTES, sniff_image
+from core.privacy.rights import my_copy, resident_of_copy
 
 SERVICES = web.AppKey("services", Services)
 
@@ -50,6 +53,26 @@ async def to_desk(request: web.Request) -> web.StreamResponse:
     raise web.HTTPFound("/desk/")
 
 
+async def my_data_copy(request: web.Request) -> web.Response:
+    """A resident's copy of their data (내 정보 받기), at a signed link valid 24 hours; a
+    forged, altered or expired link, or one of someone who left, is a plain 404."""
+    services = request.app[SERVICES]
+    resident_id = resident_of_copy(services.token_key, services.clock, request.match_info["token"])
+    if resident_id is None:
+        raise web.HTTPNotFound()
+    async with services.uow() as uow:
+        copy = await my_copy(uow, resident_id)
+    if copy is None:
+        raise web.HTTPNotFound()
+    body = json.dumps(copy, ensure_ascii=False, indent=2)
+    headers = {
+        "Content-Disposition": 'attachment; filename="naechingu-my-data.json"',
+        "Cache-Control": "no-store",
+        "X-Content-Type-Options": "nosniff",
+    }
+    return web.Response(text=body, content_type="application/json", headers=headers)
+
+
 def build_http_app(
     services: Services, engine: Engine, extra_routes=(), *, stream_recheck_s: float = 5.0
 ) -> web.Application:
@@ -83,6 +106,7 @@ def build_http_app(
             web.get("/metrics", metrics_view),
             web.get("/media/{name}", media),
             web.get("/desk", to_desk),
+            web.get("/my-data/{token}", my_data_copy),
             *webchat.routes(),
             *kakao.routes(),
             *extra_routes,

@@ -29,6 +29,7 @@ from core.identity.proxy import ProxyRepository
 from core.notices.ports import NoticeRepository
 from core.notifications import Notification
 from core.points.ports import PointsRepository
+from core.privacy.ports import PrivacyRepository
 from core.share.ports import ShareRepository
 from core.shop.ports import ShopRepository
 from core.surveys.ports import SurveyRepository
@@ -253,6 +254,8 @@ class UnitOfWork(Protocol):
     def proxies(self) -> ProxyRepository: ...
     @property
     def help(self) -> HelpRepository: ...
+    @property
+    def privacy(self) -> PrivacyRepository: ...
 
     def savepoint(self) -> AbstractAsyncContextManager[None]:
         """Everything inside is undone if it raises; the transaction goes on."""

@@ -11,6 +11,7 @@ import re
 from pathlib import Path
 
 NAME = re.compile(r"^([0-9a-f]{64})-([0-9a-f]{20})$")
+MEDIA_ID = re.compile(r"[0-9a-f]{64}")
 
 
 class FileMediaStore:
@@ -46,6 +47,19 @@ class FileMediaStore:
 
     def url(self, media_id: str) -> str:
         return f"{self.base_url}/media/{self.name(media_id)}"
+
+    def delete(self, media_ids: list[str]) -> int:
+        """Remove these photos' files (the retention job, after its commit); returns how
+        many were there."""
+        removed = 0
+        for media_id in media_ids:
+            if not MEDIA_ID.fullmatch(media_id):
+                continue
+            path = self._path(media_id)
+            if path.exists():
+                path.unlink()
+                removed += 1
+        return removed
 
     def resolve(self, name: str) -> Path | None:
         """The file behind a URL name, or None when the name is forged or unknown."""

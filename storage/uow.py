@@ -40,6 +40,7 @@ from storage.repositories.lean import SqlEngineStore
 from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutboxRepository
 from storage.repositories.points import SqlPointsRepository
+from storage.repositories.privacy import SqlPrivacyRepository
 from storage.repositories.proxy import SqlProxyRepository
 from storage.repositories.roster import SqlRosterRepository
 from storage.repositories.share import SqlShareRepository
@@ -94,6 +95,7 @@ class SqlUnitOfWork:
         self.jobs = SqlJobRepository(session, self.clock)  # the Scheduler port
         self.points = SqlPointsRepository(session)
         self.proxies = SqlProxyRepository(session)  # 대신 하기 audit
+        self.privacy = SqlPrivacyRepository(session)  # 내 정보, 탈퇴, retention
         self.help = SqlHelpRepository(session)  # 도움 요청
         self.figures = SqlFiguresRepository(session)  # monitoring (GET /metrics)
         self._after_commit: list[Callable[[], None]] = []

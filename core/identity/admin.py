@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 from core.clock import Clock
 from core.errors import DomainError, Forbidden, InvalidInput, NotFound
 from core.identity.invites import display_code, hash_code, new_code
-from core.identity.model import Complex, Household, InviteCode, Membership, Role
+from core.identity.model import (
+    Complex,
+    Household,
+    InviteCode,
+    Membership,
+    Role,
+    household_kind,
+)
 from core.ids import saved
 from core.shop.vendors import link_shop
 
@@ -97,7 +104,12 @@ async def issue_invite(
     household = await uow.households.find(complex_id, building, unit)
     if household is None:
         household = await uow.households.add(
-            Household(complex_id=complex_id, building=building, unit=unit)
+            Household(
+                complex_id=complex_id,
+                building=building,
+                unit=unit,
+                kind=household_kind(building, role),
+            )
         )
     household_id = saved(household.id)
     shop_id = None

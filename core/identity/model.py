@@ -22,12 +22,42 @@ class Complex:
     id: int | None = None
 
 
+class HouseholdKind(enum.StrEnum):
+    """What a household of the registry is: a home people live in, the management office
+    (관리동) or a vendor's unit (업체동). Only homes vote and count toward a vote's quorum."""
+
+    HOME = "home"
+    OFFICE = "office"
+    VENDOR = "vendor"
+
+
+OFFICE_BUILDINGS = frozenset({"관리", "관리사무소", "관리실"})  # "관리동" is stored as "관리"
+VENDOR_BUILDINGS = frozenset({"업체", "상가"})  # "업체동" is stored as "업체"
+
+
+def household_kind(building: str, role: str = "") -> HouseholdKind:
+    """The kind of a new household: a vendor's invite makes a vendor unit; otherwise the 동
+    says it (관리동 → office, 업체동 → vendor, any other 동 → a home)."""
+    name = building.strip().removesuffix("동")
+    if role == Role.VENDOR or name in VENDOR_BUILDINGS:
+        return HouseholdKind.VENDOR
+    if name in OFFICE_BUILDINGS:
+        return HouseholdKind.OFFICE
+    return HouseholdKind.HOME
+
+
 @dataclass(eq=False)
 class Household:
     complex_id: int
     building: str  # 동, e.g. "101"
     unit: str  # 호, e.g. "1203"
+    kind: str = HouseholdKind.HOME
     id: int | None = None
+
+    @property
+    def votes(self) -> bool:
+        """Only homes vote (the office's and vendors' units never do)."""
+        return self.kind == HouseholdKind.HOME
 
 
 @dataclass(eq=False)

@@ -17,7 +17,6 @@ from core.identity.model import Household, Membership, Proxy
 from core.identity.proxy import How, ProxyTask, acting_for, record_proxy
 from core.identity.roles import require_coordinator, require_verified
 from core.ids import saved
-from core.notices.reading import complex_buildings
 from core.votes.events import BallotReplaced
 from core.votes.model import (
     MAX_LENGTH,
@@ -60,7 +59,8 @@ def complex_of(member: Membership) -> int:
 def check_vote(clock: Clock, member: Membership, new: NewVote, known: list[str]) -> NewVote:
     """Rules: coordinators of the complex only; a question (≤ 300 characters); 2–10 distinct
     options (≤ 40 characters each); opens now or later, lasts 1 hour to 60 days; eligible 동
-    among the complex's; quorum 1–100 % of eligible households, or none."""
+    among the complex's 동 with homes (`known`: never 관리동 or 업체동 alone); quorum 1–100 %
+    of eligible households, or none."""
     require_coordinator(member)
     question = new.question.strip()
     if not question or len(question) > MAX_QUESTION:
@@ -88,7 +88,7 @@ async def create_vote(uow: UnitOfWork, clock: Clock, member: Membership, new: Ne
     after the opening) and the close. Nothing about it can be changed afterwards."""
     require_coordinator(member)
     complex_id = complex_of(member)
-    new = check_vote(clock, member, new, await complex_buildings(uow, complex_id))
+    new = check_vote(clock, member, new, await uow.votes.voting_buildings(complex_id))
     vote = await uow.votes.add(
         Vote(
             complex_id=complex_id,
@@ -166,7 +166,7 @@ async def _cast(
     resident_id: int | None = None,
     proxy_by: int | None = None,
 ) -> tuple[BallotOutcome, Ballot]:
-    if not vote.eligible_building(household.building):
+    if not household.votes or not vote.eligible_building(household.building):
         raise DomainError("vote.not_eligible")
     now = clock.now()
     if vote.status == VoteStatus.CLOSED or now >= vote.closes_at:
@@ -202,6 +202,7 @@ async def cast_ballot(
     """The household's ballot, cast by any verified member.
 
     Rules:
+    - Only homes vote: the office's (관리동) and vendors' (업체동) units never do.
     - One ballot per household (unique per vote and household); a later ballot before the
       close replaces it and the household's other members are told.
     - Only while open (after `opens_at`, before `closes_at`) and only for eligible 동.

@@ -21,10 +21,19 @@ class VoteCall(Notification):
     question: str
     closes_at: datetime
     options: tuple[str, ...]
+    eligible: int = 0  # the denominator: homes of the eligible 동 (0 in older rows)
+    quorum: int | None = None
 
     @classmethod
     def of(cls, vote: Vote) -> Self:
-        return cls(saved(vote.id), vote.question, vote.closes_at, tuple(vote.options))
+        return cls(
+            saved(vote.id),
+            vote.question,
+            vote.closes_at,
+            tuple(vote.options),
+            vote.eligible,
+            vote.quorum,
+        )
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from core.clock import Clock
 from core.errors import DomainError
-from core.identity.model import Membership
+from core.identity.model import Membership, Role
 from core.ids import saved
 from core.notifications import Notification
 from core.votes.ballots import visible_vote
@@ -100,13 +100,21 @@ async def close_vote(uow: UnitOfWork, clock: Clock, vote_id: int) -> Vote | None
 
 
 async def announce_results(uow: UnitOfWork, vote: Vote, chart_url: str | None = None) -> None:
-    """Tell every eligible household the results (keyed: once per resident)."""
+    """Tell every eligible household the results, and the complex's coordinators, who ran
+    it (the office's unit does not vote); keyed: once per resident."""
     vote_id = saved(vote.id)
     households = await uow.votes.households(
         vote.complex_id, vote.buildings, voted=None, vote_id=vote_id
     )
-    payload = VoteResult.of(vote, chart_url)
-    await _notify_households(uow, vote, households, payload, f"vote:{vote_id}:result")
+    residents = await uow.residents.ids_in_households(households)
+    coordinators = await uow.roles.holders(Role.COORDINATOR.value, vote.complex_id)
+    await uow.notifier.notify_many(
+        sorted(set(residents) | set(coordinators)),
+        VoteResult.of(vote, chart_url),
+        key=f"vote:{vote_id}:result",
+        batch=f"vote:{vote_id}",
+        complex_id=vote.complex_id,
+    )
 
 
 async def results_for(uow: UnitOfWork, member: Membership, vote_id: int) -> Vote:

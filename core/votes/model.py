@@ -4,6 +4,12 @@ some 동) decide, one ballot per household, between `opens_at` and `closes_at`.
 예정 (scheduled) → 투표 중 (open) → 마감 (closed). The rules (question, options, times,
 eligible 동, secret ballot, quorum) are fixed when the vote is created and never change;
 results stay hidden until the close, which happens exactly once.
+
+Who votes (fair votes): households that live in the complex. The office's (관리동) and
+vendors' (업체동) units never vote and never count. The quorum's denominator (`eligible`) is
+every home of the eligible 동 in the household registry (imported or created), whether or not
+anyone of it registered with the bot; it is counted at the opening (or at the close of a vote
+that never opened) and stated on the vote.
 """
 
 from __future__ import annotations
@@ -48,13 +54,20 @@ class Vote:
     secret: bool = True
     quorum: int | None = None  # % of eligible households that must vote
     status: str = VoteStatus.SCHEDULED
-    eligible: int = 0  # households, counted at the opening
+    eligible: int = 0  # homes of the registry in the eligible 동, counted at the opening
     results: list[int] | None = None  # ballots per option, set once at the close
     turnout: int = 0  # households that voted, set at the close
     id: int | None = None
 
     def eligible_building(self, building: str) -> bool:
         return not self.buildings or building in self.buildings
+
+    @property
+    def quorum_needed(self) -> int:
+        """Ballots the quorum asks for: quorum % of `eligible`, rounded up (0: no quorum)."""
+        if not self.quorum:
+            return 0
+        return -(-self.quorum * self.eligible // 100)
 
     @property
     def quorum_met(self) -> bool:

@@ -34,10 +34,16 @@ class VoteRepository(Protocol):
     async def households(
         self, complex_id: int, buildings: list[str], *, voted: bool | None, vote_id: int
     ) -> list[int]:
-        """Households of the complex (of those 동) with verified residents; only those that
-        did (True) or did not (False) vote when `voted` is given."""
+        """The homes of the complex (of those 동) in the household registry, with residents
+        registered or not (the office's and vendors' units never); only those that did
+        (True) or did not (False) vote when `voted` is given."""
 
-    async def count_households(self, complex_id: int, buildings: list[str]) -> int: ...
+    async def count_households(self, complex_id: int, buildings: list[str]) -> int:
+        """How many of those homes there are: the quorum's denominator."""
+
+    async def voting_buildings(self, complex_id: int) -> list[str]:
+        """The 동 of the complex that have homes, sorted (what a vote may target)."""
+
     async def for_complex(
         self, complex_id: int, statuses: list[str], *, offset: int, limit: int
     ) -> tuple[list[Vote], int]: ...

@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from core.identity.model import Membership
 from core.identity.roles import require_coordinator, require_verified
-from core.notices.reading import complex_buildings
 from core.votes.ballots import complex_of, visible_vote
 from core.votes.model import Vote, VoteStatus
 
@@ -48,12 +47,21 @@ async def managed_votes(uow: UnitOfWork, member: Membership, offset: int = 0) ->
 
 
 async def vote_buildings(uow: UnitOfWork, member: Membership) -> list[str]:
-    """The 동 a coordinator's new vote may be limited to."""
+    """The 동 a coordinator's new vote may be limited to: those with homes (관리동 and
+    업체동 never vote)."""
     require_coordinator(member)
-    return await complex_buildings(uow, complex_of(member))
+    return await uow.votes.voting_buildings(complex_of(member))
 
 
 async def proxy_vote(uow: UnitOfWork, member: Membership, vote_id: int) -> Vote:
     """The vote a coordinator records a 대리 투표 for (one of their complex)."""
     require_coordinator(member)
     return await visible_vote(uow, member, vote_id)
+
+
+async def denominator(uow: UnitOfWork, vote: Vote) -> int:
+    """The households the vote counts against, as the vote states it: frozen at the opening;
+    before it, the homes of the eligible 동 in the registry now."""
+    if vote.status != VoteStatus.SCHEDULED and vote.eligible:
+        return vote.eligible
+    return await uow.votes.count_households(vote.complex_id, vote.buildings)

@@ -9,7 +9,7 @@ from sqlalchemy import insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.identity.households import Home
-from core.identity.model import Role
+from core.identity.model import Role, household_kind
 from storage import tables
 from storage.repositories.results import changed
 
@@ -32,7 +32,10 @@ class SqlRosterRepository:
             part = addresses[i : i + SLICE]
             await self.session.execute(
                 insert(tables.households),
-                [{"complex_id": complex_id, "building": b, "unit": u} for b, u in part],
+                [
+                    {"complex_id": complex_id, "building": b, "unit": u, "kind": household_kind(b)}
+                    for b, u in part
+                ],
             )
 
     async def households(self, complex_id: int, building: str | None) -> list[Home]:

@@ -12,6 +12,7 @@ from sqlalchemy import exists, func, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from core.identity.model import HouseholdKind
 from core.votes.model import Ballot, Vote, VoteStatus
 from storage import tables
 from storage.repositories.results import changed
@@ -103,8 +104,8 @@ class SqlVoteRepository:
         return [counts.get(i, 0) for i in range(options)]
 
     def _households(self, complex_id: int, buildings: list[str]):
-        lived_in = exists().where(r.household_id == h.id)
-        stmt = select(h.id).where(h.complex_id == complex_id, lived_in)
+        # the registry's homes (imported or created), registered residents or not
+        stmt = select(h.id).where(h.complex_id == complex_id, h.kind == HouseholdKind.HOME.value)
         return stmt.where(h.building.in_(buildings)) if buildings else stmt
 
     async def households(self, complex_id, buildings, *, voted, vote_id) -> list[int]:
@@ -117,6 +118,14 @@ class SqlVoteRepository:
     async def count_households(self, complex_id: int, buildings: list[str]) -> int:
         sub = self._households(complex_id, buildings).subquery()
         return int(await self.session.scalar(select(func.count()).select_from(sub)) or 0)
+
+    async def voting_buildings(self, complex_id: int) -> list[str]:
+        stmt = (
+            select(h.building)
+            .where(h.complex_id == complex_id, h.kind == HouseholdKind.HOME.value)
+            .distinct()
+        )
+        return sorted(await self.session.scalars(stmt))
 
     async def for_complex(self, complex_id: int, statuses, *, offset: int, limit: int):
         stmt = select(Vote).where(v.complex_id == complex_id, v.status.in_(list(statuses)))

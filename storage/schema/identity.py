@@ -31,6 +31,8 @@ households = Table(
     Column("complex_id", ForeignKey("complexes.id"), nullable=False),
     Column("building", String(10), nullable=False),
     Column("unit", String(10), nullable=False),
+    # home | office (관리동) | vendor (업체동): only homes vote (0023)
+    Column("kind", String(10), nullable=False, default="home", server_default="home"),
     UniqueConstraint("complex_id", "building", "unit", name="uq_households_address"),
 )
 

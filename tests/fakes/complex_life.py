@@ -166,14 +166,28 @@ class FakeVoteRepository(_FakeRepository):
                 counts[ballot.option] += 1
         return counts
 
+    def _homes(self, complex_id: int, buildings: list[str]) -> list[int]:
+        return sorted(
+            h.id
+            for h in self.uow.households.rows.values()
+            if h.complex_id == complex_id
+            and h.kind == "home"
+            and (not buildings or h.building in buildings)
+        )
+
     async def households(self, complex_id, buildings, *, voted, vote_id) -> list[int]:
-        ids = sorted({r.household_id for r in _residents(self.uow, complex_id, buildings)})
+        ids = self._homes(complex_id, buildings)
         if voted is None:
             return ids
         return [h for h in ids if ((vote_id, h) in self.ballots) == voted]
 
     async def count_households(self, complex_id: int, buildings: list[str]) -> int:
-        return len({r.household_id for r in _residents(self.uow, complex_id, buildings)})
+        return len(self._homes(complex_id, buildings))
+
+    async def voting_buildings(self, complex_id: int) -> list[str]:
+        homes = self.uow.households.rows.values()
+        here = [h for h in homes if h.complex_id == complex_id and h.kind == "home"]
+        return sorted({h.building for h in here})
 
     async def for_complex(self, complex_id: int, statuses, *, offset: int, limit: int):
         rows = [

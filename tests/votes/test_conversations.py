@@ -99,7 +99,7 @@ async def test_one_ballot_per_household_reminders_and_one_close(services, clock,
     screen = result["payload"][0]
     assert "· 찬성: 0세대\n· 반대: 1세대" in screen["text"]
     assert (
-        "참여: 1 / 3세대 (33%)" in screen["text"]
+        "참여: 1 / 3세대 (33%, 관리동·업체동 제외)" in screen["text"]
         and "참여가 최소 50%를 못 넘었어요" in screen["text"]
     )
     assert screen["image_url"]  # the bar chart

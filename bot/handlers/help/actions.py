@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from bot.engine.actions import Action
 
 ALERT_PHONE = "help.alert_phone"  # 알림톡 번호 입력 (bot/dialogs/help/alert_phone.py)
+MOVED_OUT = "help.moved_out"  # 이사 간 세대 정보 지우기 (bot/dialogs/help/moved_out.py)
 
 
 @dataclass(frozen=True)
@@ -37,3 +38,28 @@ class ToggleEasyMode(Action, kind="help.easy"):
 
     on: bool
     origin: str = "help"
+
+
+@dataclass(frozen=True)
+class MyData(Action, kind="help.my_data"):
+    """내 정보: what the service holds about me, with 내 정보 받기 and 탈퇴하기."""
+
+
+@dataclass(frozen=True)
+class MyCopy(Action, kind="help.my_copy"):
+    """내 정보 받기: a link to a copy of it, valid 24 hours."""
+
+
+@dataclass(frozen=True)
+class AskLeave(Action, kind="help.leave"):
+    """탈퇴하기: what leaving does, and the second tap that confirms it."""
+
+
+@dataclass(frozen=True)
+class ConfirmLeave(Action, kind="help.leave.confirm", single_use=True):
+    """네, 탈퇴할게요: the accounts are unlinked and personal data erased."""
+
+
+@dataclass(frozen=True)
+class StartMovedOut(Action, kind="help.moved_out"):
+    """코디네이터 → 이사 간 세대: erase the residents of a household that moved out."""

@@ -3,18 +3,21 @@ notification kinds and job kinds (what the feature is: see the package docstring
 
 from __future__ import annotations
 
-from bot.dialogs.help import alert_phone
+from bot.dialogs.help import alert_phone, moved_out
 from bot.engine.assembly import FeatureApp
 from bot.engine.intents import Intent
+from bot.engine.menus import MenuEntry
 from bot.engine.nav import Nav
-from bot.handlers.help import alerts, menu
+from bot.handlers.help import alerts, menu, my_data
+from bot.handlers.help.actions import StartMovedOut
 from bot.handlers.help.menu import ChooseLanguage, ToggleEasyMode
 from bot.i18n import N_
 
 
 def register(app: FeatureApp) -> None:
-    app.routers(menu.router, alerts.router)
-    app.add_dialogs(alert_phone.dialog)
+    app.routers(menu.router, alerts.router, my_data.router)
+    app.add_dialogs(alert_phone.dialog, moved_out.dialog)
+    app.menu("coordinator", MenuEntry(N_("이사 간 세대 정보 지우기"), StartMovedOut, rank=97))
     app.intent(
         Intent(
             "help.easy",

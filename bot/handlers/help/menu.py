@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.engine.actions import Action, Router
 from bot.engine.context import Ctx
 from bot.engine.nav import Nav
-from bot.handlers.help.actions import HowAlerts, ToggleEasyMode
+from bot.handlers.help.actions import HowAlerts, MyData, ToggleEasyMode
 from bot.handlers.helpdesk.actions import StartHelp
 from bot.handlers.helpdesk.render import with_operator
 from bot.handlers.identity.linking import EnterLinkCode, IssueLinkCode, ShowLinked
@@ -54,6 +54,7 @@ def help_screen(ctx: Ctx, note: str = "") -> Screen:
         ctx.button(ctx._("다른 메신저 연결"), IssueLinkCode()),
         ctx.button(ctx._("연결 코드 입력"), EnterLinkCode()),
         ctx.button(ctx._("연결된 메신저"), ShowLinked()),
+        ctx.button(ctx._("내 정보"), MyData()),
         # a person: kept on screen like 처음으로 (never paged behind 더보기)
         ctx.button(ctx._("도움 요청"), StartHelp(origin="help"), nav=True),
     ]

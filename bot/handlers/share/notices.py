@@ -19,6 +19,7 @@ from bot.handlers.share.words import neighbour
 from bot.i18n import N_, Translator
 from bot.screens import Button, Screen
 from core.notifications import Notification
+from core.privacy.phones import mask_phones
 from core.share import carpool
 from core.share.events import (
     ChatEnded,
@@ -127,12 +128,15 @@ def _done(t: Translator, p: RideDone) -> Screen:
 
 
 def _message(t: Translator, p: ChatMessage) -> Screen:
+    said = mask_phones(p.text)  # the relay chat is how to reach each other, never a number
     text = t._(
         '[공유마켓 대화] {title}\n{who}: "{text}"',
-        title=p.title,
+        title=mask_phones(p.title).text,
         who=neighbour(t, p.building),
-        text=p.text,
+        text=said.text,
     )
+    if said.masked:
+        text += "\n" + t._("전화번호는 가려서 보여 드려요. 이 대화방에서 답장해 주세요.")
     return Screen(text, buttons=(Button(t._("답장하기"), OpenChat(p.chat_id).dump()),))
 
 

@@ -5,6 +5,8 @@ coordinator (코디네이터 확인, 숨기기, 글쓰기 정지)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.engine.context import Ctx
 from bot.handlers.share.actions import (
     ApplyRide,
@@ -24,6 +26,7 @@ from bot.handlers.share.words import (
     card_lines,
     card_title,
     kind_word,
+    phone_hint,
     poster_line,
     price_words,
     side_word,
@@ -31,6 +34,7 @@ from bot.handlers.share.words import (
     when_words,
 )
 from bot.screens import Button, Card
+from core.privacy.phones import mask_phones
 from core.share.model import CARE_KINDS, Kind, Listing, ListingStatus, id_of
 from core.share.reading import ListingView
 
@@ -43,6 +47,7 @@ def photo_url(ctx: Ctx, listing: Listing) -> str | None:
 
 
 def listing_card(ctx: Ctx, listing: Listing, thanks: int, verified: bool) -> Card:
+    listing, _masked = shown_to(ctx, listing)
     return ctx.card(
         card_title(ctx.t, listing),
         *card_lines(ctx.t, listing, thanks, verified),
@@ -51,8 +56,41 @@ def listing_card(ctx: Ctx, listing: Listing, thanks: int, verified: bool) -> Car
     )
 
 
+def shown_to(ctx: Ctx, listing: Listing) -> tuple[Listing, bool]:
+    """The listing as this reader sees it: phone numbers typed into it masked for everyone
+    but its poster (core.privacy.phones); True when one was."""
+    if listing.poster_id == ctx.resident.id:
+        return listing, False
+    title, place, when_text, who, details, origin, destination = (
+        mask_phones(text or "")
+        for text in (
+            listing.title,
+            listing.place,
+            listing.when_text,
+            listing.who,
+            listing.details,
+            listing.origin,
+            listing.destination,
+        )
+    )
+    found = (title, place, when_text, who, details, origin, destination)
+    if not any(m.masked for m in found):
+        return listing, False
+    shown = replace(
+        listing,
+        title=title.text,
+        place=place.text,
+        when_text=when_text.text,
+        who=who.text,
+        details=details.text,
+        origin=origin.text,
+        destination=destination.text,
+    )
+    return shown, True
+
+
 def detail_lines(ctx: Ctx, view: ListingView) -> list[str]:
-    listing = view.listing
+    listing, masked = shown_to(ctx, view.listing)
     lines = [
         f"[{kind_word(ctx.t, listing.kind)} · {side_word(ctx.t, listing.side)}] {listing.title}",
         ctx._("상태: {status}", status=status_word(ctx.t, listing.status)),
@@ -79,6 +117,8 @@ def detail_lines(ctx: Ctx, view: ListingView) -> list[str]:
         lines.append(ctx._("내용: {text}", text=listing.details))
     who = poster_line(ctx.t, listing, view.thanks, view.verified)
     lines.append(ctx._("올린 이웃: {who}", who=who))
+    if masked:
+        lines.append(phone_hint(ctx.t))
     return lines
 
 

@@ -105,3 +105,8 @@ def card_lines(t: Translator, listing: Listing, thanks: int, verified: bool) -> 
 
 def card_title(t: Translator, listing: Listing) -> str:
     return f"[{side_word(t, listing.side)}] {listing.title}"
+
+
+def phone_hint(t: Translator) -> str:
+    """Under a listing or a message whose phone number was masked."""
+    return t._("전화번호는 가려서 보여 드려요. '연락하기'로 대화하면 번호 없이 연락할 수 있어요.")

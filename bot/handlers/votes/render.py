@@ -25,7 +25,7 @@ def results_text(t: Translator, p: VoteResult) -> str:
         lines.append(t._("· {option}: {n}세대", option=label, n=count))
     lines.append(
         t._(
-            "참여: {turnout} / {eligible}세대 ({percent}%)",
+            "참여: {turnout} / {eligible}세대 ({percent}%, 관리동·업체동 제외)",
             turnout=p.turnout,
             eligible=p.eligible,
             percent=percent,
@@ -37,6 +37,15 @@ def results_text(t: Translator, p: VoteResult) -> str:
     return "\n".join(lines)
 
 
+def denominator_line(t: Translator, eligible: int, quorum: int | None) -> str:
+    """What the vote counts against: every home of the eligible 동 (관리동·업체동 never)."""
+    line = t._("투표 대상: {n}세대 (관리동·업체동 제외)", n=eligible)
+    if quorum:
+        need = -(-quorum * eligible // 100)
+        line += "\n" + t._("최소 참여: {q}% ({need}세대 이상)", q=quorum, need=need)
+    return line
+
+
 def opened_screen(t: Translator, p: VoteOpened) -> Screen:
     text = t._(
         "[주민투표] {question}\n{closes}까지 세대마다 한 번 투표할 수 있어요. "
@@ -44,6 +53,8 @@ def opened_screen(t: Translator, p: VoteOpened) -> Screen:
         question=p.question,
         closes=t.datetime(p.closes_at),
     )
+    if p.eligible:
+        text += "\n" + denominator_line(t, p.eligible, p.quorum)
     return Screen(text, buttons=option_buttons(t, p.vote_id, p.options))
 
 

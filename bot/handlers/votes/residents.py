@@ -10,13 +10,13 @@ from bot.engine.context import Ctx
 from bot.engine.present import add_choices
 from bot.handlers.identity.actions import OpenSection
 from bot.handlers.votes.actions import CastVote, OpenVote, VoteList
-from bot.handlers.votes.render import results_text
+from bot.handlers.votes.render import denominator_line, results_text
 from bot.screens import Button, Screen
 from core.ids import saved
 from core.votes.ballots import cast_ballot, household_choice, visible_vote
 from core.votes.events import VoteResult
 from core.votes.model import BallotOutcome, Vote, VoteStatus
-from core.votes.reading import PAGE, resident_votes
+from core.votes.reading import PAGE, denominator, resident_votes
 
 router = Router()
 
@@ -67,6 +67,8 @@ async def open_vote(ctx: Ctx, action: OpenVote) -> Screen:
         return ctx.screen(results_text(ctx.t, VoteResult.of(vote)), back=VoteList(full=True))
     lines = [ctx._("[주민투표] {question}", question=vote.question), _state(ctx, vote)]
     lines.append(ctx._("비밀 투표예요.") if vote.secret else ctx._("공개 투표예요."))
+    eligible = await denominator(ctx.uow, vote)
+    lines.append(denominator_line(ctx.t, eligible, vote.quorum))
     buttons: list[Button] = []
     if vote.status == VoteStatus.OPEN and ctx.membership.verified:
         chosen = await household_choice(ctx.uow, ctx.membership, vote)
