@@ -37,7 +37,7 @@ async def test_households_by_building(client, services, clock, office):
     rows = re.findall(
         r'<td>(\w+)동</td><td class="num">(\d+)</td><td class="num">(\d+)</td>', html
     )
-    assert ("101", "21", "8") in rows and ("104", "20", "7") in rows
+    assert ("101", "23", "8") in rows and ("104", "20", "7") in rows
 
 
 async def test_a_notice_is_previewed_then_sent_to_two_buildings(
@@ -104,7 +104,7 @@ async def test_a_vote_is_created_balloted_on_paper_and_closed_with_its_chart(
     assert no_reason.status == 400 and "종이 투표인지 대리 투표인지" in await no_reason.text()
     turnout = await (await client.get(f"{vote_url}/turnout.json")).json()
     assert turnout["voted"] == 1
-    assert {"building": "101", "eligible": 21, "voted": 1, "percent": 4} in turnout["buildings"]
+    assert {"building": "101", "eligible": 23, "voted": 1, "percent": 4} in turnout["buildings"]
     page = await (await client.get(vote_url)).text()
     assert "누가 무엇을 골랐는지는 아무도 볼 수 없어요" in page and "아니오" in page
     closed = await client.post(f"{vote_url}/close", data={"csrf": token}, allow_redirects=False)

@@ -45,7 +45,7 @@ async def resident(request, services, full_demo):
         else:
             driver = TelegramDriver(fake)
         await driver.start(full_demo["101-1203"])
-        assert "인증되었습니다" in driver.text
+        assert "확인했어요" in driver.signup
         yield driver
         await runtime.stop()
     if fake is not None:

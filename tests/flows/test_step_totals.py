@@ -102,7 +102,7 @@ async def test_paid_rides_are_offered_only_when_they_may_leave(kim):
     await kim.tap("동탄역")
     await kim.tap("오늘 오후 6시")  # Wednesday 18:00: a paid ride may leave
     await kim.tap("1명")
-    assert "실비 분담" in kim.labels
+    assert "기름값 나누기" in kim.labels
     for _ in range(2):
         await kim.tap("이전")
     await kim.tap("다른 시간")
@@ -110,4 +110,4 @@ async def test_paid_rides_are_offered_only_when_they_may_leave(kim):
     await kim.tap("오전 8시")
     await kim.tap("오전 8시 00분")
     await kim.tap("1명")
-    assert "실비 분담" not in kim.labels and "무료로만 올릴 수 있어요" in kim.text
+    assert "기름값 나누기" not in kim.labels and "무료로만 올릴 수 있어요" in kim.text

@@ -26,7 +26,7 @@ async def _coordinator(engine, demo) -> int:
     await chat.say("안녕")
     await chat.tap("초대코드 입력")
     reply = await chat.say(demo["관리동-100"])
-    assert "인증되었습니다" in chat.text
+    assert "확인했어요" in chat.text
     return reply.resident_id
 
 
@@ -40,7 +40,7 @@ async def test_fresh_identities_cannot_guess_past_the_source_budget(engine, demo
     await chat.say("안녕")
     await chat.tap("초대코드 입력")
     await chat.say(demo["101-1203"])
-    assert "인증되었습니다" not in chat.text
+    assert "확인했어요" not in chat.text
     # Another channel keeps its own budget.
     assert "맞지 않는 코드" in await _guess(engine, 0, Channel.TELEGRAM)
     alerts = [

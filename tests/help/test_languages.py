@@ -55,6 +55,7 @@ async def test_an_english_browser_is_asked_once_and_the_journey_continues_in_eng
     assert "Enter code" in en.labels
     await en.tap("Enter code")
     await en.say(demo["101-1203"])
+    await en.tap("No")  # the one 쉬운 모드 question after sign-up
     assert "Help" in en.labels and "도움말" not in en.labels
     await en.say("")  # the page reloaded: home, not the question again
     assert "Which language" not in en.text
@@ -72,7 +73,8 @@ async def test_a_vietnamese_browser_gets_vietnamese_dates_and_words(browser, dem
     assert not HANGUL.search(welcome.replace("내친구", ""))
     await vi.tap(vi.labels[0])  # 초대코드 입력, in Vietnamese
     await vi.say(demo["103-1501"])
-    assert vi.labels == [*VI_HOME, "Nhờ giúp đỡ"]
+    await vi.tap("Không")  # the one 쉬운 모드 question after sign-up
+    assert vi.labels == [*VI_HOME, "Bật chế độ dễ", "Nhờ giúp đỡ"]
     await seed_points(services, {k: (h, demo_code(services.invite_key, h)) for k, h in HOMES})
     await vi.say("điểm")  # typed: a button's label in their language is understood
     assert "[Điểm]" in vi.text

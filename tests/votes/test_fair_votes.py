@@ -71,8 +71,7 @@ async def test_the_denominator_is_every_home_of_the_registry(services, clock, co
     assert not any("놀이터" in t for t in texts(await outbox_of(services, "coord")))
     await kim.say("처음으로")
     await kim.tap("우리단지")
-    await kim.tap("주민투표")
-    await kim.tap("보기")
+    await kim.tap("주민투표")  # the only open vote opens at once
     assert "투표 대상: 6세대" in kim.text
 
 

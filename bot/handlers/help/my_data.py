@@ -82,6 +82,13 @@ async def ask_leave(ctx: Ctx, action: AskLeave) -> Screen:
         ctx._("· 포인트는 세대에 남아요."),
         ctx._("다시 쓰시려면 초대코드로 우리 집을 다시 확인하면 돼요. 정말 탈퇴할까요?"),
     ]
+    if ctx.t.easy:  # one short bubble
+        lines = [
+            lines[0],
+            ctx._("· 메신저 연결이 끊기고 내 글과 대화가 지워져요."),
+            lines[4],
+            ctx._("정말 탈퇴할까요?"),
+        ]
     buttons = [
         ctx.button(ctx._("네, 탈퇴할게요"), ConfirmLeave()),
         ctx.button(ctx._("아니요"), MyData()),

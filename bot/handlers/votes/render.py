@@ -54,7 +54,7 @@ def opened_screen(t: Translator, p: VoteOpened) -> Screen:
         closes=t.datetime(p.closes_at),
     )
     if p.eligible:
-        text += "\n" + denominator_line(t, p.eligible, p.quorum)
+        text += "" if t.easy else "\n" + denominator_line(t, p.eligible, p.quorum)
     return Screen(text, buttons=option_buttons(t, p.vote_id, p.options))
 
 

@@ -68,7 +68,8 @@ async def open_vote(ctx: Ctx, action: OpenVote) -> Screen:
     lines = [ctx._("[주민투표] {question}", question=vote.question), _state(ctx, vote)]
     lines.append(ctx._("비밀 투표예요.") if vote.secret else ctx._("공개 투표예요."))
     eligible = await denominator(ctx.uow, vote)
-    lines.append(denominator_line(ctx.t, eligible, vote.quorum))
+    if not ctx.t.easy:  # (쉬운 모드: a short bubble; the count stays in the results)
+        lines.append(denominator_line(ctx.t, eligible, vote.quorum))
     buttons: list[Button] = []
     if vote.status == VoteStatus.OPEN and ctx.membership.verified:
         chosen = await household_choice(ctx.uow, ctx.membership, vote)
