@@ -27,6 +27,7 @@ from bot.engine.present import (
     EASY_LABEL_MAX,
     Tokenizer,
     find_label,
+    find_numbered,
     number_long_labels,
     page,
     page_size,
@@ -215,7 +216,9 @@ class Engine:
         size = page_size(ctx.inbound.channel, ctx.resident.easy_mode)
         shown = page(full, offset, size, ctx._("더보기"), tokenizer)
         if ctx.resident.easy_mode:
-            shown = number_long_labels(shown, EASY_LABEL_MAX, lambda n: ctx._("{n}번", n=n))
+            shown = number_long_labels(
+                shown, EASY_LABEL_MAX, lambda n: ctx._("{n}번", n=n), start=offset + 1
+            )
         reply = Reply(
             (strip_actions(shown),),
             resident_id=ctx.resident.id,
@@ -251,7 +254,7 @@ class Engine:
             again = self.runner.again(ctx)
             return again or stored or await self.pages.home(ctx)
         if stored is not None:
-            button = find_label(stored, text)
+            button = find_label(stored, text) or find_numbered(stored, text)
             if button is not None:  # typed (or a KakaoTalk message button): the stored action
                 row = {
                     "token": button.token,

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 
 from bot.engine.nav import Nav
 from bot.screens import Button, ButtonRole, Channel, Screen
+from bot.understand.text import choice_number
 
 # Choices shown at once, besides navigation. KakaoTalk allows 10 quick replies in all.
 PAGE_SIZE = {Channel.WEB: 8, Channel.TELEGRAM: 8, Channel.KAKAO: 6}
@@ -77,20 +78,37 @@ def page(screen: Screen, offset: int, size: int, more_label: str, tokenizer: Tok
     return replace(screen, buttons=(*shown, *extra, *nav, *screen.operators))
 
 
-def number_long_labels(screen: Screen, limit: int, number: Callable[[int], str]) -> Screen:
+def number_long_labels(
+    screen: Screen, limit: int, number: Callable[[int], str], start: int = 1
+) -> Screen:
     """쉬운 모드: a choice whose label is too long for a button (a shop's event title, a
-    pickup place and time) becomes "1번", "2번", … with its words listed under the question."""
+    pickup place and time) becomes "1번", "2번", … with its words listed under the question.
+    `start`: the number of the page's first choice (numbers run on across 더보기 pages, so a
+    typed "5번" means the same choice as the button)."""
     choices = screen.choices
     if all(len(b.label) <= limit for b in choices):
         return screen
     lines, shown = [], []
-    for n, button in enumerate(choices, start=1):
+    for n, button in enumerate(choices, start=start):
         if len(button.label) > limit:
             lines.append(f"{number(n)}: {button.label}")
             button = replace(button, label=number(n))
         shown.append(button)
     text = "\n".join((screen.text, *lines)) if screen.text else "\n".join(lines)
     return replace(screen, text=text, buttons=(*shown, *screen.nav, *screen.operators))
+
+
+def find_numbered(screen: Screen, text: str) -> Button | None:
+    """The choice the person picked by its number ("2번", "두 번째 거요"; a bare "2" only when
+    no choice starts with a number of its own, like 9시 or 2개)."""
+    picked = choice_number(text)
+    choices = [b for b in screen.choices if b.token]
+    if picked is None or not choices:
+        return None
+    n, explicit = picked
+    if not explicit and any(b.label[:1].isdigit() for b in choices):
+        return None
+    return choices[n - 1] if n <= len(choices) else None
 
 
 def find_label(screen: Screen, text: str) -> Button | None:

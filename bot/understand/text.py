@@ -4,6 +4,7 @@ length), Hangul syllables decomposed into jamo (typos are one jamo off: 알뜰 �
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 MAX_CHARS = 200  # what is analysed of one message: the rest cannot change where it leads
@@ -61,3 +62,33 @@ def initials(text: str) -> str:
 def is_initials(text: str) -> bool:
     """Typed as 초성 only (ㅍㅇㅌ), at least two of them."""
     return len(text) >= 2 and all(ch in _INITIAL_SET for ch in text)
+
+
+_ORDINAL_WORDS = {
+    "첫": 1,
+    "두": 2,
+    "세": 3,
+    "네": 4,
+    "다섯": 5,
+    "여섯": 6,
+    "일곱": 7,
+    "여덟": 8,
+    "아홉": 9,
+    "열": 10,
+}
+_CHOICE_NUMBER = re.compile(
+    r"(?P<n>\d{1,2}|" + "|".join(_ORDINAL_WORDS) + r")\s*(?P<unit>번\s*째|번)?"
+    r"\s*(?:거|것|걸로|으로|로)?\s*(?:이요|요|할게요|주세요|해\s*주세요)?[\s.!~]*"
+)
+
+
+def choice_number(text: str) -> tuple[int, bool] | None:
+    """A choice picked by its number: "2번", "2번째 거요", "두 번째", "2" → (2, explicit).
+    `explicit` is False for a bare number, which may rather be a label's own number (9 → 9시)."""
+    found = _CHOICE_NUMBER.fullmatch(unicodedata.normalize("NFC", text).strip())
+    if found is None:
+        return None
+    raw, unit = found["n"], found["unit"]
+    if raw.isdigit():
+        return (int(raw), unit is not None) if int(raw) > 0 else None
+    return (_ORDINAL_WORDS[raw], True) if unit else None
