@@ -107,6 +107,7 @@ async def test_paid_rides_are_offered_only_when_they_may_leave(kim):
         await kim.tap("이전")
     await kim.tap("다른 시간")
     await kim.tap("토요일 (11/28)")
+    await kim.tap("아침 5~8시")
     await kim.tap("오전 8시")
     await kim.tap("오전 8시 00분")
     await kim.tap("1명")

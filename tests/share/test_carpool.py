@@ -102,11 +102,16 @@ async def test_past_times_are_refused_and_asked_again(engine, demo):
     assert "오늘 오후 6시" in kim.labels and "다른 시간" in kim.labels  # one time screen
     await kim.tap("다른 시간")
     await kim.tap("오늘")
+    assert "몇 시쯤 출발하나요?" in kim.text  # 14 hours still ahead: the part of the day first
+    await kim.tap("오전 9~12시")
     assert "몇 시에 출발하나요?" in kim.text
     assert "오전 9시" not in kim.labels and "오전 10시" in kim.labels
+    await kim.tap("이전")
     await kim.say("오전 8시")
-    assert "이미 지난 시간이에요" in kim.text
-    await kim.tap("더보기")
+    assert "이미 지난 시간이에요" in kim.text and "몇 시쯤 출발하나요?" in kim.text
+    assert "아침 5~8시" not in kim.labels  # only parts of the day with hours still ahead
+    await kim.tap("오후 5~8시")
+    assert kim.labels[:4] == ["오후 5시", "오후 6시", "오후 7시", "오후 8시"]
     await kim.tap("오후 6시")
     assert "몇 분에 출발하나요?" in kim.text
     await kim.tap("오후 6시 30분")

@@ -8,8 +8,11 @@ the same question again."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
+from bot.dialogs.share.carpool_hours import HOUR_STEPS, chosen_hour, hour_label, today, when_of
+from bot.dialogs.share.carpool_hours import at as _at
+from bot.dialogs.share.carpool_hours import past as _past
 from bot.engine.context import Ctx
 from bot.engine.dialog import Choice, Invalid, Step
 from bot.handlers.share.words import LEGAL_NOTE
@@ -17,24 +20,8 @@ from bot.screens import Expect
 from core.share.ride_time import MAX_AHEAD, paid_ride_refusal
 from core.share.when import parse_when
 
-MINUTES = (0, 10, 20, 30, 40, 50)
-HOURS = range(5, 24)
 COMMON_TIMES = ((0, 18), (1, 8), (1, 18))  # (days from today, hour): 오늘 오후 6시, 내일 …
 OTHER = {"other": True}  # 다른 시간: the day, hour and minute follow-ups
-
-
-def today(ctx: Ctx) -> date:
-    return ctx.clock.now().astimezone(ctx.t.tz).date()
-
-
-def _at(ctx: Ctx, day: date, hour: int, minute: int) -> datetime:
-    return datetime.combine(day, time(hour, minute), tzinfo=ctx.t.tz)
-
-
-def when_of(a: dict) -> dict:
-    """The chosen day {"date", "time" or None}: the time screen's, or 다른 시간's 날짜."""
-    day = a.get("day") or {}
-    return (a.get("other_day") or {}) if day.get("other") else day
 
 
 def departure(ctx: Ctx, a: dict) -> datetime:
@@ -44,8 +31,9 @@ def departure(ctx: Ctx, a: dict) -> datetime:
     if when.get("time"):
         hour, minute = map(int, when["time"].split(":"))
     else:
-        hour = a["hour"]["h"]
-        minute = a["hour"]["m"] if a["hour"].get("m") is not None else a["minute"]
+        chosen = chosen_hour(a)
+        hour = chosen["h"]
+        minute = chosen["m"] if chosen.get("m") is not None else a["minute"]
     return _at(ctx, day, hour, minute)
 
 
@@ -62,10 +50,6 @@ def paid_refusal(ctx: Ctx, a: dict) -> str | None:
     reason = reasons.get(code) or ctx._("이 시간에는 유료 카풀을 올릴 수 없어요.")
     way_out = ctx._("'무료로 할게요'를 누르거나 '이전'으로 시간을 바꿔 주세요.")
     return "\n".join((reason, ctx._(LEGAL_NOTE), way_out))
-
-
-def _past(ctx: Ctx) -> Invalid:
-    return Invalid(ctx._("이미 지난 시간이에요. 앞으로의 날짜와 시간을 골라 주세요."))
 
 
 def _parse_day(ctx: Ctx, text: str, a: dict) -> dict:
@@ -129,66 +113,6 @@ def _day_choices(ctx: Ctx, a: dict) -> list[Choice]:
     return choices
 
 
-def hour_label(ctx: Ctx, hour: int) -> str:
-    if hour < 12:
-        return ctx._("오전 {h}시", h=hour)
-    return ctx._("오후 {h}시", h=hour - 12 if hour > 12 else 12)
-
-
-def _open_minutes(ctx: Ctx, day: date, hour: int) -> list[int]:
-    now = ctx.clock.now()
-    return [m for m in MINUTES if _at(ctx, day, hour, m) > now]
-
-
-def _hour_choices(ctx: Ctx, a: dict) -> list[Choice]:
-    day = date.fromisoformat(when_of(a)["date"])
-    return [
-        Choice(hour_label(ctx, h), {"h": h, "m": None})
-        for h in HOURS
-        if _open_minutes(ctx, day, h)
-    ]
-
-
-def _parse_hour(ctx: Ctx, text: str, a: dict) -> dict:
-    typed = text if any(w in text for w in ("시", ":")) else f"{text}시"
-    at = parse_when(typed, today(ctx)).at
-    if at is None:
-        raise Invalid(
-            ctx._("시각을 알아듣지 못했어요. 버튼을 누르거나 '오전 8시'처럼 적어 주세요.")
-        )
-    day = date.fromisoformat(when_of(a)["date"])
-    minute = at.minute if (":" in text or "분" in text or "반" in text) else None
-    if _at(ctx, day, at.hour, minute or 0) <= ctx.clock.now() and minute is not None:
-        raise _past(ctx)
-    if minute is None and not _open_minutes(ctx, day, at.hour):
-        raise _past(ctx)
-    return {"h": at.hour, "m": minute}
-
-
-def _minute_choices(ctx: Ctx, a: dict) -> list[Choice]:
-    day, hour = date.fromisoformat(when_of(a)["date"]), a["hour"]["h"]
-    label = hour_label(ctx, hour)
-    return [
-        Choice(ctx._("{hour} {minute}분", hour=label, minute=format(m, "02d")), m)
-        for m in _open_minutes(ctx, day, hour)
-    ]
-
-
-def _parse_minute(ctx: Ctx, text: str, a: dict) -> int:
-    digits = "".join(ch for ch in text if ch.isdigit())
-    if not digits or not 0 <= int(digits) <= 59:
-        raise Invalid(ctx._("분은 0부터 59까지 숫자로 적어 주세요."))
-    minute = int(digits)
-    day, hour = date.fromisoformat(when_of(a)["date"]), a["hour"]["h"]
-    if _at(ctx, day, hour, minute) <= ctx.clock.now():
-        raise _past(ctx)
-    return minute
-
-
-def _skip_time(ctx: Ctx, a: dict) -> bool:
-    return bool(when_of(a).get("time"))
-
-
 # One time screen; 다른 시간 (or a typed day without a time) asks 날짜, 시 and 분 as follow-ups.
 TIME_STEPS = [
     Step(
@@ -211,22 +135,5 @@ TIME_STEPS = [
         follow_up=True,
         placeholder=lambda ctx: ctx._("예: 12/3"),
     ),
-    Step(
-        "hour",
-        prompt=lambda ctx, a: ctx._("몇 시에 출발하나요?"),
-        expect=Expect.TEXT,
-        choices=_hour_choices,
-        parse=_parse_hour,
-        skip=_skip_time,
-        follow_up=True,
-    ),
-    Step(
-        "minute",
-        prompt=lambda ctx, a: ctx._("몇 분에 출발하나요?"),
-        expect=Expect.TEXT,
-        choices=_minute_choices,
-        parse=_parse_minute,
-        skip=lambda ctx, a: _skip_time(ctx, a) or a.get("hour", {}).get("m") is not None,
-        follow_up=True,
-    ),
+    *HOUR_STEPS,
 ]
