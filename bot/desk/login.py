@@ -32,7 +32,7 @@ from bot.desk.web import (
     translator,
 )
 from bot.handlers.errors import describe
-from core.desk.sessions import sign_in, sign_out
+from core.desk.sessions import WRONG_CODES, count_wrong_code, sign_in, sign_out
 from core.errors import DomainError, Forbidden
 
 routes = web.RouteTableDef()
@@ -57,12 +57,18 @@ async def login(request: web.Request) -> web.StreamResponse:
     if not kept or not hmac.compare_digest(sent, kept):
         return problem(request, 403, stale_form(request))
     services = services_of(request)
+    source = request.remote or ""
+    key = services.invite_key
     try:
         async with services.uow() as uow:
             code = str(form.get("code", ""))
-            signed = await sign_in(uow, services.clock, services.invite_key, code)
+            signed = await sign_in(uow, services.clock, key, code, source)
             await uow.commit()
     except DomainError as exc:
+        if exc.code in WRONG_CODES:
+            async with services.uow() as uow:
+                await count_wrong_code(uow, services.clock, key, source)
+                await uow.commit()
         request[ERROR] = describe(translator(request), exc)
         return _login_page(request)
     response = web.HTTPSeeOther("/desk/")

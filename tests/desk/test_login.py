@@ -108,3 +108,17 @@ async def test_the_login_link_carries_the_code_into_the_form(client):
     html = await page.text()
     assert 'value="ABCDE-FGHJK"' in html and "data-autosubmit" in html
     assert page.headers["X-Frame-Options"] == "DENY"
+
+
+async def test_guessing_codes_is_throttled_per_browser_address(client, services, clock, people):
+    """Ten wrong codes in ten minutes from one address: every try is refused, a right one
+    too, until the window passes (the address is kept only as a keyed hash)."""
+    for n in range(10):
+        wrong = await sign_in(client, f"AAAAA-AAAA{n % 10}")
+        assert wrong.status == 400 and "맞지 않는 로그인 코드예요" in await wrong.text()
+    code = await desk_code(services, clock, people.aa, people.aa_id)
+    blocked = await sign_in(client, code)
+    assert blocked.status == 400 and "10분 뒤에 다시" in await blocked.text()
+    clock.advance(minutes=11)
+    code = await desk_code(services, clock, people.aa, people.aa_id)
+    assert (await sign_in(client, code)).status == 303  # the window passed: the right code works
