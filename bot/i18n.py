@@ -152,6 +152,10 @@ class Translator:
             text = with_particles(text, params)
         return text.format(**params) if params else text
 
+    def raw(self, message: str) -> str:
+        """The translation with its {placeholders} left in (for the web page's script)."""
+        return str(self._t.gettext(message))
+
     def won(self, amount: int) -> str:
         return self._("{amount}원", amount=format_decimal(amount, locale=self.locale))
 

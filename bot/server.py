@@ -10,6 +10,7 @@ from bot.app import Services
 from bot.channels.kakao.late_photos import make_tell
 from bot.channels.kakao.skill import KakaoSkill
 from bot.channels.webchat import WebChat
+from bot.channels.webwords import PageWords
 from bot.desk.app import build_desk
 from bot.engine.engine import Engine
 from bot.metrics import metrics_view
@@ -86,6 +87,7 @@ def build_http_app(
         fetch_inbox=lambda user_id: fetch("web", user_id),
         bell=services.bell,
         recheck_s=stream_recheck_s,
+        page_words=PageWords(services.catalogs),
     )
     kakao = KakaoSkill(
         engine,

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import hashlib
 import json
 import logging
@@ -34,6 +35,7 @@ from aiohttp import web
 from bot.channels import safe_json
 from bot.channels.base import Engine
 from bot.channels.uploads import TooLarge, read_upload
+from bot.channels.webwords import PageWords
 from bot.outbox.live import InboxBell, bell_key
 from bot.screens import Channel, Inbound, Photo, Reply
 
@@ -59,6 +61,11 @@ def reply_json(reply: Reply) -> dict:
     }
 
 
+@functools.cache
+def _index_html() -> str:
+    return (STATIC / "index.html").read_text(encoding="utf-8")
+
+
 def _user_id(session: str) -> str:
     """The channel account id of a web session: a hash, so the database never holds the secret."""
     return hashlib.sha256(session.encode()).hexdigest()[:40]
@@ -75,8 +82,10 @@ class WebChat:
         bell: InboxBell | None = None,
         recheck_s: float = 5.0,
         max_streams: int = 2000,
+        page_words: PageWords | None = None,
     ) -> None:
         self.engine = engine
+        self.page_words = page_words  # the page's own words in the reader's language
         self.max_photo_bytes = max_photo_bytes
         self.max_body_bytes = max_body_bytes  # a whole request, photos and all
         self.fetch_inbox = fetch_inbox  # async (web user id) -> list[Screen]
@@ -88,6 +97,7 @@ class WebChat:
     def routes(self) -> list[web.AbstractRouteDef]:
         return [
             web.get("/", self.index),
+            web.get("/api/web/words", self.words),
             web.post("/api/web/session", self.new_session),
             web.post("/api/web/message", self.message),
             web.post("/api/web/inbox", self.inbox),
@@ -95,8 +105,20 @@ class WebChat:
             web.static("/static", STATIC),
         ]
 
-    async def index(self, request: web.Request) -> web.FileResponse:
-        return web.FileResponse(STATIC / "index.html")
+    async def index(self, request: web.Request) -> web.StreamResponse:
+        if self.page_words is None:
+            return web.FileResponse(STATIC / "index.html")
+        accept = request.headers.get("Accept-Language", "")
+        locale = self.page_words.locale(request.query.get("lang"), accept)
+        html = self.page_words.page(_index_html(), locale)
+        headers = {"Cache-Control": "no-cache", "Vary": "Accept-Language"}
+        return web.Response(text=html, content_type="text/html", headers=headers)
+
+    async def words(self, request: web.Request) -> web.Response:
+        if self.page_words is None:
+            return _error(404, "no words")
+        locale = self.page_words.locale(request.query.get("lang"))
+        return web.json_response(self.page_words.words(locale))
 
     async def new_session(self, request: web.Request) -> web.Response:
         return web.json_response({"session": secrets.token_urlsafe(24)})

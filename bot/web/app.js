@@ -36,7 +36,14 @@
 
   function show(data, focus) {
     view.setEasy(!!data.easy);
-    document.documentElement.lang = data.lang || "ko";
+    const lang = data.lang || "ko";
+    if (lang !== document.documentElement.lang) {
+      document.documentElement.lang = lang;
+      fetch("/api/web/words?lang=" + encodeURIComponent(lang))
+        .then((r) => (r.ok ? r.json() : null))
+        .then((w) => w && view.setWords(w))
+        .catch(() => {});
+    }
     view.answer(data.screens || [], focus);
   }
 
@@ -65,7 +72,7 @@
       if (!r.ok) throw new Error(String(r.status));
       show(await r.json(), Boolean(echo) && !(typed && document.activeElement === input));
     } catch (e) {
-      view.problem("연결이 잠시 끊겼어요. 조금 뒤에 다시 눌러 주세요.");
+      view.problem(view.word("offline", "연결이 잠시 끊겼어요. 조금 뒤에 다시 눌러 주세요."));
     } finally {
       busy = false;
     }
@@ -84,10 +91,10 @@
     photo.value = "";
     if (!file) return;
     if (file.size > MAX_PHOTO) {
-      view.problem("사진이 너무 커요. 10MB 이하의 사진을 보내 주세요.");
+      view.problem(view.word("photo_too_big", "사진이 너무 커요. 10MB 이하의 사진을 보내 주세요."));
       return;
     }
-    send({ photo: file }, "(사진)");
+    send({ photo: file }, view.word("photo_echo", "(사진)"));
   });
 
   photoButton.addEventListener("click", () => photo.click());

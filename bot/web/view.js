@@ -6,7 +6,9 @@
 //   under the conversation, so the question stays in view however many buttons there are;
 // - after an answer the question is scrolled into view and, when the person acted (a tap, a
 //   photo), focused, so focus never drops to the page;
-// - 글자 크게 / 글자 작게: four steps, in normal and in 쉬운 모드 alike, kept in localStorage.
+// - 글자 크게 / 글자 작게: four steps, in normal and in 쉬운 모드 alike, kept in localStorage;
+// - the page's own words come in the reader's language (bot/channels/webwords.py): embedded
+//   in the page as JSON, and again whenever the bot starts answering in another language.
 window.NaechinguView = (function () {
   "use strict";
   const root = document.documentElement;
@@ -18,7 +20,8 @@ window.NaechinguView = (function () {
   const bigger = document.getElementById("bigger");
   const sizeStatus = document.getElementById("size-status");
   const SPEAKER = { bot: "내친구: ", me: "나: ", notice: "내친구 알림: " };
-  const PLACEHOLDER = input.placeholder;
+  let placeholder = input.placeholder;
+  let words = {};
   const SIZE_KEY = "naechingu.textSize";
   const EASY_KEY = "naechingu.easy";
   const MAX_STEP = 3;
@@ -104,7 +107,7 @@ window.NaechinguView = (function () {
     choices.replaceChildren(...(screen.buttons || []).map(buttonEl));
     choices.scrollTop = 0;
     photoButton.hidden = screen.expect !== "photo";
-    input.placeholder = screen.placeholder || PLACEHOLDER;
+    input.placeholder = screen.placeholder || placeholder;
     question = main;
   }
 
@@ -153,6 +156,33 @@ window.NaechinguView = (function () {
     bubble("notice", text).scrollIntoView({ block: "nearest" });
   };
 
+  // The page's own words (keys of bot/channels/webwords.py); a missing key keeps the Korean.
+  view.setWords = function (given) {
+    words = given || {};
+    for (const el of document.querySelectorAll("[data-w]")) {
+      if (words[el.dataset.w]) el.textContent = words[el.dataset.w];
+    }
+    for (const el of document.querySelectorAll("[data-w-label]")) {
+      if (words[el.dataset.wLabel]) el.setAttribute("aria-label", words[el.dataset.wLabel]);
+    }
+    if (words.placeholder) {
+      if (input.placeholder === placeholder) input.placeholder = words.placeholder;
+      placeholder = words.placeholder;
+    }
+    for (const kind of ["bot", "me", "notice"]) {
+      if (words[kind]) SPEAKER[kind] = words[kind] + ": ";
+    }
+  };
+  view.word = (key, fallback) => words[key] || fallback;
+  const embedded = document.getElementById("words");
+  if (embedded) {
+    try {
+      view.setWords(JSON.parse(embedded.textContent));
+    } catch (e) {
+      // the Korean of the page stays
+    }
+  }
+
   view.setEasy = function (on) {
     root.classList.toggle("easy", on);
     localStorage.setItem(EASY_KEY, on ? "1" : "0");
@@ -165,7 +195,10 @@ window.NaechinguView = (function () {
     localStorage.setItem(SIZE_KEY, String(step));
     smaller.setAttribute("aria-disabled", String(step === 0));
     bigger.setAttribute("aria-disabled", String(step === MAX_STEP));
-    if (announce) sizeStatus.textContent = `글자 크기 ${step + 1}단계 (${MAX_STEP + 1}단계 중)`;
+    if (announce) {
+      const said = words.size_status || "글자 크기 {step}단계 ({steps}단계 중)";
+      sizeStatus.textContent = said.replace("{step}", step + 1).replace("{steps}", MAX_STEP + 1);
+    }
     reveal();
   }
   const current = () => Number(root.dataset.size || 0);
