@@ -1,7 +1,8 @@
 """탈퇴 by a coordinator for a household that moved out (audited, own complex only; listings
 and relay chats removed, ledger exact), and the retention job with time from the clock:
 relay chats and their messages after `relay_chat_days`, audit details after
-`audit_detail_days`, nothing before."""
+`audit_detail_days`, closed reports' photos after `report_photo_days` (files too), nothing
+before."""
 
 from __future__ import annotations
 
@@ -9,10 +10,14 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.scheduler import JobRunner
+from core.defects.model import Status
 from core.errors import Forbidden
 from core.points.ledger import check_ledger
 from core.privacy.rights import remove_moved_out
 from storage import tables
+from tests.support.coordinator_defects import file, member_of
+from tests.support.coordinator_defects import verified as cd_verified
+from tests.support.defects import move, tiny_image
 from tests.support.share import member, verified
 
 pytestmark = pytest.mark.both_dbs
@@ -108,3 +113,34 @@ async def test_the_retention_job_deletes_relay_chats_and_audit_details(
     assert purged["audit_details"] >= 1
     assert await rows(services, tables.audit_log, audit.detail != "") == 0
     assert (await runner.maintain())["audit_details"] == 0  # twice: nothing more
+
+
+async def test_the_retention_job_removes_photos_of_reports_closed_long_ago(
+    engine, services, demo, clock
+):
+    """A closed report keeps its photos for `report_photo_days` (180) after it closed, then
+    the report keeps its words and loses the photos, and the files go; an open report's photo,
+    though older, stays."""
+    await cd_verified(engine, demo, "관리동-100", "coord")
+    await cd_verified(engine, demo, "101-1203", "kim")
+    closed_photo = await services.media.put(tiny_image(color="blue"), "image/png")
+    open_photo = await services.media.put(tiny_image(color="green"), "image/png")
+    closed = await file(services, "kim", photos=(closed_photo,))
+    still_open = await file(services, "kim", description="문이 안 닫혀요", photos=(open_photo,))
+    coord = await member_of(services, "coord")
+    await move(services, coord, closed, Status.ACKNOWLEDGED, Status.IN_PROGRESS, Status.DONE)
+    runner = JobRunner(services, services.jobs)
+    path = services.media.resolve(services.media.name(closed_photo))
+    assert path is not None and path.exists()
+    clock.advance(days=179)
+    assert (await runner.maintain())["report_photos"] == 0
+    clock.advance(days=2)  # 181 days after it closed
+    assert (await runner.maintain())["report_photos"] == 1
+    async with services.uow() as uow:
+        assert list((await uow.defects.get(closed)).photos) == []
+        assert (await uow.defects.get(closed)).description  # the words stay
+        assert list((await uow.defects.get(still_open)).photos) == [open_photo]
+    assert not path.exists()
+    kept = services.media.resolve(services.media.name(open_photo))
+    assert kept is not None and kept.exists()
+    assert (await runner.maintain())["report_photos"] == 0  # twice: nothing more
