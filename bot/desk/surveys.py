@@ -26,10 +26,10 @@ from core.ids import saved
 from core.ports import UnitOfWork
 from core.surveys.answering import NewSurvey, create_survey
 from core.surveys.lifecycle import results
-from core.surveys.model import Question, QuestionKind
+from core.surveys.model import MAX_QUESTIONS, Question, QuestionKind
 
 routes = web.RouteTableDef()
-SLOTS = 3  # question rows on the form (the chat's dialog allows up to 10)
+SLOTS = MAX_QUESTIONS  # question rows on the form: 3 open, the rest under 질문 더 넣기
 
 
 def _questions(form) -> tuple[Question, ...]:  # type: ignore[no-untyped-def]

@@ -30,6 +30,7 @@ from core.errors import InvalidInput
 from core.identity.model import Complex, Membership
 from core.ids import saved
 from core.ports import UnitOfWork
+from core.surveys.model import MAX_QUESTIONS
 from core.surveys.reading import own_surveys
 from core.votes.ballots import NewVote, create_vote, visible_vote
 from core.votes.lifecycle import announce_results
@@ -37,6 +38,7 @@ from core.votes.model import VoteStatus
 from core.votes.reading import managed_votes, vote_buildings
 
 routes = web.RouteTableDef()
+SURVEY_SHOWN = 3  # question rows open on the new-survey form; the rest under 질문 더 넣기
 
 
 async def list_page(request: web.Request) -> web.Response:
@@ -57,6 +59,8 @@ async def list_page(request: web.Request) -> web.Response:
                 "surveys": surveys,
                 "buildings": await vote_buildings(uow, member),
                 "statuses": VoteStatus,
+                "survey_slots": MAX_QUESTIONS,
+                "survey_shown": SURVEY_SHOWN,
             },
             complex_,
         )

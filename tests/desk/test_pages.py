@@ -206,3 +206,28 @@ async def test_a_survey_is_created_and_its_results_read(client, services, clock,
         assert conn.execute(
             "select anonymous from surveys where title = '경로당 프로그램 설문'"
         ).fetchall() == [(1,)]
+
+
+async def test_a_survey_may_have_up_to_ten_questions_like_in_the_chat(
+    client, services, clock, office, config
+):
+    await _in(client, services, clock, office)
+    page = await (await client.get("/desk/c/DEMO/votes")).text()
+    assert 'name="q9_text"' in page and 'name="q10_text"' not in page
+    assert "질문 더 넣기 (모두 10개까지)" in page  # rows 4–10 folded away
+    token = await csrf(client, "/desk/c/DEMO/votes")
+    closes = (clock.now() + timedelta(days=5)).astimezone().strftime("%Y-%m-%dT%H:%M")
+    form = {"csrf": token, "title": "관리비 설문", "closes_at": closes}
+    for i in range(10):
+        form |= {f"q{i}_kind": "scale", f"q{i}_text": f"{i + 1}번 항목은 몇 점이에요?"}
+    created = await client.post("/desk/c/DEMO/surveys", data=form, allow_redirects=False)
+    assert created.status == 303
+    page = await (await client.get(created.headers["Location"])).text()
+    assert "10번 항목은 몇 점이에요?" in page
+    form["q10_text"] = "11번째는 받지 않아요"  # not a row of the form: ignored
+    again = await client.post("/desk/c/DEMO/surveys", data=form, allow_redirects=False)
+    assert again.status == 303
+    with _db(config) as conn:
+        assert conn.execute(
+            "select count(*) from surveys where title = '관리비 설문'"
+        ).fetchone() == (2,)
