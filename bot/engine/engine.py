@@ -254,7 +254,10 @@ class Engine:
             again = self.runner.again(ctx)
             return again or stored or await self.pages.home(ctx)
         if stored is not None:
-            button = find_label(stored, text) or find_numbered(stored, text)
+            button = find_label(stored, text)
+            current = self.runner.current(ctx)
+            if button is None and not (current and current[1].parse is not None):
+                button = find_numbered(stored, text)  # not where a typed answer is asked for
             if button is not None:  # typed (or a KakaoTalk message button): the stored action
                 row = {
                     "token": button.token,
