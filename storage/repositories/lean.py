@@ -11,6 +11,7 @@ here and the outbox rows still commit together, or not at all.
 
 from __future__ import annotations
 
+import abc
 import json
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -32,20 +33,20 @@ def _numbered(sql: str) -> str:
     return "".join(f"{p}${i}" if i < len(parts) else p for i, p in enumerate(parts, 1))
 
 
-class _Driver:
+class _Driver(abc.ABC):
     """The few calls the store needs, on SQLite's or asyncpg's own connection."""
 
     sqlite: bool
 
-    async def all(self, sql: str, *args: Any) -> list[tuple]:
-        raise NotImplementedError
+    @abc.abstractmethod
+    async def all(self, sql: str, *args: Any) -> list[tuple]: ...
 
+    @abc.abstractmethod
     async def run(self, sql: str, *args: Any) -> int:
         """Execute; the number of rows changed."""
-        raise NotImplementedError
 
-    async def many(self, sql: str, rows: list[tuple]) -> None:
-        raise NotImplementedError
+    @abc.abstractmethod
+    async def many(self, sql: str, rows: list[tuple]) -> None: ...
 
     def time_in(self, value: datetime) -> Any:
         return value
