@@ -9,6 +9,11 @@ step, and the same load against a bare aiohttp echo of the same payload (ratio o
 
     python bench/inbound.py [--users 300] [--steps 10] [--concurrency 32]
                             [--db sqlite,pg1,pg2] [--pg postgresql+asyncpg://postgres@127.0.0.1/test]
+                            [--profile] [--code /work/main]
+
+`--profile` runs each worker under cProfile during the timed part (slower: read the shares,
+not the rate) and prints where its CPU went, by package and by function. `--code DIR` runs
+another checkout's app (e.g. main's) with this load, for same-run comparisons.
 
 With 2 workers the residents are spread over the workers' ports (a load balancer's job).
 """
@@ -29,9 +34,16 @@ from pathlib import Path
 import aiohttp
 from aiohttp import web
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from tests.support.drivers import KakaoDriver  # noqa: E402
+def _code_dir() -> str:
+    if "--code" in sys.argv:
+        return str(Path(sys.argv[sys.argv.index("--code") + 1]).resolve())
+    return str(Path(__file__).resolve().parent.parent)
+
+
+sys.path.insert(0, _code_dir())  # (spawned workers inherit it)
+
+from tests.support.drivers import KakaoDriver, answer_easy_offer  # noqa: E402
 
 PATH = ["우리단지", "공지사항", "이전", "처음으로", "도움말", "처음으로", "공유마켓", "처음으로"]
 TICK = os.sysconf("SC_CLK_TCK")
@@ -77,8 +89,12 @@ async def _prepare(url: str, tmp: str, users: int) -> list[str]:
     return codes
 
 
-def _serve(url: str, tmp: str, pipe) -> None:
-    """A worker process: the app's Runtime on a free port until told to stop."""
+def _serve(url: str, tmp: str, pipe, profile: str) -> None:
+    """A worker process: the app's Runtime on a free port until told to stop; with `profile`,
+    under cProfile from "profile" to "stop" (stats written to that file)."""
+    import cProfile
+
+    profiler = cProfile.Profile()
 
     async def run() -> None:
         from bot.app import build_engine, build_services
@@ -88,11 +104,16 @@ def _serve(url: str, tmp: str, pipe) -> None:
         runtime = Runtime(services, build_engine(services))
         await runtime.start()
         pipe.send(runtime.port)
-        await asyncio.get_running_loop().run_in_executor(None, pipe.recv)
+        loop = asyncio.get_running_loop()
+        while await loop.run_in_executor(None, pipe.recv) == "profile":
+            loop.call_soon_threadsafe(profiler.enable)  # on the loop's thread
+        profiler.disable()
         await runtime.stop()
         await services.close()
 
     asyncio.run(run())
+    if profile:
+        profiler.dump_stats(profile)
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -116,6 +137,7 @@ async def _load(ports, codes, steps, concurrency, mark) -> tuple[list[float], fl
                 await person.say("안녕하세요")
                 await person.tap("초대코드 입력")
                 await person.say(code)
+                await answer_easy_offer(person, False)  # the one 쉬운 모드 question
 
         await asyncio.gather(*(onboard(p, c) for p, c in people))
         mark()  # the timed part starts here
@@ -136,6 +158,48 @@ async def _load(ports, codes, steps, concurrency, mark) -> tuple[list[float], fl
         if failures:
             print(f"  {len(failures)} steps answered 'busy' (over Kakao's 5 s budget)")
         return latencies, time.perf_counter() - t0
+
+
+BUCKETS = (  # first match wins: (name, substrings of "file:function")
+    ("sqlite3 (C)", ("sqlite3.Cursor", "sqlite3.Connection")),
+    ("asyncpg", ("asyncpg",)),
+    ("sqlalchemy", ("sqlalchemy",)),
+    ("aiohttp", ("aiohttp", "multidict", "yarl")),
+    ("asyncio", ("asyncio", "selectors", "_asyncio", "select.epoll", "socket")),
+    ("json", ("json", "safe_json")),
+    ("i18n/babel", ("babel", "gettext", "bot/i18n")),
+    ("dataclasses", ("dataclasses",)),
+    ("engine", ("bot/engine",)),
+    ("screens/channels", ("bot/screens", "bot/channels")),
+    ("handlers/dialogs", ("bot/handlers", "bot/dialogs", "bot/outbox", "bot/")),
+    ("core", ("core/",)),
+    ("storage (ours)", ("storage/",)),
+    ("stdlib/other", ("",)),
+)
+
+
+def print_profile(paths: list[str], steps: int, top: int = 25) -> None:
+    """Own time by package (share and ms per step) and the most expensive functions."""
+    import pstats
+
+    if not paths:
+        return
+    stats = pstats.Stats(*paths)
+    raw: dict = stats.stats  # type: ignore[attr-defined]
+    total = sum(v[2] for v in raw.values()) or 1e-9
+    buckets: dict[str, float] = {}
+    for (file, _line, func), (_cc, _nc, tt, _ct, _callers) in raw.items():
+        where = f"{file}:{func}"
+        name = next(n for n, keys in BUCKETS if any(k in where for k in keys))
+        buckets[name] = buckets.get(name, 0.0) + tt
+    print(f"  profiled CPU {total * 1000 / steps:.2f} ms/step (cProfile inflates it)")
+    for name, tt in sorted(buckets.items(), key=lambda kv: -kv[1]):
+        print(f"  {name:18} {100 * tt / total:5.1f}%  {tt * 1000 / steps:6.3f} ms/step")
+    print(f"  top {top} functions by own time:")
+    ranked = sorted(raw.items(), key=lambda kv: -kv[1][2])[:top]
+    for (file, line, func), (_cc, nc, tt, _ct, _callers) in ranked:
+        short = "/".join(Path(file).parts[-2:]) if file != "~" else "~"
+        print(f"  {100 * tt / total:5.1f}% {nc / steps:6.1f}/step  {short}:{line} {func}")
 
 
 async def bare_rate(requests: int, concurrency: int) -> float:
@@ -190,10 +254,11 @@ async def run_one(label: str, url: str, workers: int, args) -> dict:
     tmp = tempfile.mkdtemp(prefix="naechingu-bench-")
     codes = await _prepare(url, tmp, args.users)
     spawn = mp.get_context("spawn")
-    procs, pipes, ports = [], [], []
-    for _ in range(workers):
+    procs, pipes, ports, stats = [], [], [], []
+    for n in range(workers):
         ours, theirs = spawn.Pipe()
-        proc = spawn.Process(target=_serve, args=(url, tmp, theirs), daemon=True)
+        stats.append(f"{tmp}/worker{n}.prof" if args.profile else "")
+        proc = spawn.Process(target=_serve, args=(url, tmp, theirs, stats[n]), daemon=True)
         proc.start()
         procs.append(proc)
         pipes.append(ours)
@@ -203,6 +268,9 @@ async def run_one(label: str, url: str, workers: int, args) -> dict:
 
     def mark() -> None:
         cpu[0] = sum(_cpu_seconds(p.pid) for p in procs)
+        if args.profile:
+            for pipe in pipes:
+                pipe.send("profile")
 
     latencies, elapsed = await _load(ports, codes, args.steps, args.concurrency, mark)
     used = sum(_cpu_seconds(p.pid) for p in procs) - cpu[0]
@@ -210,6 +278,9 @@ async def run_one(label: str, url: str, workers: int, args) -> dict:
         pipe.send("stop")
     for proc in procs:
         proc.join(30)
+    if args.profile:
+        print(f"--- {label}: where the worker's CPU went (cProfile, timed part only)")
+        print_profile([s for s in stats if os.path.exists(s)], len(latencies))  # noqa: ASYNC240
     cuts = statistics.quantiles(latencies, n=100)
     steps = len(latencies)
     return {
@@ -255,6 +326,8 @@ if __name__ == "__main__":
     parser.add_argument("--steps", type=int, default=10)
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--db", default="sqlite,pg1,pg2")
+    parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--code", default="", help="another checkout's app (sys.path)")
     parser.add_argument(
         "--pg",
         default=os.environ.get("TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"),
