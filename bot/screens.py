@@ -129,11 +129,33 @@ class Reply:
     locale: str = "ko"
 
 
-def screen_to_dict(screen: Screen) -> dict[str, Any]:
-    """A JSON-ready copy of a Screen (for the conversation row and stored replies)."""
-    import dataclasses
+def _button_dict(b: Button) -> dict[str, Any]:
+    return {"label": b.label, "action": b.action, "token": b.token, "role": b.role, "url": b.url}
 
-    return dataclasses.asdict(screen)
+
+def screen_to_dict(screen: Screen) -> dict[str, Any]:
+    """A JSON-ready copy of a Screen (for the conversation row and stored replies): what
+    `dataclasses.asdict` gives, written out (asdict's deep copies were a hot spot)."""
+    cards = [
+        {
+            "title": c.title,
+            "lines": list(c.lines),
+            "image_url": c.image_url,
+            "buttons": [_button_dict(b) for b in c.buttons],
+            "price": c.price,
+        }
+        for c in screen.cards
+    ]
+    return {
+        "text": screen.text,
+        "buttons": [_button_dict(b) for b in screen.buttons],
+        "expect": screen.expect,
+        "image_url": screen.image_url,
+        "image_alt": screen.image_alt,
+        "cards": cards,
+        "notices": list(screen.notices),
+        "placeholder": screen.placeholder,
+    }
 
 
 def _button(data: dict[str, Any]) -> Button:

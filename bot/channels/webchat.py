@@ -27,7 +27,6 @@ import json
 import logging
 import re
 import secrets
-from dataclasses import asdict
 from pathlib import Path
 
 from aiohttp import web
@@ -37,7 +36,7 @@ from bot.channels.base import Engine
 from bot.channels.uploads import TooLarge, read_upload
 from bot.channels.webwords import PageWords
 from bot.outbox.live import InboxBell, bell_key
-from bot.screens import Channel, Inbound, Photo, Reply
+from bot.screens import Channel, Inbound, Photo, Reply, screen_to_dict
 
 log = logging.getLogger("naechingu.webchat")
 STATIC = Path(__file__).resolve().parent.parent / "web"
@@ -54,7 +53,7 @@ def _error(status: int, message: str) -> web.Response:
 
 def reply_json(reply: Reply) -> dict:
     return {
-        "screens": [asdict(s.without_operators()) for s in reply.screens],
+        "screens": [screen_to_dict(s.without_operators()) for s in reply.screens],
         "easy": reply.easy_mode,
         "lang": reply.locale.replace("_", "-"),  # a BCP 47 tag for <html lang>: zh-Hans
         "duplicate": reply.duplicate,
@@ -169,7 +168,7 @@ class WebChat:
         if not SESSION.match(session):
             return _error(401, "no session")
         screens = await self.fetch_inbox(_user_id(session))
-        return web.json_response({"screens": [asdict(s) for s in screens]})
+        return web.json_response({"screens": [screen_to_dict(s) for s in screens]})
 
     async def stream(self, request: web.Request) -> web.StreamResponse:
         """This page's notifications as Server-Sent Events, as soon as they are committed."""
@@ -211,7 +210,7 @@ class WebChat:
                         log.warning("web stream: the inbox could not be read", exc_info=True)
                         screens = []
                     if screens:
-                        data = json.dumps({"screens": [asdict(s) for s in screens]})
+                        data = json.dumps({"screens": [screen_to_dict(s) for s in screens]})
                         await response.write(f"event: inbox\ndata: {data}\n\n".encode())
                         quiet_since = loop.time()
                         continue  # more may wait (a page takes at most 10 at a time)

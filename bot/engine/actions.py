@@ -14,6 +14,7 @@ still check scope in core (a token proves who was shown the button, not what is 
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -35,10 +36,24 @@ class Action:
         cls.single_use = single_use
 
     def dump(self) -> dict[str, Any]:
-        data = {"k": self.kind, **dataclasses.asdict(self)}  # type: ignore[call-overload]
+        data: dict[str, Any] = {"k": self.kind}
+        for name in _field_names(type(self)):
+            value = getattr(self, name)
+            if not isinstance(value, _PLAIN):  # nested dataclasses, lists: asdict's copies
+                data = {"k": self.kind, **dataclasses.asdict(self)}  # type: ignore[call-overload]
+                break
+            data[name] = value
         if self.single_use:
             data["_once"] = True  # the engine gives it a fresh token that works once
         return data
+
+
+_PLAIN = (str, int, float, bool, type(None))
+
+
+@functools.cache
+def _field_names(action_type: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(action_type))
 
 
 A = TypeVar("A", bound=Action)
