@@ -12,6 +12,7 @@ here and the outbox rows still commit together, or not at all.
 from __future__ import annotations
 
 import abc
+import dataclasses
 import json
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
@@ -21,7 +22,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
 
 from core.errors import ConcurrencyConflict
-from core.identity.model import ChannelAccount, Resident
+from core.identity.model import ChannelAccount, Complex, Household, Resident
+from storage import tables
 
 _SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores on SQLite
 
@@ -111,6 +113,38 @@ async def driver_of(session: AsyncSession) -> _Driver:
     return _Postgres(fairy.driver_connection)
 
 
+# Every column of households and complexes, read from the tables (a column added later is
+# loaded too): the "id" first, so a missing row reads as a None id.
+_COLUMNS = {
+    t.name: ["id", *(c.key for c in t.columns if c.key != "id")]
+    for t in (tables.households, tables.complexes)
+}
+_IDENTITY = (
+    "SELECT a.id, a.resident_id, a.created_at, a.address, a.unreachable,"
+    " r.created_at, r.locale, r.easy_mode, r.household_id, r.complex_id,"
+    " g.role, g.complex_id, "
+    + ", ".join(f"h.{c}" for c in _COLUMNS["households"])
+    + ", "
+    + ", ".join(f"c.{c}" for c in _COLUMNS["complexes"])
+    + " FROM channel_accounts a JOIN residents r ON r.id = a.resident_id"
+    " LEFT JOIN role_grants g ON g.resident_id = r.id AND g.revoked_at IS NULL"
+    " LEFT JOIN households h ON h.id = r.household_id"
+    " LEFT JOIN complexes c ON c.id = r.complex_id"
+    " WHERE a.channel = ? AND a.external_id = ?"
+)
+
+
+def _built(model: type, values: dict[str, Any]) -> Any:
+    """A domain object from its row: the dataclass's fields through its constructor, any
+    other mapped column set afterwards."""
+    fields = {f.name for f in dataclasses.fields(model)}
+    item = model(**{k: v for k, v in values.items() if k in fields})
+    for key, value in values.items():
+        if key not in fields:
+            setattr(item, key, value)
+    return item
+
+
 def _dump(value: Any) -> str | None:
     return None if value is None else json.dumps(value, ensure_ascii=False)
 
@@ -126,6 +160,7 @@ class SqlEngineStore:
         self.session = session
         self._driver: _Driver | None = None
         self._locked: dict[int, tuple] = {}  # the rows as read, to write only what changed
+        self._held: list[Any] = []
 
     async def _db(self) -> _Driver:
         if self._driver is None:
@@ -137,18 +172,11 @@ class SqlEngineStore:
     ) -> tuple[ChannelAccount, Resident, frozenset[tuple[str, int | None]]] | None:
         """Account, resident and live role grants in one statement, the two objects
         attached to the session as if the ORM had loaded them (a handler's change to them
-        is flushed as usual); None for a first message."""
+        is flushed as usual), and so are the resident's household and complex (the home
+        menu's `households.get`/`complexes.get` then find them without a query); None for a
+        first message."""
         db = await self._db()
-        rows = await db.all(
-            "SELECT a.id, a.resident_id, a.created_at, a.address, a.unreachable,"
-            " r.created_at, r.locale, r.easy_mode, r.household_id, r.complex_id,"
-            " g.role, g.complex_id"
-            " FROM channel_accounts a JOIN residents r ON r.id = a.resident_id"
-            " LEFT JOIN role_grants g ON g.resident_id = r.id AND g.revoked_at IS NULL"
-            " WHERE a.channel = ? AND a.external_id = ?",
-            channel,
-            external_id,
-        )
+        rows = await db.all(_IDENTITY, channel, external_id)
         if not rows:
             return None
         first = rows[0]
@@ -169,9 +197,18 @@ class SqlEngineStore:
             complex_id=first[9],
             id=first[1],
         )
-        for loaded in (account, resident):
-            make_transient_to_detached(loaded)
-            self.session.add(loaded)
+        loaded: list[Any] = [account, resident]
+        at = 12
+        for model, table in ((Household, tables.households), (Complex, tables.complexes)):
+            names = _COLUMNS[table.name]
+            values = first[at : at + len(names)]
+            at += len(names)
+            if values[0] is not None:  # (not yet verified: no household, no complex)
+                loaded.append(_built(model, dict(zip(names, values, strict=True))))
+        for item in loaded:
+            make_transient_to_detached(item)
+            self.session.add(item)
+        self._held = loaded  # the session holds its objects weakly: kept for this unit of work
         grants = frozenset((r[10], r[11]) for r in rows if r[10] is not None)
         return account, resident, grants
 
