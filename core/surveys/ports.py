@@ -33,3 +33,5 @@ class SurveyRepository(Protocol):
     async def for_complex(
         self, complex_id: int, statuses: list[str], *, offset: int, limit: int
     ) -> tuple[list[Survey], int]: ...
+    async def any_in(self, complex_id: int, statuses: list[str]) -> bool:
+        """Whether the complex has a survey in one of `statuses` (one cheap probe)."""

@@ -45,8 +45,7 @@ async def any_open(uow: UnitOfWork, member: Membership) -> bool:
     """Whether the member's complex has an open survey (nobody else's complex is told)."""
     if member.complex_id is None:
         return False
-    page = await _page(uow, member, [SurveyStatus.OPEN.value], 0, limit=1)
-    return page.total > 0
+    return await uow.surveys.any_in(member.complex_id, [SurveyStatus.OPEN.value])
 
 
 async def own_surveys(uow: UnitOfWork, member: Membership, offset: int = 0) -> SurveyPage:

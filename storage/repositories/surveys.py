@@ -115,3 +115,11 @@ class SqlSurveyRepository:
         stmt = stmt.order_by(s_.closes_at.desc(), s_.id.desc()).offset(offset).limit(limit)
         rows = (await self.session.execute(stmt)).mappings()
         return [_survey(row) for row in rows], int(total or 0)
+
+    async def any_in(self, complex_id: int, statuses) -> bool:
+        stmt = (
+            select(s_.id)
+            .where(s_.complex_id == complex_id, s_.status.in_([str(x) for x in statuses]))
+            .limit(1)
+        )
+        return (await self.session.scalar(stmt)) is not None

@@ -61,3 +61,6 @@ class FakeSurveyRepository:
         ]
         found.sort(key=lambda s: (s.closes_at, s.id), reverse=True)
         return [copy.copy(s) for s in found[offset : offset + limit]], len(found)
+
+    async def any_in(self, complex_id: int, statuses) -> bool:
+        return any(s.complex_id == complex_id and s.status in statuses for s in self.rows.values())
