@@ -57,6 +57,7 @@ from storage.schema.outbox import (
     sender_roles,
 )
 from storage.schema.points import (
+    common_proposals,
     common_spends,
     points_accounts,
     points_entries,
@@ -132,6 +133,7 @@ __all__ = [
     "points_entries",
     "rent_settlements",
     "common_spends",
+    "common_proposals",
     "shops",
     "shop_products",
     "shop_exhibitions",
