@@ -202,6 +202,10 @@ MESSAGES = {
     "shop.bad_maximum": N_("최대 수량은 최소 수량보다 적을 수 없어요."),
     "shop.gb_closed": N_("이미 마감된 공동구매예요."),
     "shop.gb_full": N_("최대 수량이 거의 찼어요. 지금 {left}개까지 참여할 수 있어요."),
+    "shop.no_complex": N_("'{code}' 단지를 찾지 못했어요. 단지 코드를 확인해 주세요."),
+    "shop.own_complex": N_("가게가 있는 단지에서는 이미 팔고 있어요."),
+    "shop.already_serving": N_("이미 그 단지에서 팔고 있어요."),
+    "shop.already_decided": N_("이미 처리된 입점 신청이에요."),
     "link.current": N_(
         "지금 쓰고 있는 메신저의 연결은 여기서 끊을 수 없어요. 다른 메신저에서 끊어 주세요."
     ),
