@@ -224,47 +224,35 @@ async def move_order(
     reason: str = "",
 ) -> Order:
     """The vendor moves an own shop's order: 확인 → 준비완료 → 수령완료, 취소 (with a reason)
-    from any open status, 환불 after 수령완료.
+    from any open status. 환불 after 수령완료 is core.shop.refunds.refund (it settles points).
 
     Rules:
     - Only the workflow's transitions ("shop.bad_transition"); a group-buy share is confirmed
       by its deadline, not by hand.
     - 계좌이체 orders are handed over (수령완료) only once the money was confirmed.
-    - 수령완료 credits the reward on the money part; 환불 takes it back and returns the points;
-      취소 returns stock and points.
-    - A refund whose reward the buyer (or the complex) has already spent is refused
-      ("shop.reward_spent") and changes nothing: the reward is taken back first (the ledger
-      writes nothing when it refuses), then the status moves.
+    - 수령완료 credits the reward on the money part; 취소 returns stock and points.
     - The buyer is told of every change.
     """
     order = await shop_order(uow, member, order_id)
     current = OrderStatus(order.status)
-    if target not in set(OrderStatus) or OrderStatus(target) not in ORDER_FLOW[current]:
+    if target == OrderStatus.REFUNDED or target not in set(OrderStatus):
+        raise DomainError("shop.bad_transition")
+    if OrderStatus(target) not in ORDER_FLOW[current]:
         raise DomainError("shop.bad_transition")
     if order.group_buy_id is not None and current == OrderStatus.PLACED:
         raise DomainError("shop.bad_transition")
     reason = " ".join(reason.split())
-    needs_reason = target in (OrderStatus.CANCELLED, OrderStatus.REFUNDED)
-    if needs_reason and (not reason or len(reason) > MAX_REASON):
+    if target == OrderStatus.CANCELLED and (not reason or len(reason) > MAX_REASON):
         raise InvalidInput("shop.needs_reason", limit=MAX_REASON)
     needs_money = order.payment == Payment.TRANSFER and order.money > 0
     if target == OrderStatus.PICKED_UP and needs_money and not order.paid:
         raise DomainError("shop.not_paid")
-    if target == OrderStatus.REFUNDED:
-        try:
-            await points.take_back_reward(uow, clock, order)
-        except DomainError as exc:
-            if exc.code != "points.insufficient":
-                raise
-            raise DomainError("shop.reward_spent", number=order.number) from exc
     await _move(uow, clock, order, [current], target)
     order.reason = reason
     if target == OrderStatus.PICKED_UP:
         await points.reward(uow, clock, order)
     elif target == OrderStatus.CANCELLED:
         await _undo(uow, clock, order)
-    elif target == OrderStatus.REFUNDED:
-        await points.give_back(uow, clock, order)
     event = OrderStatusChanged.of(order, reason)
     await notify_buyer(uow, order, event, key=f"shop:order:{order.id}:{target}")
     return order

@@ -16,6 +16,7 @@ ADD_PRODUCT_DIALOG = "vendor.product"
 EDIT_PRODUCT_DIALOG = "vendor.edit"
 CANCEL_DIALOG = "vendor.cancel"
 REFUND_DIALOG = "vendor.refund"
+ASK_REFUND_DIALOG = "shop.ask_refund"
 GROUP_BUY_DIALOG = "vendor.groupbuy"
 EXHIBITION_DIALOG = "vendor.exhibition"
 INVITE_VENDOR_DIALOG = "shop.invite_vendor"
@@ -57,6 +58,11 @@ class MyOrders(Action, kind="shop.mine"):
 
 @dataclass(frozen=True)
 class CancelOrder(Action, kind="shop.cancel", single_use=True):
+    order_id: int
+
+
+@dataclass(frozen=True)
+class AskRefund(Action, kind="shop.ask_refund"):
     order_id: int
 
 
