@@ -1,7 +1,7 @@
 """common points proposals decided by a household vote
 
-Revision ID: 0024_common_proposals
-Revises: 0023_household_kind
+Revision ID: 0025_common_proposals
+Revises: 0024_shop_complexes
 Create Date: 2026-12-05
 """
 
@@ -10,8 +10,8 @@ from alembic import op
 
 import storage.types
 
-revision = "0024_common_proposals"
-down_revision = "0023_household_kind"
+revision = "0025_common_proposals"
+down_revision = "0024_shop_complexes"
 branch_labels = None
 depends_on = None
 
