@@ -14,7 +14,6 @@ still check scope in core (a token proves who was shown the button, not what is 
 from __future__ import annotations
 
 import dataclasses
-import functools
 from collections.abc import Awaitable, Callable
 from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
@@ -37,7 +36,7 @@ class Action:
 
     def dump(self) -> dict[str, Any]:
         data: dict[str, Any] = {"k": self.kind}
-        for name in _field_names(type(self)):
+        for name in (f.name for f in dataclasses.fields(self)):  # type: ignore[arg-type]
             value = getattr(self, name)
             if not isinstance(value, _PLAIN):  # nested dataclasses, lists: asdict's copies
                 data = {"k": self.kind, **dataclasses.asdict(self)}  # type: ignore[call-overload]
@@ -49,11 +48,6 @@ class Action:
 
 
 _PLAIN = (str, int, float, bool, type(None))
-
-
-@functools.cache
-def _field_names(action_type: type) -> tuple[str, ...]:
-    return tuple(f.name for f in dataclasses.fields(action_type))
 
 
 A = TypeVar("A", bound=Action)
