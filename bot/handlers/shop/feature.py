@@ -3,7 +3,7 @@ notification kinds and job kinds (what the feature is: see the package docstring
 
 from __future__ import annotations
 
-from bot.dialogs.shop import ask_refund, order, product, refund
+from bot.dialogs.shop import ask_refund, order, product, refund, serve
 from bot.dialogs.shop import groupbuy as group_buy_dialogs
 from bot.dialogs.shop import vendor as vendor_dialogs  # not `vendor`: the handlers' module
 from bot.engine.assembly import FeatureApp
@@ -32,7 +32,7 @@ def register(app: FeatureApp) -> None:
     app.routers(browse.router, groupbuy.router, vendor.router, history.router)
     app.routers(coordinator.router, serving.router)
     app.add_dialogs(*order.DIALOGS, *product.DIALOGS, *vendor_dialogs.DIALOGS, *refund.DIALOGS)
-    app.add_dialogs(*group_buy_dialogs.DIALOGS, *ask_refund.DIALOGS)
+    app.add_dialogs(*group_buy_dialogs.DIALOGS, *ask_refund.DIALOGS, *serve.DIALOGS)
     notices.register(app.services)
     serving.register_notices(app.services)
     app.menu("home", MenuEntry(N_("내 가게"), VendorMenu, rank=20, shown=is_vendor))
