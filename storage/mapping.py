@@ -51,6 +51,7 @@ def map_domain() -> None:
         (shop.Exhibition, tables.shop_exhibitions),
         (shop.GroupBuy, tables.shop_group_buys),
         (shop.Order, tables.shop_orders),
+        (shop.ShopComplex, tables.shop_complexes),
         (Offer, tables.partner_offers),
         (Coupon, tables.partner_coupons),
     ):

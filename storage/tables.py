@@ -82,6 +82,7 @@ from storage.schema.share import (
     share_thanks,
 )
 from storage.schema.shop import (
+    shop_complexes,
     shop_exhibitions,
     shop_group_buys,
     shop_orders,
@@ -143,6 +144,7 @@ __all__ = [
     "shop_exhibitions",
     "shop_group_buys",
     "shop_orders",
+    "shop_complexes",
     "board_entries",
     "board_signups",
     "proxy_actions",

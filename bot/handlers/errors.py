@@ -193,9 +193,11 @@ MESSAGES = {
     "shop.bad_transition": N_(
         "지금 단계에서는 그렇게 바꿀 수 없어요. 주문을 다시 열어 확인해 주세요."
     ),
-    "shop.reward_spent": N_(
-        "{number}은(는) 환불할 수 없어요. 이 주문으로 적립된 포인트를 이미 써서 되돌릴 수 없어요."
+    "shop.refund_changed": N_(
+        "그사이 포인트가 바뀌어 {number}의 환불 정산이 달라졌어요. 아무것도 바꾸지 않았어요. "
+        "다시 열어 새 정산을 확인해 주세요."
     ),
+    "shop.not_refundable": N_("{number}은(는) 수령완료된 주문이 아니라 환불할 수 없어요."),
     "shop.needs_reason": N_("취소하는 까닭을 {limit}자 안으로 적어 주세요."),
     "shop.not_paid": N_("통장 입금 주문은 입금을 확인한 뒤에 수령완료로 바꿀 수 있어요."),
     "shop.already_paid": N_("이미 입금을 확인한 주문이에요."),
@@ -203,6 +205,10 @@ MESSAGES = {
     "shop.bad_maximum": N_("최대 수량은 최소 수량보다 적을 수 없어요."),
     "shop.gb_closed": N_("이미 마감된 공동구매예요."),
     "shop.gb_full": N_("최대 수량이 거의 찼어요. 지금 {left}개까지 참여할 수 있어요."),
+    "shop.no_complex": N_("'{code}' 단지를 찾지 못했어요. 단지 코드를 확인해 주세요."),
+    "shop.own_complex": N_("가게가 있는 단지에서는 이미 팔고 있어요."),
+    "shop.already_serving": N_("이미 그 단지에서 팔고 있어요."),
+    "shop.already_decided": N_("이미 처리된 입점 신청이에요."),
     "link.current": N_(
         "지금 쓰고 있는 메신저의 연결은 여기서 끊을 수 없어요. 다른 메신저에서 끊어 주세요."
     ),
@@ -259,7 +265,6 @@ STUCK = frozenset(
         "defect.too_many",
         "points.insufficient",
         "shop.too_late_to_cancel",
-        "shop.reward_spent",
     }
 )
 

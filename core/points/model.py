@@ -25,6 +25,7 @@ class System(enum.StrEnum):
     EXPIRED = "expired"  # points that outlived `[points] valid_years`
     SHOP_CLEARING = "shop_clearing"  # points paid for orders, held until settled
     COMMON_USE = "common_use"  # common points the complex spent (playroom toys, events)
+    REFUND_CASH = "refund_cash"  # spent reward points kept back from refunds in won
 
 
 class Kind(enum.StrEnum):
@@ -37,6 +38,7 @@ class Kind(enum.StrEnum):
     RENT = "rent"
     EXPIRE = "expire"
     COMMON_SPEND = "common_spend"
+    REFUND_SETTLEMENT = "refund_settlement"  # a refund takes back what is left of a reward
 
 
 PERSONAL_PERCENT = 1  # of the amount paid in money, to the buyer

@@ -1,7 +1,7 @@
 """partners: 제휴상가 offers, coupons, the weekly digest's subscribers, promotion slots
 
-Revision ID: 0024_partners
-Revises: 0023_household_kind
+Revision ID: 0025_partners
+Revises: 0024_shop_complexes
 Create Date: 2026-12-05
 """
 
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import storage.types
 
 
-revision = '0024_partners'
-down_revision = '0023_household_kind'
+revision = '0025_partners'
+down_revision = '0024_shop_complexes'
 branch_labels = None
 depends_on = None
 
