@@ -11,7 +11,7 @@ from core.identity import model
 from core.identity.proxy import ProxyAction
 from core.notices.model import Notice
 from core.partners.model import Coupon, Offer
-from core.points.model import CommonSpend, RentSettlement
+from core.points.model import CommonProposal, CommonSpend, RentSettlement
 from core.share import model as share
 from core.shop import model as shop
 from core.votes.model import Vote
@@ -44,6 +44,7 @@ def map_domain() -> None:
     mapper_registry.map_imperatively(BoardEntry, tables.board_entries)
     mapper_registry.map_imperatively(RentSettlement, tables.rent_settlements)
     mapper_registry.map_imperatively(CommonSpend, tables.common_spends)
+    mapper_registry.map_imperatively(CommonProposal, tables.common_proposals)
     mapper_registry.map_imperatively(ProxyAction, tables.proxy_actions)
     for cls, table in (
         (shop.Shop, tables.shops),

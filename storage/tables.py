@@ -63,6 +63,7 @@ from storage.schema.partners import (
     promotion_slots,
 )
 from storage.schema.points import (
+    common_proposals,
     common_spends,
     points_accounts,
     points_entries,
@@ -139,6 +140,7 @@ __all__ = [
     "points_entries",
     "rent_settlements",
     "common_spends",
+    "common_proposals",
     "shops",
     "shop_products",
     "shop_exhibitions",

@@ -1,7 +1,7 @@
 """partners: 제휴상가 offers, coupons, the weekly digest's subscribers, promotion slots
 
-Revision ID: 0025_partners
-Revises: 0024_shop_complexes
+Revision ID: 0026_partners
+Revises: 0025_common_proposals
 Create Date: 2026-12-05
 """
 
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 import storage.types
 
 
-revision = '0025_partners'
-down_revision = '0024_shop_complexes'
+revision = '0026_partners'
+down_revision = '0025_common_proposals'
 branch_labels = None
 depends_on = None
 
