@@ -56,7 +56,14 @@ from storage.schema.outbox import (
     outbox,
     sender_roles,
 )
+from storage.schema.partners import (
+    partner_coupons,
+    partner_digest,
+    partner_offers,
+    promotion_slots,
+)
 from storage.schema.points import (
+    common_proposals,
     common_spends,
     points_accounts,
     points_entries,
@@ -133,6 +140,7 @@ __all__ = [
     "points_entries",
     "rent_settlements",
     "common_spends",
+    "common_proposals",
     "shops",
     "shop_products",
     "shop_exhibitions",
@@ -145,4 +153,8 @@ __all__ = [
     "help_requests",
     "help_messages",
     "help_agents",
+    "partner_offers",
+    "partner_coupons",
+    "partner_digest",
+    "promotion_slots",
 ]

@@ -11,6 +11,7 @@ from bot.handlers.boards.errors import MESSAGES as BOARD_MESSAGES
 from bot.handlers.defects.words import status_word
 from bot.handlers.helpdesk.errors import MESSAGES as HELP_MESSAGES
 from bot.handlers.helpdesk.render import help_button
+from bot.handlers.partners.errors import MESSAGES as PARTNER_MESSAGES
 from bot.handlers.share.errors import MESSAGES as SHARE_MESSAGES
 from bot.i18n import N_
 from core.errors import DomainError
@@ -162,7 +163,14 @@ MESSAGES = {
     "points.bad_amount": N_("포인트는 1점 이상, 한 번에 {limit}점까지 적어 주세요."),
     "points.bad_month": N_("이번 달이나 다음 달 임대료만 포인트로 낼 수 있어요."),
     "points.bad_purpose": N_("어디에 쓰는지 {limit}자 안으로 적어 주세요."),
-    "points.bad_vote": N_("연결할 투표를 찾을 수 없어요."),
+    "points.bad_vote": N_(
+        "찬성으로 끝난 공용 포인트 투표를 찾을 수 없어요. 금액과 쓰는 곳이 투표와 같아야 해요."
+    ),
+    "points.needs_vote": N_(
+        "공용 포인트를 {limit}점보다 많이 쓰려면 세대 투표로 정해야 해요. "
+        "'공용 포인트 쓰기'에서 투표를 올려 주세요."
+    ),
+    "points.vote_open": N_("아직 투표 중이에요. 마감한 뒤에 정해져요."),
     "points.replay_mismatch": N_("이미 처리된 요청이에요. '내 포인트'에서 내역을 확인해 주세요."),
     "points.bad_transfer": N_("처리할 수 없는 포인트 요청이에요."),
     "points.bad_legs": N_("처리할 수 없는 포인트 요청이에요."),
@@ -215,6 +223,7 @@ MESSAGES = {
 MESSAGES.update(SHARE_MESSAGES)  # 공유마켓
 MESSAGES.update(BOARD_MESSAGES)  # 게시판
 MESSAGES.update(HELP_MESSAGES)  # 도움 요청
+MESSAGES.update(PARTNER_MESSAGES)  # 제휴상가 혜택
 FALLBACK = MESSAGES["invalid"]  # the wording for a code (or parameters) we cannot explain
 
 
@@ -229,6 +238,7 @@ def _numbers(t: Translator, params: dict) -> dict:
 
 
 PARAMS = {"defect.bad_transition": _status_words, "desk.too_many_letters": _numbers}
+PARAMS.update(dict.fromkeys(("partners.below_minimum", "partners.bad_amount"), _numbers))
 
 
 def explain(ctx: Ctx, error: DomainError) -> str:
