@@ -13,6 +13,7 @@ from core.notices.model import Notice
 from core.points.model import CommonSpend, RentSettlement
 from core.share import model as share
 from core.shop import model as shop
+from core.shop.picks import Pick
 from core.votes.model import Vote
 from storage import tables
 
@@ -50,6 +51,7 @@ def map_domain() -> None:
         (shop.Exhibition, tables.shop_exhibitions),
         (shop.GroupBuy, tables.shop_group_buys),
         (shop.Order, tables.shop_orders),
+        (Pick, tables.shop_picks),
     ):
         mapper_registry.map_imperatively(cls, table)
     _mapped = True

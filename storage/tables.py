@@ -79,6 +79,7 @@ from storage.schema.shop import (
     shop_exhibitions,
     shop_group_buys,
     shop_orders,
+    shop_picks,
     shop_products,
     shops,
 )
@@ -137,6 +138,7 @@ __all__ = [
     "shop_exhibitions",
     "shop_group_buys",
     "shop_orders",
+    "shop_picks",
     "board_entries",
     "board_signups",
     "proxy_actions",

@@ -39,6 +39,7 @@ from storage.repositories.jobs import SqlJobRepository
 from storage.repositories.lean import SqlEngineStore
 from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutboxRepository
+from storage.repositories.picks import SqlPickRepository
 from storage.repositories.points import SqlPointsRepository
 from storage.repositories.privacy import SqlPrivacyRepository
 from storage.repositories.proxy import SqlProxyRepository
@@ -85,6 +86,7 @@ class SqlUnitOfWork:
         self.boards = SqlBoardRepository(session)  # 게시판
         self.share = SqlShareRepository(session)
         self.shop = SqlShopRepository(session)  # 알뜰쇼핑
+        self.picks = SqlPickRepository(session)  # 우체국쇼핑·바깥 상품
         # The Notifier port, set by the composition root (it renders with the bot's wording).
         self.notifier: Notifier = NoNotifier()
         self.rate_events = SqlRateEventRepository(session)

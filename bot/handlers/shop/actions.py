@@ -60,6 +60,13 @@ class CancelOrder(Action, kind="shop.cancel", single_use=True):
     order_id: int
 
 
+@dataclass(frozen=True)
+class Picks(Action, kind="shop.picks"):
+    """우체국쇼핑·바깥 상품: outside products with a link out (bot/handlers/shop/picks.py)."""
+
+    offset: int = 0
+
+
 # --- residents: 공동구매 ---
 
 
