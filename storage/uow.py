@@ -6,7 +6,8 @@ import asyncio
 import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
-from typing import TYPE_CHECKING, Any
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -62,45 +63,77 @@ class NoNotifier:
         raise RuntimeError("no notifier: build units of work with bot.app.build_services")
 
 
+R = TypeVar("R")
+
+
+class _Lazy(Generic[R]):
+    """A repository built from the unit of work's session on first access, then kept in the
+    instance (a non-data descriptor: the instance's attribute wins from then on)."""
+
+    def __init__(self, build: Callable[[AsyncSession], R]) -> None:
+        self._build = build
+        self._name = ""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self._name = name
+
+    @overload
+    def __get__(self, uow: None, owner: type) -> _Lazy[R]: ...
+    @overload
+    def __get__(self, uow: SqlUnitOfWork, owner: type) -> R: ...
+    def __get__(self, uow: SqlUnitOfWork | None, owner: type) -> _Lazy[R] | R:
+        if uow is None:
+            return self
+        built = uow.__dict__[self._name] = self._build(uow.session)
+        return built
+
+
 class SqlUnitOfWork:
     """Implements core.ports.UnitOfWork. Rolls back on exit unless committed."""
+
+    # Built on first use (a message step touches two or three of them); a new repository
+    # is one more line here: `name = _Lazy(SqlNameRepository)`.
+    complexes = _Lazy(SqlComplexRepository)
+    households = _Lazy(SqlHouseholdRepository)
+    residents = _Lazy(SqlResidentRepository)
+    accounts = _Lazy(SqlAccountRepository)
+    roles = _Lazy(SqlRoleRepository)
+    alert_phones = _Lazy(SqlAlertPhoneRepository)  # 알림톡 numbers
+    invites = _Lazy(SqlInviteRepository)
+    links = _Lazy(SqlLinkCodeRepository)
+    roster = _Lazy(SqlRosterRepository)  # households and invites in bulk
+    desk = _Lazy(SqlDeskRepository)  # desk login codes, operators
+    outbox = _Lazy(SqlOutboxRepository)
+    defects = _Lazy(SqlDefectRepository)
+    notices = _Lazy(SqlNoticeRepository)
+    votes = _Lazy(SqlVoteRepository)
+    surveys = _Lazy(SqlSurveyRepository)  # 설문조사
+    boards = _Lazy(SqlBoardRepository)  # 게시판
+    share = _Lazy(SqlShareRepository)
+    shop = _Lazy(SqlShopRepository)  # 알뜰쇼핑
+    picks = _Lazy(SqlPickRepository)  # 우체국쇼핑·바깥 상품
+    rate_events = _Lazy(SqlRateEventRepository)
+    conversations = _Lazy(SqlConversationRepository)
+    tokens = _Lazy(SqlTokenRepository)
+    deliveries = _Lazy(SqlDeliveryRepository)
+    engine_store = _Lazy(SqlEngineStore)  # the engine's own statements, plain SQL
+    points = _Lazy(SqlPointsRepository)
+    proxies = _Lazy(SqlProxyRepository)  # 대신 하기 audit
+    privacy = _Lazy(SqlPrivacyRepository)  # 내 정보, 탈퇴, retention
+    help = _Lazy(SqlHelpRepository)  # 도움 요청
+    figures = _Lazy(SqlFiguresRepository)  # monitoring (GET /metrics)
 
     def __init__(self, session: AsyncSession, clock: Clock | None = None) -> None:
         self.session = session
         self.clock = clock or SystemClock()  # for the rows repositories stamp themselves
-        self.complexes = SqlComplexRepository(session)
-        self.households = SqlHouseholdRepository(session)
-        self.residents = SqlResidentRepository(session)
-        self.accounts = SqlAccountRepository(session)
-        self.roles = SqlRoleRepository(session)
-        self.alert_phones = SqlAlertPhoneRepository(session)  # 알림톡 numbers
-        self.invites = SqlInviteRepository(session)
-        self.links = SqlLinkCodeRepository(session)
-        self.roster = SqlRosterRepository(session)  # households and invites in bulk
-        self.desk = SqlDeskRepository(session)  # desk login codes, operators
-        self.outbox = SqlOutboxRepository(session)
-        self.defects = SqlDefectRepository(session)
-        self.notices = SqlNoticeRepository(session)
-        self.votes = SqlVoteRepository(session)
-        self.surveys = SqlSurveyRepository(session)  # 설문조사
-        self.boards = SqlBoardRepository(session)  # 게시판
-        self.share = SqlShareRepository(session)
-        self.shop = SqlShopRepository(session)  # 알뜰쇼핑
-        self.picks = SqlPickRepository(session)  # 우체국쇼핑·바깥 상품
         # The Notifier port, set by the composition root (it renders with the bot's wording).
         self.notifier: Notifier = NoNotifier()
-        self.rate_events = SqlRateEventRepository(session)
-        self.conversations = SqlConversationRepository(session)
-        self.tokens = SqlTokenRepository(session)
-        self.deliveries = SqlDeliveryRepository(session)
-        self.engine_store = SqlEngineStore(session)  # the engine's own statements, plain SQL
-        self.jobs = SqlJobRepository(session, self.clock)  # the Scheduler port
-        self.points = SqlPointsRepository(session)
-        self.proxies = SqlProxyRepository(session)  # 대신 하기 audit
-        self.privacy = SqlPrivacyRepository(session)  # 내 정보, 탈퇴, retention
-        self.help = SqlHelpRepository(session)  # 도움 요청
-        self.figures = SqlFiguresRepository(session)  # monitoring (GET /metrics)
         self._after_commit: list[Callable[[], None]] = []
+
+    @cached_property
+    def jobs(self) -> SqlJobRepository:
+        """The Scheduler port."""
+        return SqlJobRepository(self.session, self.clock)
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Run `callback` once the current transaction has committed (never on rollback):

@@ -1,9 +1,10 @@
 """What the shop tells people on its own, as typed payloads (the bot words each kind):
 
 - to the shop's vendors: a new order ("shop.order.new"), an order the buyer cancelled
-  ("shop.order.cancelled");
+  ("shop.order.cancelled"), the buyer's 환불 요청 with its settlement ("shop.refund.asked");
 - to the buyer: the order's new status ("shop.order.status"), the money confirmed
-  ("shop.order.paid"), the group buy's result ("shop.gb.succeeded" / "shop.gb.failed");
+  ("shop.order.paid"), the refund with its settlement ("shop.order.refunded"),
+  the group buy's result ("shop.gb.succeeded" / "shop.gb.failed");
 - the group buy's reminders: the day before the deadline ("shop.gb.eve"), "마감 임박" to the
   complex ("shop.gb.closing") and the pickup day ("shop.gb.pickup")."""
 
@@ -11,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Self
 
 from core.ids import saved
 from core.notifications import Notification
+from core.points.refunds import RefundPlan
 from core.shop.model import GroupBuy, Order
 
 
@@ -57,6 +60,44 @@ class OrderPaid(OrderEvent, kind="shop.order.paid"):
     @classmethod
     def of(cls, order: Order) -> OrderPaid:
         return cls(saved(order.id), order.number, order.status)
+
+
+@dataclass(frozen=True)
+class RefundEvent(OrderEvent):
+    """A refund's settlement as both sides read it (see core.points.refunds.RefundPlan)."""
+
+    reason: str
+    paid: int
+    cash: int
+    points_back: int
+    personal: int
+    common: int
+    absorbed: int
+
+    @classmethod
+    def of(cls, order: Order, reason: str, plan: RefundPlan) -> Self:
+        return cls(
+            saved(order.id),
+            order.number,
+            order.status,
+            reason,
+            plan.paid,
+            plan.cash,
+            plan.points_back,
+            plan.personal,
+            plan.common,
+            plan.absorbed,
+        )
+
+
+@dataclass(frozen=True)
+class RefundAsked(RefundEvent, kind="shop.refund.asked"):
+    pass
+
+
+@dataclass(frozen=True)
+class OrderRefunded(RefundEvent, kind="shop.order.refunded"):
+    pass
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ from core.shop.model import (
     Payment,
     Product,
 )
+from core.shop.serving import pickup_place
 from core.shop.vendors import own_shop
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ async def record_order(
 ) -> Order:
     """Store the member's order of a product, or share of a group buy (at its price), and
     spend the points it uses (the ledger refuses more than the balance)."""
-    _, household_id = home_of(member)
+    complex_id, household_id = home_of(member)  # the order belongs where it was placed
     if points_used:
         require_consent(member)  # 대신 하기: the household's points only with its consent
     if isinstance(of, GroupBuy):
@@ -97,7 +98,7 @@ async def record_order(
         product_id, group_buy_id = saved(of.id), None
     order = await uow.shop.add_order(
         Order(
-            complex_id=of.complex_id,
+            complex_id=complex_id,
             shop_id=of.shop_id,
             product_id=product_id,
             resident_id=member.resident_id,
@@ -122,10 +123,12 @@ async def place_order(
     """Order a product of the resident's complex.
 
     Rules:
-    - Verified residents only; a product of another complex or off sale is "not found".
+    - Verified residents only; a product of a shop not serving the complex, or off sale, is
+      "not found"; the order belongs to the resident's complex (its points, its coordinators).
     - Quantity 1–99, never more than the stock left ("shop.out_of_stock"); stock is taken
       with one conditional update, so it never goes below zero.
-    - Pickup is one of the complex's pickup slots; payment 현장결제 or 계좌이체.
+    - Pickup is one of the complex's pickup slots, or the shop's own pickup place in the
+      complex; payment 현장결제 or 계좌이체.
     - Points: whole points, at most the price and the balance (the ledger refuses more with
       "points.insufficient"); they are spent now and returned if the order is cancelled.
     - The shop's vendors are told.
@@ -135,7 +138,8 @@ async def place_order(
     require_verified(member)
     product = await visible_product(uow, member, new.product_id)
     quantity = check_quantity(new.quantity)
-    if new.pickup not in pickups:
+    place = await pickup_place(uow, product.shop_id, saved(member.complex_id))
+    if new.pickup not in pickups and not (place and new.pickup == place):
         raise InvalidInput("shop.bad_choice")
     if new.payment not in set(Payment):
         raise InvalidInput("shop.bad_choice")
@@ -220,47 +224,35 @@ async def move_order(
     reason: str = "",
 ) -> Order:
     """The vendor moves an own shop's order: 확인 → 준비완료 → 수령완료, 취소 (with a reason)
-    from any open status, 환불 after 수령완료.
+    from any open status. 환불 after 수령완료 is core.shop.refunds.refund (it settles points).
 
     Rules:
     - Only the workflow's transitions ("shop.bad_transition"); a group-buy share is confirmed
       by its deadline, not by hand.
     - 계좌이체 orders are handed over (수령완료) only once the money was confirmed.
-    - 수령완료 credits the reward on the money part; 환불 takes it back and returns the points;
-      취소 returns stock and points.
-    - A refund whose reward the buyer (or the complex) has already spent is refused
-      ("shop.reward_spent") and changes nothing: the reward is taken back first (the ledger
-      writes nothing when it refuses), then the status moves.
+    - 수령완료 credits the reward on the money part; 취소 returns stock and points.
     - The buyer is told of every change.
     """
     order = await shop_order(uow, member, order_id)
     current = OrderStatus(order.status)
-    if target not in set(OrderStatus) or OrderStatus(target) not in ORDER_FLOW[current]:
+    if target == OrderStatus.REFUNDED or target not in set(OrderStatus):
+        raise DomainError("shop.bad_transition")
+    if OrderStatus(target) not in ORDER_FLOW[current]:
         raise DomainError("shop.bad_transition")
     if order.group_buy_id is not None and current == OrderStatus.PLACED:
         raise DomainError("shop.bad_transition")
     reason = " ".join(reason.split())
-    needs_reason = target in (OrderStatus.CANCELLED, OrderStatus.REFUNDED)
-    if needs_reason and (not reason or len(reason) > MAX_REASON):
+    if target == OrderStatus.CANCELLED and (not reason or len(reason) > MAX_REASON):
         raise InvalidInput("shop.needs_reason", limit=MAX_REASON)
     needs_money = order.payment == Payment.TRANSFER and order.money > 0
     if target == OrderStatus.PICKED_UP and needs_money and not order.paid:
         raise DomainError("shop.not_paid")
-    if target == OrderStatus.REFUNDED:
-        try:
-            await points.take_back_reward(uow, clock, order)
-        except DomainError as exc:
-            if exc.code != "points.insufficient":
-                raise
-            raise DomainError("shop.reward_spent", number=order.number) from exc
     await _move(uow, clock, order, [current], target)
     order.reason = reason
     if target == OrderStatus.PICKED_UP:
         await points.reward(uow, clock, order)
     elif target == OrderStatus.CANCELLED:
         await _undo(uow, clock, order)
-    elif target == OrderStatus.REFUNDED:
-        await points.give_back(uow, clock, order)
     event = OrderStatusChanged.of(order, reason)
     await notify_buyer(uow, order, event, key=f"shop:order:{order.id}:{target}")
     return order

@@ -1,6 +1,6 @@
 """The shop's side of the points ledger (core.points): points used to pay are spent when an
 order is placed and returned when it is cancelled; the reward is credited when an order is
-picked up (수령완료) on the money part only, and reversed on a refund.
+picked up (수령완료) on the money part only, and settled on a refund (core.shop.refunds).
 
 The shop depends on the points, never the reverse (core.points knows orders only by their
 cause key, "order:{id}")."""
@@ -66,9 +66,3 @@ async def reward(uow: UnitOfWork, clock: Clock, order: Order) -> None:
             paid_won=order.money,
             memo=await memo_of(uow, order),
         )
-
-
-async def take_back_reward(uow: UnitOfWork, clock: Clock, order: Order) -> None:
-    """Reverse the order's reward (refused with "points.insufficient" when already spent)."""
-    if order.money > 0:
-        await points.reverse_award(uow, clock, order_key=order.key)

@@ -1,6 +1,6 @@
 """알뜰쇼핑 after 수령완료: the buyer's points history names what was bought ("로컬푸드 주문
-적립"), the vendor's 주문 내역 lists completed orders with 환불 (a reason, a confirmation that
-acts once), and a refund whose reward the buyer already spent is refused and changes nothing."""
+적립"), the vendor's 주문 내역 lists completed orders with 환불 (a reason, the settlement, a
+confirmation that acts once). Refunds after spending: tests/shop/test_refund_settlement.py."""
 
 from __future__ import annotations
 
@@ -54,9 +54,13 @@ async def test_the_vendor_refunds_a_picked_up_order_from_the_history(engine, ser
     assert "환불하는 까닭" in farm.text  # too long: the same question again
     await farm.tap("상품에 문제가 있었어요")
     assert "[환불 확인] S-000001 · 12,000원" in farm.text
+    assert "돌려줄 돈: 12,000원 (낸 돈 12,000원)" in farm.text
+    assert "적립 취소: 주문하신 분 120점, 단지 공용 240점" in farm.text
+    assert "이미 쓴" not in farm.text  # nothing was spent: all of the reward goes back
     token = farm.button("환불하기").token
     first = await farm.tap_token(token)
-    assert "S-000001을 환불했어요" in farm.text and "상태: 환불" in farm.text
+    assert "S-000001을 환불했어요. 12,000원을 돌려주세요" in farm.text
+    assert "상태: 환불" in farm.text
     again = await farm.tap_token(token)
     assert again.duplicate and again.screens == first.screens
     (order,) = await orders(services)
@@ -65,33 +69,10 @@ async def test_the_vendor_refunds_a_picked_up_order_from_the_history(engine, ser
     assert "환불" not in farm.labels
 
     await kim.say("처음으로")
-    assert "1. 주문 소식 4건" in kim.text  # the order's updates, collapsed by their label
+    assert "2. 주문 소식 3건" in kim.text  # the order's updates, collapsed by their label
     await kim.tap("알림 1 보기")
-    assert "'환불' 상태가 되었어요" in kim.text
+    assert "[환불 S-000001]" in kim.text and "돌려줄 돈: 12,000원" in kim.text
     await kim.tap("하던 일 계속")
     await kim.tap("포인트")
     await kim.tap("내 포인트")
     assert "로컬푸드 환불로 적립 취소 -120" in kim.text
-
-
-async def test_a_refund_is_refused_when_the_reward_was_already_spent(engine, services, demo):
-    from core.points.use_cases import pay_rent, rent_months
-
-    farm = await vendor_chat(engine, services)
-    await verified(engine, demo["101-1203"], "kim")
-    await picked_up_order(services, "kim")
-    buyer = await member(services, "kim")
-    async with services.uow() as uow:
-        await pay_rent(uow, services.clock, buyer, rent_months(services.clock)[0], 100)
-        await uow.commit()
-    await farm.say("처음으로")
-    await farm.tap("내 가게")
-    await farm.tap("주문 내역")
-    await farm.tap("환불")
-    await farm.tap("상품에 문제가 있었어요")
-    await farm.tap("환불하기")
-    assert "S-000001은 환불할 수 없어요" in farm.text
-    assert "포인트를 이미 쓰셔서" in farm.text and "상태: 수령완료" in farm.text
-    (order,) = await orders(services)
-    assert order["status"] == "picked_up"
-    assert await balance(services, buyer.resident_id) == 20

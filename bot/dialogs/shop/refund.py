@@ -1,12 +1,13 @@
-"""The vendor refunds an order already picked up (환불): why, then a confirmation whose
-button works once. When the buyer has already spent the points the order earned, the refund
-is refused politely and nothing changes (settle it in person instead).
+"""The vendor refunds an order already picked up (환불): why, then the settlement and a
+confirmation whose button works once. The settlement is the one the buyer sees too: the cash
+to give back (lowered by reward points already spent), the points paid that come back, the
+reward taken back. When balances moved in between, nothing changes and the vendor looks again.
 
 ```mermaid
 flowchart TD
-    H[주문 내역 → 환불] --> R[까닭 적기] --> C[환불하기 (한 번만) / 그만두기]
-    C -->|환불하기| M[move_order 환불 → 적립 취소, 사용 포인트 돌려줌 → 주문 내역]
-    M -->|적립 포인트를 이미 씀| N[환불할 수 없어요 → 주문 내역]
+    H[주문 내역 → 환불] --> R[까닭 적기] --> C[정산 보기 → 환불하기 (한 번만) / 그만두기]
+    C -->|환불하기| M[refund → 포인트 정산, 주문하신 분께 알림 → 주문 내역]
+    M -->|그사이 포인트가 바뀜| N[정산이 달라졌어요 → 주문 내역 → 환불 다시]
     R & C -->|이전 / 처음으로| X[처음 메뉴]
 ```
 """
@@ -18,19 +19,19 @@ from bot.engine.context import Ctx
 from bot.engine.dialog import Choice, Dialog, Step
 from bot.handlers.shop.actions import REFUND_DIALOG
 from bot.handlers.shop.render import history_screen
+from bot.handlers.shop.words import settlement_lines
 from bot.screens import Expect, Screen
-from core.errors import DomainError
-from core.shop import reading
-from core.shop.model import MAX_REASON, OrderStatus
-from core.shop.orders import move_order
+from core.points.refunds import RefundPlan
+from core.shop import reading, refunds
+from core.shop.model import MAX_REASON
 
 
 def _summary(ctx: Ctx, a: dict) -> str:
     lines = [
         ctx._("[환불 확인] {number} · {total}", number=a["_number"], total=ctx.t.won(a["_total"])),
         ctx._("까닭: {reason}", reason=a["reason"]),
-        ctx._("이 주문으로 적립된 포인트는 되돌려지고, 쓰신 포인트는 돌려 드려요."),
-        ctx._("환불할까요?"),
+        *settlement_lines(ctx.t, RefundPlan(**a["_plan"])),
+        ctx._("주문하신 분께도 이 내용을 알려 드려요. 환불할까요?"),
     ]
     return "\n".join(lines)
 
@@ -44,26 +45,24 @@ async def _history(ctx: Ctx, note: str) -> Screen:
 async def _refunded(ctx: Ctx, a: dict) -> Screen:
     if a["confirm"] != "go":
         return await _history(ctx, ctx._("환불을 그만뒀어요."))
-    try:  # core changes nothing when it refuses (the reward is taken back first)
-        order = await move_order(
-            ctx.uow,
-            ctx.clock,
-            ctx.membership,
-            a["_order_id"],
-            OrderStatus.REFUNDED,
-            reason=a["reason"],
-        )
-    except DomainError as exc:
-        if exc.code != "shop.reward_spent":
-            raise
+    shown = RefundPlan(**a["_plan"])
+    _, now = await refunds.preview_refund(ctx.uow, ctx.membership, a["_order_id"])
+    if now != shown:  # balances moved since the vendor saw the settlement: change nothing
         note = ctx._(
-            "{number}은(는) 환불할 수 없어요. 주문하신 분이 이 주문으로 적립된 포인트를 이미 "
-            "쓰셔서 되돌릴 수 없어요. 주문 상태는 그대로 두었어요. 환불은 주문하신 분과 "
-            "직접 이야기해 정리해 주세요.",
+            "그사이 포인트가 바뀌어 {number}의 정산이 달라졌어요. 아무것도 바꾸지 않았어요. "
+            "'환불'을 다시 눌러 새 정산을 확인해 주세요.",
             number=a["_number"],
         )
         return await _history(ctx, note)
-    note = ctx._("{number}을(를) 환불했어요. 주문하신 분께 알려 드렸어요.", number=order.number)
+    # A race lost after this point raises; the engine then undoes everything and asks again.
+    order, plan = await refunds.refund(
+        ctx.uow, ctx.clock, ctx.membership, a["_order_id"], reason=a["reason"], shown=shown
+    )
+    note = ctx._(
+        "{number}을(를) 환불했어요. {cash}을(를) 돌려주세요. 주문하신 분께 알려 드렸어요.",
+        number=order.number,
+        cash=ctx.t.won(plan.cash),
+    )
     return await _history(ctx, note)
 
 

@@ -23,7 +23,15 @@ KIND_WORDS: dict[str, str] = {
     Kind.RENT: N_("임대료로 냄"),
     Kind.EXPIRE: N_("기한이 지나 사라짐"),
     Kind.COMMON_SPEND: N_("공용 포인트 사용"),
+    Kind.REFUND_SETTLEMENT: N_("환불로 적립 취소"),
 }
+PURCHASES = (
+    Kind.REWARD,
+    Kind.REWARD_REVERSAL,
+    Kind.SPEND,
+    Kind.SPEND_RETURN,
+    Kind.REFUND_SETTLEMENT,
+)
 
 
 def signed(t: Translator, amount: int) -> str:
@@ -48,7 +56,7 @@ def memo_text(t: Translator, memo: str) -> str:
 def line_text(t: Translator, line: Line, *, common: bool = False) -> str:
     """One entry in plain words: date, what it was, the signed amount."""
     word = t._(KIND_WORDS.get(line.kind, OTHER_KIND))
-    if line.kind in (Kind.REWARD, Kind.REWARD_REVERSAL, Kind.SPEND, Kind.SPEND_RETURN):
+    if line.kind in PURCHASES:
         line = replace(line, memo=memo_text(t, line.memo))
     if line.kind == Kind.RENT:
         what = f"{month_word(t, line.memo)} {word}" if line.memo else word

@@ -16,6 +16,7 @@ ADD_PRODUCT_DIALOG = "vendor.product"
 EDIT_PRODUCT_DIALOG = "vendor.edit"
 CANCEL_DIALOG = "vendor.cancel"
 REFUND_DIALOG = "vendor.refund"
+ASK_REFUND_DIALOG = "shop.ask_refund"
 GROUP_BUY_DIALOG = "vendor.groupbuy"
 EXHIBITION_DIALOG = "vendor.exhibition"
 INVITE_VENDOR_DIALOG = "shop.invite_vendor"
@@ -65,6 +66,11 @@ class Picks(Action, kind="shop.picks"):
     """우체국쇼핑·바깥 상품: outside products with a link out (bot/handlers/shop/picks.py)."""
 
     offset: int = 0
+
+
+@dataclass(frozen=True)
+class AskRefund(Action, kind="shop.ask_refund"):
+    order_id: int
 
 
 # --- residents: 공동구매 ---
@@ -150,7 +156,14 @@ class RefundOrder(Action, kind="vendor.refund", single_use=True):
 
 @dataclass(frozen=True)
 class StartGroupBuy(Action, kind="vendor.gb"):
-    pass
+    """`complex_id`: for which complex (0: ask when the shop serves several)."""
+
+    complex_id: int = 0
+
+
+@dataclass(frozen=True)
+class VendorComplexes(Action, kind="vendor.complexes"):
+    """다른 단지 판매: the complexes the shop serves or asked to serve."""
 
 
 @dataclass(frozen=True)
@@ -164,3 +177,14 @@ class StartExhibition(Action, kind="vendor.exhibition"):
 @dataclass(frozen=True)
 class CoordinatorGroupBuy(Action, kind="coord.groupbuy"):
     pass
+
+
+@dataclass(frozen=True)
+class ServeRequests(Action, kind="coord.serve"):
+    """입점 신청: shops of other complexes asking to sell here."""
+
+
+@dataclass(frozen=True)
+class DecideServe(Action, kind="coord.serve.decide", single_use=True):
+    serving_id: int
+    approve: bool

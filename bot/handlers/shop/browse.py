@@ -1,14 +1,18 @@
 """알뜰쇼핑 for residents: browse products by shop kind and by 기획전, open a product and
-order it, see one's orders and cancel before 준비완료. Products show as cards with a price
-(commerce cards on KakaoTalk). Scope is checked in core: another complex's product, or one
-off sale, reads as "찾을 수 없어요"."""
+order it, see one's orders, cancel before 준비완료 and ask for a refund (환불 요청) after
+수령완료. Products show as cards with a price (commerce cards on KakaoTalk). Scope is checked
+in core: another complex's product or order, or one off sale, reads as "찾을 수 없어요"."""
 
 from __future__ import annotations
+
+from dataclasses import asdict
 
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.handlers.shop.actions import (
+    ASK_REFUND_DIALOG,
     ORDER_DIALOG,
+    AskRefund,
     CancelOrder,
     Exhibitions,
     MyOrders,
@@ -21,7 +25,7 @@ from bot.handlers.shop.render import PAGE, product_cards, resident_order_card
 from bot.handlers.shop.words import kind_word, pickups
 from bot.screens import Screen
 from core.ids import saved
-from core.shop import catalog, orders, reading
+from core.shop import catalog, orders, reading, refunds
 from core.shop.model import ShopKind
 
 router = Router()
@@ -87,7 +91,8 @@ async def start_order(ctx: Ctx, action: StartOrder) -> Screen:
         _price=product.price,
         _unit=product.unit,
         _stock=product.stock,
-        _pickups=list(pickups(ctx.services.config, form.complex_code)),
+        _pickups=[form.pickup_place] * bool(form.pickup_place)
+        + list(pickups(ctx.services.config, form.complex_code)),
         _balance=form.balance,
     )
 
@@ -112,3 +117,12 @@ async def cancel_order(ctx: Ctx, action: CancelOrder) -> Screen:
     if order.points_used:
         text += "\n" + ctx._("쓰신 포인트 {n}점은 돌려 드렸어요.", n=order.points_used)
     return ctx.screen(text, ctx.button(ctx._("내 주문"), MyOrders()), back=back_to_shop())
+
+
+@router.on(AskRefund)
+async def ask_refund(ctx: Ctx, action: AskRefund) -> Screen:
+    """환불 요청 on a picked-up order: the settlement first, then a reason and a confirmation."""
+    order, plan = await refunds.preview_request(ctx.uow, ctx.membership, action.order_id)
+    return await ctx.start_dialog(
+        ASK_REFUND_DIALOG, _order_id=order.id, _number=order.number, _plan=asdict(plan)
+    )

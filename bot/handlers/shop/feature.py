@@ -3,20 +3,30 @@ notification kinds and job kinds (what the feature is: see the package docstring
 
 from __future__ import annotations
 
+from bot.dialogs.shop import ask_refund, order, product, refund
 from bot.dialogs.shop import groupbuy as group_buy_dialogs
-from bot.dialogs.shop import order, product, refund
 from bot.dialogs.shop import vendor as vendor_dialogs  # not `vendor`: the handlers' module
 from bot.engine.assembly import FeatureApp
 from bot.engine.context import Ctx
 from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
-from bot.handlers.shop import browse, coordinator, groupbuy, history, notices, picks, vendor
+from bot.handlers.shop import (
+    browse,
+    coordinator,
+    groupbuy,
+    history,
+    notices,
+    picks,
+    serving,
+    vendor,
+)
 from bot.handlers.shop.actions import (
     CoordinatorGroupBuy,
     Exhibitions,
     GroupBuys,
     MyOrders,
     Picks,
+    ServeRequests,
     ShopKinds,
     VendorMenu,
 )
@@ -30,10 +40,11 @@ async def is_vendor(ctx: Ctx) -> bool:
 
 def register(app: FeatureApp) -> None:
     app.routers(browse.router, groupbuy.router, vendor.router, history.router)
-    app.routers(coordinator.router, picks.router)
+    app.routers(coordinator.router, serving.router, picks.router)
     app.add_dialogs(*order.DIALOGS, *product.DIALOGS, *vendor_dialogs.DIALOGS, *refund.DIALOGS)
-    app.add_dialogs(*group_buy_dialogs.DIALOGS)
+    app.add_dialogs(*group_buy_dialogs.DIALOGS, *ask_refund.DIALOGS)
     notices.register(app.services)
+    serving.register_notices(app.services)
     app.menu("home", MenuEntry(N_("내 가게"), VendorMenu, rank=20, shown=is_vendor))
     app.menu(
         "shop",
@@ -43,7 +54,11 @@ def register(app: FeatureApp) -> None:
         MenuEntry(N_("우체국쇼핑·바깥 상품"), Picks, rank=35),
         MenuEntry(N_("내 주문"), MyOrders, rank=40),
     )
-    app.menu("coordinator", MenuEntry(N_("공동구매 열기"), CoordinatorGroupBuy, rank=80))
+    app.menu(
+        "coordinator",
+        MenuEntry(N_("공동구매 열기"), CoordinatorGroupBuy, rank=80),
+        MenuEntry(N_("입점 신청"), ServeRequests, rank=87),
+    )
     app.intent(
         Intent("shop.browse", N_("가게별 상품"), lambda slot: ShopKinds()),
         Intent("shop.exhibitions", N_("특별 판매"), lambda slot: Exhibitions()),

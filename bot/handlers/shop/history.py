@@ -1,17 +1,18 @@
 """주문 내역: the vendor's order history, newest first, completed orders included, with 환불
-on orders already picked up (수령완료). The refund asks a reason and a confirmation (the
-confirming button works once); core takes the reward back and returns any points used, or
-refuses when the buyer has already spent the reward."""
+on orders already picked up (수령완료). The refund asks a reason, then shows the settlement
+(core.shop.refunds) and a confirmation whose button works once."""
 
 from __future__ import annotations
+
+from dataclasses import asdict
 
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.handlers.shop.actions import REFUND_DIALOG, RefundOrder, VendorHistory
 from bot.handlers.shop.render import history_screen
 from bot.screens import Screen
-from core.shop import orders, reading
-from core.shop.model import OrderStatus
+from core.errors import DomainError
+from core.shop import reading, refunds
 
 router = Router()
 
@@ -28,13 +29,16 @@ async def vendor_history(ctx: Ctx, action: VendorHistory) -> Screen:
 
 @router.on(RefundOrder)
 async def refund_order(ctx: Ctx, action: RefundOrder) -> Screen:
-    order = await orders.shop_order(ctx.uow, ctx.membership, action.order_id)
-    if order.status != OrderStatus.PICKED_UP:
+    try:
+        order, plan = await refunds.preview_refund(ctx.uow, ctx.membership, action.order_id)
+    except DomainError as exc:
+        if exc.code != "shop.not_refundable":
+            raise
         return await _history(ctx, ctx._("수령완료된 주문만 환불할 수 있어요."))
     return await ctx.start_dialog(
         REFUND_DIALOG,
         _order_id=order.id,
         _number=order.number,
         _total=order.total,
-        _points=order.points_used,
+        _plan=asdict(plan),
     )

@@ -1,7 +1,7 @@
-"""What the shop sends on its own: a new or cancelled order to the shop's vendors, an order's
-status or confirmed payment to its buyer, and the group buy's reminders and result; plus the
-scheduled jobs that send the reminders and decide a group buy at its deadline, exactly once
-(core claims 모집중 → 마감중 with one conditional update)."""
+"""What the shop sends on its own: a new or cancelled order or a 환불 요청 to the shop's
+vendors, an order's status, confirmed payment or refund to its buyer, and the group buy's
+reminders and result; plus the scheduled jobs that send the reminders and decide a group buy
+at its deadline, exactly once (core claims 모집중 → 마감중 with one conditional update)."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
-from bot.handlers.shop.actions import MyOrders, OpenGroupBuy, VendorOrders
-from bot.handlers.shop.words import status_word
+from bot.handlers.shop.actions import MyOrders, OpenGroupBuy, VendorHistory, VendorOrders
+from bot.handlers.shop.words import settlement_lines, status_word
 from bot.i18n import N_, Translator
 from bot.scheduler import JobContext
 from bot.screens import Button, Screen
 from core.notifications import Notification
+from core.points.refunds import RefundPlan
 from core.shop import groupbuys
 from core.shop.events import (
     GroupBuyClosing,
@@ -26,7 +27,10 @@ from core.shop.events import (
     OrderCancelled,
     OrderPaid,
     OrderPlaced,
+    OrderRefunded,
     OrderStatusChanged,
+    RefundAsked,
+    RefundEvent,
 )
 
 
@@ -73,6 +77,27 @@ def order_status(t: Translator, p: OrderStatusChanged) -> Screen:
 def order_paid(t: Translator, p: OrderPaid) -> Screen:
     text = t._("[주문 {number}]\n가게에서 입금을 확인했어요.", number=p.number)
     return Screen(text, buttons=_mine(t))
+
+
+def _settlement(t: Translator, p: RefundEvent) -> str:
+    plan = RefundPlan(p.paid, p.points_back, p.personal, p.common, p.absorbed, p.cash)
+    lines = [t._("까닭: {reason}", reason=p.reason), *settlement_lines(t, plan)]
+    return "\n".join(lines)
+
+
+def refund_asked(t: Translator, p: RefundAsked) -> Screen:
+    text = t._(
+        "[환불 요청 {number}]\n주문하신 분이 환불을 요청했어요. '주문 내역'에서 '환불'을 "
+        "눌러 주세요. 지금 환불하면 이렇게 정산돼요.",
+        number=p.number,
+    )
+    buttons = (Button(t._("주문 내역"), VendorHistory().dump()),)
+    return Screen(text + "\n" + _settlement(t, p), buttons=buttons)
+
+
+def order_refunded(t: Translator, p: OrderRefunded) -> Screen:
+    text = t._("[환불 {number}]\n가게에서 주문을 환불했어요.", number=p.number)
+    return Screen(text + "\n" + _settlement(t, p), buttons=_mine(t))
 
 
 def _when(t: Translator, when: datetime) -> str:
@@ -142,6 +167,8 @@ RENDERERS: dict[type[Notification], Callable[[Translator, Any], Screen]] = {
     OrderCancelled: cancelled_order,
     OrderStatusChanged: order_status,
     OrderPaid: order_paid,
+    RefundAsked: refund_asked,
+    OrderRefunded: order_refunded,
     GroupBuySucceeded: gb_succeeded,
     GroupBuyFailed: gb_failed,
     GroupBuyEve: gb_eve,
@@ -171,6 +198,8 @@ LABELS: dict[type[Notification], str] = {
     OrderCancelled: N_("주문 취소"),
     OrderStatusChanged: N_("주문 소식"),
     OrderPaid: N_("결제 완료"),
+    RefundAsked: N_("환불 요청"),
+    OrderRefunded: N_("환불"),
     GroupBuySucceeded: N_("공동구매 성사"),
     GroupBuyFailed: N_("공동구매 무산"),
     GroupBuyEve: N_("공동구매 마감 전날"),

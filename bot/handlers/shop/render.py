@@ -9,6 +9,7 @@ from collections.abc import Callable
 from bot.engine.actions import Action
 from bot.engine.context import Ctx
 from bot.handlers.shop.actions import (
+    AskRefund,
     CancelOrder,
     CancelWithReason,
     ConfirmPaid,
@@ -45,7 +46,8 @@ def product_cards(ctx: Ctx, items: list[ProductItem]) -> tuple[Card, ...]:
 
 
 def resident_order_card(ctx: Ctx, item: OrderItem) -> Card:
-    """An order in 내 주문, with 주문 취소 while the resident may still cancel it."""
+    """An order in 내 주문, with 주문 취소 while the resident may still cancel it and 환불 요청
+    once it was picked up."""
     order = item.order
     lines = [
         ctx._("{n}개 · {total}", n=order.quantity, total=ctx.t.won(order.total)),
@@ -57,6 +59,8 @@ def resident_order_card(ctx: Ctx, item: OrderItem) -> Card:
     buttons: tuple[Button, ...] = ()
     if order.status in RESIDENT_CANCELLABLE and order.group_buy_id is None:
         buttons = (ctx.button(ctx._("주문 취소"), CancelOrder(saved(order.id))),)
+    elif order.status == OrderStatus.PICKED_UP:
+        buttons = (ctx.button(ctx._("환불 요청"), AskRefund(saved(order.id))),)
     return ctx.card(f"{order.number} · {item.product_name}", *lines, buttons=buttons)
 
 

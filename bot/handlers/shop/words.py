@@ -1,12 +1,13 @@
 """How the shop reads: shop kinds, order statuses and payments in words, product cards
 (commerce cards on KakaoTalk), a group buy's progress ("32/50개, 내일 18:00 마감") and the
-pickup slots of a complex from `[shop] pickup`."""
+pickup slots of a complex from `[shop] pickup`, and a refund's settlement."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
 from bot.i18n import N_, Translator
+from core.points.refunds import RefundPlan
 from core.shop.model import GroupBuy, OrderStatus, Payment, ShopKind
 
 KIND_WORDS: dict[str, str] = {
@@ -76,3 +77,29 @@ def progress(t: Translator, item: GroupBuy, now: datetime) -> str:
     if item.maximum:
         text += t._(" (최대 {maximum}개)", maximum=item.maximum)
     return f"{text}, {deadline_words(t, item.deadline, now)}"
+
+
+def settlement_lines(t: Translator, plan: RefundPlan) -> list[str]:
+    """A refund's settlement as both sides read it: the cash, what of the reward was already
+    spent (and so kept back), the points paid that come back, the reward taken back."""
+    lines = [t._("돌려줄 돈: {cash} (낸 돈 {paid})", cash=t.won(plan.cash), paid=t.won(plan.paid))]
+    if plan.absorbed:
+        lines.append(
+            t._(
+                "이 주문으로 쌓인 포인트 중 이미 쓴 {n}점은 돌려줄 돈에서 빼요.",
+                n=t.number(plan.absorbed),
+            )
+        )
+    if plan.points_back:
+        lines.append(
+            t._("주문에 쓴 포인트 {n}점은 주문하신 분께 돌아가요.", n=t.number(plan.points_back))
+        )
+    if plan.personal or plan.common:
+        lines.append(
+            t._(
+                "적립 취소: 주문하신 분 {personal}점, 단지 공용 {common}점",
+                personal=t.number(plan.personal),
+                common=t.number(plan.common),
+            )
+        )
+    return lines

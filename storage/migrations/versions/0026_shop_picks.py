@@ -1,7 +1,7 @@
 """shop picks: 우체국쇼핑 and other outside products per complex (a link out, no purchase)
 
-Revision ID: 0024_shop_picks
-Revises: 0023_household_kind
+Revision ID: 0026_shop_picks
+Revises: 0025_common_proposals
 Create Date: 2026-12-05
 """
 
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 import storage.types
 
-revision = "0024_shop_picks"
-down_revision = "0023_household_kind"
+revision = "0026_shop_picks"
+down_revision = "0025_common_proposals"
 branch_labels = None
 depends_on = None
 
