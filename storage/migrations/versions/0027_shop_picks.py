@@ -1,7 +1,7 @@
 """shop picks: 우체국쇼핑 and other outside products per complex (a link out, no purchase)
 
-Revision ID: 0026_shop_picks
-Revises: 0025_common_proposals
+Revision ID: 0027_shop_picks
+Revises: 0026_partners
 Create Date: 2026-12-05
 """
 
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 import storage.types
 
-revision = "0026_shop_picks"
-down_revision = "0025_common_proposals"
+revision = "0027_shop_picks"
+down_revision = "0026_partners"
 branch_labels = None
 depends_on = None
 
