@@ -74,6 +74,9 @@ async def seed_demo(services: Services, *, samples: bool = True) -> bool:
         from bot.demo.shop import seed_shop
 
         await seed_shop(services, codes)
+        from bot.demo.refunds import seed_refunds
+
+        await seed_refunds(services, codes)
         from bot.demo.complex_life import seed_complex_life
 
         await seed_complex_life(services, codes)
