@@ -1,5 +1,5 @@
 """Command line: `python -m bot run|migrate|complex add|invite|ledger check|rent export|survey
-export|households import|invite-sheets|operator add`.
+export|households import|invite-sheets|operator add|vendor serve|approve|refuse`.
 
 Exit codes: 0 done, 1 a rule said no (the message says which), 2 bad configuration or usage.
 """
@@ -76,6 +76,18 @@ def _parser() -> argparse.ArgumentParser:
         "add", help="create an operator and print a one-time desk login code"
     )
     op_add.add_argument("--name", required=True)
+    vendor = sub.add_parser("vendor", help="a shop serving several complexes")
+    vendor_sub = vendor.add_subparsers(dest="vendor_command", required=True)
+    for name, what in (
+        ("serve", "ask that the shop serve another complex (its coordinators approve)"),
+        ("approve", "approve the shop serving the complex (as the operator)"),
+        ("refuse", "refuse, or stop, the shop serving the complex"),
+    ):
+        command = vendor_sub.add_parser(name, help=what)
+        command.add_argument("shop", metavar="SHOP", help="the shop's number or name")
+        command.add_argument("--complex", required=True, dest="complex_code")
+        if name == "serve":
+            command.add_argument("--pickup", default="", help="the pickup place in that complex")
     for p in sub.choices.values():
         p.add_argument("--config", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
@@ -106,6 +118,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.cli.households import main as onboarding
 
         return onboarding(config, args)
+    if args.command == "vendor":
+        from bot.cli.vendors import vendor as vendor_command
+
+        return asyncio.run(vendor_command(config, args))
     if args.command == "ledger":
         return asyncio.run(ledger_check(config))
     if args.command == "rent":

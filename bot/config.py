@@ -166,6 +166,11 @@ class ShopConfig:
 class PointsConfig:
     valid_years: int = 5  # points expire this long after they were credited, oldest first
     notice_days: tuple[int, ...] = (60, 30, 3)  # residents are told this many days before
+    # 공용 포인트: a coordinator spends up to this many won directly (audited); above it a
+    # household vote decides (찬성 / 반대, quorum % of households, open for so many days).
+    common_direct_limit: int = 50_000
+    common_vote_quorum: int = 30
+    common_vote_days: int = 7
 
 
 @dataclass(frozen=True)
@@ -358,6 +363,11 @@ def _validate(config: Config) -> None:
             f"config key help.office_hours: {config.help.office_hours!r} is not like "
             "'평일 09:00-18:00'"
         ) from None
+    points = config.points
+    if points.common_direct_limit < 0 or not 0 <= points.common_vote_quorum <= 100:
+        raise ConfigError("config key points.common_*: a limit of 0 or more, a quorum of 0-100")
+    if not 1 <= points.common_vote_days <= 60:
+        raise ConfigError("config key points.common_vote_days: 1 to 60")
     if not 0 <= config.purge.hour <= 23:
         raise ConfigError("config key purge.hour: 0 to 23")
     if config.purge.unverified_days < 1:

@@ -10,7 +10,7 @@ from core.defects.model import DefectEvent, DefectReport
 from core.identity import model
 from core.identity.proxy import ProxyAction
 from core.notices.model import Notice
-from core.points.model import CommonSpend, RentSettlement
+from core.points.model import CommonProposal, CommonSpend, RentSettlement
 from core.share import model as share
 from core.shop import model as shop
 from core.votes.model import Vote
@@ -43,6 +43,7 @@ def map_domain() -> None:
     mapper_registry.map_imperatively(BoardEntry, tables.board_entries)
     mapper_registry.map_imperatively(RentSettlement, tables.rent_settlements)
     mapper_registry.map_imperatively(CommonSpend, tables.common_spends)
+    mapper_registry.map_imperatively(CommonProposal, tables.common_proposals)
     mapper_registry.map_imperatively(ProxyAction, tables.proxy_actions)
     for cls, table in (
         (shop.Shop, tables.shops),
@@ -50,6 +51,7 @@ def map_domain() -> None:
         (shop.Exhibition, tables.shop_exhibitions),
         (shop.GroupBuy, tables.shop_group_buys),
         (shop.Order, tables.shop_orders),
+        (shop.ShopComplex, tables.shop_complexes),
     ):
         mapper_registry.map_imperatively(cls, table)
     _mapped = True

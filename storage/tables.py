@@ -57,6 +57,7 @@ from storage.schema.outbox import (
     sender_roles,
 )
 from storage.schema.points import (
+    common_proposals,
     common_spends,
     points_accounts,
     points_entries,
@@ -76,6 +77,7 @@ from storage.schema.share import (
     share_thanks,
 )
 from storage.schema.shop import (
+    shop_complexes,
     shop_exhibitions,
     shop_group_buys,
     shop_orders,
@@ -132,11 +134,13 @@ __all__ = [
     "points_entries",
     "rent_settlements",
     "common_spends",
+    "common_proposals",
     "shops",
     "shop_products",
     "shop_exhibitions",
     "shop_group_buys",
     "shop_orders",
+    "shop_complexes",
     "board_entries",
     "board_signups",
     "proxy_actions",

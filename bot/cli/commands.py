@@ -134,6 +134,14 @@ async def _serve(config: Config) -> None:
             for household, code in codes:
                 place = f"{household.building.removesuffix('동')}동 {household.unit}호"
                 print(f"    {place:<12} {code}  {household.who}")
+        from bot.demo.vendors import NEAR_HOUSEHOLDS
+
+        near = await demo_codes(services, NEAR_HOUSEHOLDS)
+        if near:
+            print("  Demo invite codes (complex NEAR, served by the DEMO farm shop):")
+            for household, code in near:
+                place = f"{household.building.removesuffix('동')}동 {household.unit}호"
+                print(f"    {place:<12} {code}  {household.who}")
     print("  Stop with Ctrl+C.\n", flush=True)
     settle_heap()
     stop = asyncio.Event()

@@ -77,6 +77,9 @@ async def seed_demo(services: Services, *, samples: bool = True) -> bool:
         from bot.demo.refunds import seed_refunds
 
         await seed_refunds(services, codes)
+        from bot.demo.vendors import seed_near
+
+        await seed_near(services)
         from bot.demo.complex_life import seed_complex_life
 
         await seed_complex_life(services, codes)
@@ -99,11 +102,13 @@ async def seed_demo(services: Services, *, samples: bool = True) -> bool:
     return True
 
 
-async def demo_codes(services: Services) -> list[tuple[DemoHousehold, str]]:
+async def demo_codes(
+    services: Services, households: tuple[DemoHousehold, ...] = DEMO_HOUSEHOLDS
+) -> list[tuple[DemoHousehold, str]]:
     """The demo codes that still work, for the console."""
     found = []
     async with services.uow() as uow:
-        for household in DEMO_HOUSEHOLDS:
+        for household in households:
             code = demo_code(services.invite_key, household)
             invite = await uow.invites.by_hash(hash_code(services.invite_key, code))
             now = services.clock.now()

@@ -162,7 +162,14 @@ MESSAGES = {
     "points.bad_amount": N_("포인트는 1점 이상, 한 번에 {limit}점까지 적어 주세요."),
     "points.bad_month": N_("이번 달이나 다음 달 임대료만 포인트로 낼 수 있어요."),
     "points.bad_purpose": N_("어디에 쓰는지 {limit}자 안으로 적어 주세요."),
-    "points.bad_vote": N_("연결할 투표를 찾을 수 없어요."),
+    "points.bad_vote": N_(
+        "찬성으로 끝난 공용 포인트 투표를 찾을 수 없어요. 금액과 쓰는 곳이 투표와 같아야 해요."
+    ),
+    "points.needs_vote": N_(
+        "공용 포인트를 {limit}점보다 많이 쓰려면 세대 투표로 정해야 해요. "
+        "'공용 포인트 쓰기'에서 투표를 올려 주세요."
+    ),
+    "points.vote_open": N_("아직 투표 중이에요. 마감한 뒤에 정해져요."),
     "points.replay_mismatch": N_("이미 처리된 요청이에요. '내 포인트'에서 내역을 확인해 주세요."),
     "points.bad_transfer": N_("처리할 수 없는 포인트 요청이에요."),
     "points.bad_legs": N_("처리할 수 없는 포인트 요청이에요."),
@@ -204,6 +211,10 @@ MESSAGES = {
     "shop.bad_maximum": N_("최대 수량은 최소 수량보다 적을 수 없어요."),
     "shop.gb_closed": N_("이미 마감된 공동구매예요."),
     "shop.gb_full": N_("최대 수량이 거의 찼어요. 지금 {left}개까지 참여할 수 있어요."),
+    "shop.no_complex": N_("'{code}' 단지를 찾지 못했어요. 단지 코드를 확인해 주세요."),
+    "shop.own_complex": N_("가게가 있는 단지에서는 이미 팔고 있어요."),
+    "shop.already_serving": N_("이미 그 단지에서 팔고 있어요."),
+    "shop.already_decided": N_("이미 처리된 입점 신청이에요."),
     "link.current": N_(
         "지금 쓰고 있는 메신저의 연결은 여기서 끊을 수 없어요. 다른 메신저에서 끊어 주세요."
     ),

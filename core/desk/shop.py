@@ -3,6 +3,7 @@ what they were spent on, and the month's rent settlement (points paid as rent).
 
 Rules:
 - the complex's coordinators only (operators through `desk_member`): `forbidden` otherwise;
+- the complex's own shops and those approved to serve it, each with this complex's orders only;
 - orders are counted per shop and state; the newest orders are listed without the buyer
   (the desk shows the 동 of an order at most; names and phone numbers never);
 - the rent settlement is one row per household of the complex for the month ("YYYY-MM",
@@ -50,13 +51,19 @@ class RentRow:
 async def vendors(uow: UnitOfWork, member: Membership) -> list[VendorLine]:
     require_coordinator(member)
     lines = []
-    for shop in await uow.shop.shops(saved(member.complex_id)):
-        sid = saved(shop.id)
+    here = saved(member.complex_id)
+    for shop in await uow.shop.shops(here, serving=True):
+        sid = saved(shop.id)  # a shop serving several complexes: this complex's orders only
         newest, open_count = await uow.shop.orders_of_shop(
-            sid, statuses=list(OPEN_ORDERS), offset=0, limit=NEWEST, newest_first=True
+            sid,
+            statuses=list(OPEN_ORDERS),
+            offset=0,
+            limit=NEWEST,
+            newest_first=True,
+            complex_id=here,
         )
         _done, done_count = await uow.shop.orders_of_shop(
-            sid, statuses=[OrderStatus.PICKED_UP], offset=0, limit=1
+            sid, statuses=[OrderStatus.PICKED_UP], offset=0, limit=1, complex_id=here
         )
         lines.append(VendorLine(shop, open_count, done_count, newest))
     return lines

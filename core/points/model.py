@@ -168,3 +168,40 @@ class Discrepancy:
     account: str
     stored: int
     summed: int
+
+
+DIRECT_LIMIT = 50_000  # `[points] common_direct_limit`: above it a household vote decides
+
+
+@dataclass(frozen=True)
+class CommonPolicy:
+    """`[points] common_direct_limit`, `common_vote_quorum` (% of households, 0: none) and
+    `common_vote_days` (how long a proposal's vote stays open)."""
+
+    direct_limit: int = DIRECT_LIMIT
+    quorum: int = 30
+    days: int = 7
+
+
+class ProposalStatus(enum.StrEnum):
+    VOTING = "voting"  # 투표 중
+    SPENT = "spent"  # 사용함: the vote passed and the points moved
+    REJECTED = "rejected"  # 부결: no more 찬성 than 반대
+    NO_QUORUM = "no_quorum"  # 성립 안 됨: too few households voted
+    SHORT = "short"  # 잔액 부족: passed, but the balance did not cover it at the close
+
+
+@dataclass(eq=False)
+class CommonProposal:
+    """A coordinator's proposal to spend common points, decided by a household vote."""
+
+    complex_id: int
+    coordinator_id: int
+    purpose: str
+    amount: int
+    vote_id: int
+    created_at: datetime
+    photo: str = ""  # a media id (the quote or a picture), "" for none
+    status: str = ProposalStatus.VOTING
+    settled_at: datetime | None = None
+    id: int | None = None

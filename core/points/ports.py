@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Protocol
 
 from core.points.model import (
+    CommonProposal,
     CommonSpend,
     Discrepancy,
     Legs,
@@ -49,6 +50,20 @@ class PointsRepository(Protocol):
         """Store the spend and its audit-log line."""
 
     async def count_common_spends(self, complex_id: int) -> int: ...
+    async def spend_of(self, transfer_id: str) -> CommonSpend | None: ...
+    async def add_proposal(self, item: CommonProposal) -> CommonProposal: ...
+    async def get_proposal(self, proposal_id: int) -> CommonProposal | None: ...
+    async def proposal_by_vote(self, vote_id: int) -> CommonProposal | None: ...
+    async def settle_proposal(self, proposal_id: int, status: str, at: datetime) -> bool:
+        """One conditional update from 투표 중 to `status`; False when it was settled
+        before (by another runner or an earlier run)."""
+
+    async def reclassify_proposal(self, proposal_id: int, status: str) -> None:
+        """Change a settled proposal's status (사용함 → 잔액 부족 in the same transaction)."""
+
+    async def proposals(self, complex_id: int, limit: int) -> list[CommonProposal]:
+        """The complex's proposals, newest first."""
+
     async def check(self) -> list[Discrepancy]:
         """Every account whose stored balance differs from its entries' sum, and ("*") the
         total of all entries when it is not zero."""

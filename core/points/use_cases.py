@@ -6,6 +6,7 @@ Transfer ids are derived from the cause, so every call here is safe to repeat:
 - "reward:{order_key}", "reward-reversal:{order_key}"
 - "spend:{order_key}", "spend-return:{order_key}"
 - "rent:{resident_id}:{month}:{n}", "common-spend:{complex_id}:{n}" (n counts from 1)
+- "common-vote:{proposal_id}" (a spend the households decided: core/points/proposals.py)
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ from core.points.expiry import arm_sweep, local_month, next_month
 from core.points.ledger import transfer
 from core.points.model import (
     COMMON_PERCENT,
+    DIRECT_LIMIT,
     MAX_AMOUNT,
-    MAX_PURPOSE,
     PERSONAL_PERCENT,
     AccountRef,
     CommonSpend,
@@ -34,6 +35,7 @@ from core.points.model import (
     RentSettlement,
     System,
 )
+from core.points.proposals import clean_purpose, post_spend, spend_by_vote
 
 if TYPE_CHECKING:
     from core.ports import UnitOfWork
@@ -263,6 +265,8 @@ async def spend_common(
     amount: int,
     purpose: str,
     vote_id: int | None = None,
+    *,
+    direct_limit: int = DIRECT_LIMIT,
 ) -> CommonSpend:
     """Spend the complex's common points (e.g. 놀이방 장난감).
 
@@ -270,31 +274,28 @@ async def spend_common(
     - Only a coordinator of the complex; recorded with who, how much, the purpose (1–100
       characters) and, when a resident vote decided it, the vote; an audit-log line too.
     - Whole points, at least 1, at most the common balance (points.insufficient otherwise).
+    - Up to `direct_limit` (`[points] common_direct_limit`) a coordinator may spend directly;
+      above it only with a passed household vote (points.needs_vote): `vote_id` must name a
+      common-points proposal of the complex whose vote passed, for this amount and purpose,
+      not spent yet (points.bad_vote otherwise; see core/points/proposals.py).
     """
     complex_id = _require_verified(coordinator)
     if not coordinator.is_coordinator:
         raise Forbidden()
     amount = _amount(amount)
-    purpose = " ".join(str(purpose).split())
-    if not 1 <= len(purpose) <= MAX_PURPOSE:
-        raise InvalidInput("points.bad_purpose", limit=MAX_PURPOSE)
-    if vote_id is not None and (type(vote_id) is not int or vote_id < 1):
-        raise InvalidInput("points.bad_vote")
+    purpose = clean_purpose(purpose)
+    if vote_id is not None:
+        return await spend_by_vote(uow, clock, coordinator, vote_id, amount, purpose)
+    if amount > direct_limit:
+        raise DomainError("points.needs_vote", limit=direct_limit)
     seq = await uow.points.count_common_spends(complex_id) + 1
-    transfer_id = f"common-spend:{complex_id}:{seq}"
-    legs = [
-        (AccountRef.common(complex_id), -amount),
-        (AccountRef.system(System.COMMON_USE, complex_id), amount),
-    ]
-    if not await transfer(uow, clock, transfer_id, legs, kind=Kind.COMMON_SPEND, memo=purpose):
-        raise DomainError("points.replay_mismatch", transfer_id=transfer_id)
-    spend = CommonSpend(
+    return await post_spend(
+        uow,
+        clock,
         complex_id=complex_id,
-        coordinator_id=coordinator.resident_id,
+        actor_id=coordinator.resident_id,
         amount=amount,
         purpose=purpose,
-        transfer_id=transfer_id,
-        at=clock.now(),
-        vote_id=vote_id,
+        transfer_id=f"common-spend:{complex_id}:{seq}",
+        vote_id=None,
     )
-    return await uow.points.add_common_spend(spend, coordinator.resident_id)

@@ -1,6 +1,7 @@
 """What residents see of the shop: shops by kind, products, 기획전 on now. Everything is
-scoped to the resident's complex; a product of another complex, or one taken off sale, looks
-exactly like a missing one."""
+scoped to the resident's complex: its own shops and those approved to serve it
+(core/shop/serving.py); a product of any other shop, or one taken off sale, looks exactly like a
+missing one."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from core.errors import Forbidden, NotFound
 from core.identity.model import Membership
 from core.identity.roles import require_verified
 from core.shop.model import Exhibition, Product
+from core.shop.serving import sold_in
 
 if TYPE_CHECKING:
     from core.ports import UnitOfWork
@@ -29,7 +31,8 @@ def home_of(member: Membership) -> tuple[int, int]:
 async def kinds_on_offer(uow: UnitOfWork, member: Membership) -> list[str]:
     """The shop kinds that have at least one shop in the complex, in the fixed order."""
     complex_id, _ = home_of(member)
-    return list(dict.fromkeys(s.kind for s in await uow.shop.shops(complex_id)))
+    shops = await uow.shop.shops(complex_id, serving=True)
+    return list(dict.fromkeys(s.kind for s in shops))
 
 
 async def products_page(
@@ -49,7 +52,9 @@ async def products_page(
 async def visible_product(uow: UnitOfWork, member: Membership, product_id: int) -> Product:
     require_verified(member)
     product = await uow.shop.get_product(product_id)
-    if product is None or product.complex_id != member.complex_id or not product.active:
+    if product is None or not product.active:
+        raise NotFound()
+    if not await sold_in(uow, product, member.complex_id):
         raise NotFound()
     return product
 
@@ -64,6 +69,8 @@ async def visible_exhibition(
 ) -> Exhibition:
     require_verified(member)
     item = await uow.shop.get_exhibition(exhibition_id)
-    if item is None or item.complex_id != member.complex_id or not item.is_on(clock.now()):
+    if item is None or not item.is_on(clock.now()):
+        raise NotFound()
+    if not await sold_in(uow, item, member.complex_id):
         raise NotFound()
     return item

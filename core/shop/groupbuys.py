@@ -29,6 +29,7 @@ from core.shop.model import (
     Payment,
 )
 from core.shop.orders import check_points, check_quantity, notify_buyer, record_order
+from core.shop.serving import shop_serves
 from core.shop.vendors import check_price, clean_name, own_shop
 
 if TYPE_CHECKING:
@@ -57,6 +58,7 @@ class NewGroupBuy:
     pickup_at: datetime
     pickup_place: str
     title: str = ""
+    complex_id: int | None = None  # a vendor's: which complex it is for (default its own)
 
 
 async def open_group_buy(
@@ -69,18 +71,25 @@ async def open_group_buy(
     """Open a group buy.
 
     Rules:
-    - The vendor of the product's shop, or a coordinator of the product's complex.
+    - The vendor of the product's shop, for its own complex or one it is approved to serve
+      (one group buy per complex: its residents, its pickup place); or a coordinator of a
+      complex the product's shop serves, for that complex.
     - Price 1–10,000,000 won a unit; minimum 1–10,000; maximum (if any) at least the minimum.
     - The deadline at least an hour away; pickup after the deadline; a pickup place.
     - Arms the deadline job and the reminders (rows written in this transaction).
     """
     product = await uow.shop.get_product(new.product_id)
-    if product is None or product.complex_id != member.complex_id:
+    if product is None:
         raise NotFound()
-    if not member.is_coordinator:
+    if member.is_coordinator:
+        complex_id = member.complex_id  # a coordinator opens for their own complex only
+    else:
         shop = await own_shop(uow, member)
         if shop.id != product.shop_id:
             raise NotFound()
+        complex_id = new.complex_id or shop.complex_id
+    if not await shop_serves(uow, product.shop_id, complex_id):
+        raise NotFound()  # the shop does not sell there (a forged or unapproved complex)
     price = check_price(new.price)
     if not isinstance(new.minimum, int) or not 1 <= new.minimum <= 10_000:
         raise InvalidInput("shop.bad_minimum")
@@ -94,7 +103,7 @@ async def open_group_buy(
     item = await uow.shop.add_group_buy(
         GroupBuy(
             shop_id=product.shop_id,
-            complex_id=product.complex_id,
+            complex_id=saved(complex_id),
             product_id=saved(product.id),
             title=clean_name(new.title or product.name),
             price=price,
@@ -131,6 +140,8 @@ async def visible_group_buy(uow: UnitOfWork, member: Membership, group_buy_id: i
     item = await uow.shop.get_group_buy(group_buy_id)
     if item is None or item.complex_id != member.complex_id:
         raise NotFound()
+    if not await shop_serves(uow, item.shop_id, member.complex_id):
+        raise NotFound()  # the operator stopped the shop serving the complex
     return item
 
 

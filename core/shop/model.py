@@ -30,6 +30,14 @@ class Payment(enum.StrEnum):
     TRANSFER = "transfer"  # 계좌이체 (the vendor confirms the money arrived)
 
 
+class ServeStatus(enum.StrEnum):
+    """A shop's request to serve another complex (its own complex is always served)."""
+
+    ASKED = "asked"  # 입점 신청
+    APPROVED = "approved"  # 승인: the complex's residents see the shop
+    REFUSED = "refused"  # 거절 (or stopped by the operator)
+
+
 class GroupBuyStatus(enum.StrEnum):
     OPEN = "open"  # 모집중
     CLOSING = "closing"  # the deadline job claimed it; decided in the same transaction
@@ -65,6 +73,20 @@ class Shop:
     kind: str
     household_id: int  # the vendor's own "household": every vendor verified in it runs the shop
     created_at: datetime
+    id: int | None = None
+
+
+@dataclass(eq=False)
+class ShopComplex:
+    """A shop serving a complex other than its own, with its pickup place there."""
+
+    shop_id: int
+    complex_id: int
+    status: str
+    asked_at: datetime
+    pickup_place: str = ""
+    decided_at: datetime | None = None
+    decided_by: int | None = None  # the deciding coordinator; None: the operator (CLI)
     id: int | None = None
 
 

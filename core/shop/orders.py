@@ -33,6 +33,7 @@ from core.shop.model import (
     Payment,
     Product,
 )
+from core.shop.serving import pickup_place
 from core.shop.vendors import own_shop
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ async def record_order(
 ) -> Order:
     """Store the member's order of a product, or share of a group buy (at its price), and
     spend the points it uses (the ledger refuses more than the balance)."""
-    _, household_id = home_of(member)
+    complex_id, household_id = home_of(member)  # the order belongs where it was placed
     if points_used:
         require_consent(member)  # 대신 하기: the household's points only with its consent
     if isinstance(of, GroupBuy):
@@ -97,7 +98,7 @@ async def record_order(
         product_id, group_buy_id = saved(of.id), None
     order = await uow.shop.add_order(
         Order(
-            complex_id=of.complex_id,
+            complex_id=complex_id,
             shop_id=of.shop_id,
             product_id=product_id,
             resident_id=member.resident_id,
@@ -122,10 +123,12 @@ async def place_order(
     """Order a product of the resident's complex.
 
     Rules:
-    - Verified residents only; a product of another complex or off sale is "not found".
+    - Verified residents only; a product of a shop not serving the complex, or off sale, is
+      "not found"; the order belongs to the resident's complex (its points, its coordinators).
     - Quantity 1–99, never more than the stock left ("shop.out_of_stock"); stock is taken
       with one conditional update, so it never goes below zero.
-    - Pickup is one of the complex's pickup slots; payment 현장결제 or 계좌이체.
+    - Pickup is one of the complex's pickup slots, or the shop's own pickup place in the
+      complex; payment 현장결제 or 계좌이체.
     - Points: whole points, at most the price and the balance (the ledger refuses more with
       "points.insufficient"); they are spent now and returned if the order is cancelled.
     - The shop's vendors are told.
@@ -135,7 +138,8 @@ async def place_order(
     require_verified(member)
     product = await visible_product(uow, member, new.product_id)
     quantity = check_quantity(new.quantity)
-    if new.pickup not in pickups:
+    place = await pickup_place(uow, product.shop_id, saved(member.complex_id))
+    if new.pickup not in pickups and not (place and new.pickup == place):
         raise InvalidInput("shop.bad_choice")
     if new.payment not in set(Payment):
         raise InvalidInput("shop.bad_choice")

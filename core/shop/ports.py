@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from core.shop.model import Exhibition, GroupBuy, Order, Product, Shop
+from core.shop.model import Exhibition, GroupBuy, Order, Product, Shop, ShopComplex
 
 
 class ShopRepository(Protocol):
@@ -16,7 +16,11 @@ class ShopRepository(Protocol):
     async def get_shop(self, shop_id: int) -> Shop | None: ...
     async def shop_named(self, complex_id: int, name: str) -> Shop | None: ...
     async def shop_of_household(self, household_id: int) -> Shop | None: ...
-    async def shops(self, complex_id: int, kind: str | None = None) -> list[Shop]: ...
+    async def shops(
+        self, complex_id: int, kind: str | None = None, *, serving: bool = False
+    ) -> list[Shop]:
+        """The complex's own shops (`serving`: and those of other complexes approved here)."""
+
     async def shop_names(self, shop_ids: list[int]) -> dict[int, str]:
         """{shop id: name} of those shops, in one query (lists name the shop of each item)."""
 
@@ -77,9 +81,37 @@ class ShopRepository(Protocol):
         offset: int,
         limit: int,
         newest_first: bool = False,
+        complex_id: int | None = None,
     ) -> tuple[list[Order], int]: ...
     async def shares(self, group_buy_id: int, statuses: Sequence[str]) -> list[Order]: ...
     async def share_of(self, group_buy_id: int, resident_id: int) -> Order | None:
         """The resident's live (not cancelled) share of the group buy."""
 
     async def verified_residents(self, complex_id: int) -> list[int]: ...
+
+    # --- one vendor, many complexes ---
+    async def add_serving(self, item: ShopComplex) -> ShopComplex: ...
+    async def get_serving(self, serving_id: int) -> ShopComplex | None: ...
+    async def serving(self, shop_id: int, complex_id: int) -> ShopComplex | None: ...
+    async def servings(
+        self,
+        *,
+        shop_id: int | None = None,
+        complex_id: int | None = None,
+        statuses: Sequence[str] = (),
+    ) -> list[ShopComplex]:
+        """Requests to serve other complexes, oldest first, by shop, complex and status."""
+
+    async def serves(self, shop_id: int, complex_id: int) -> bool:
+        """True when the shop (of another complex) is approved to serve this one."""
+
+    async def decide_serving(
+        self,
+        serving_id: int,
+        expected: Sequence[str],
+        target: str,
+        *,
+        now: datetime,
+        by: int | None,
+    ) -> bool:
+        """Set the decision if the status is still one of `expected` (one conditional update)."""

@@ -22,6 +22,7 @@ from core.shop import orders, points
 from core.shop.catalog import home_of, products_page, visible_exhibition, visible_product
 from core.shop.groupbuys import visible_group_buy
 from core.shop.model import GroupBuy, Order, Product, Shop
+from core.shop.serving import pickup_place, shop_serves
 from core.shop.vendors import own_shop
 
 if TYPE_CHECKING:
@@ -64,6 +65,7 @@ class OrderForm:
     product: Product
     complex_code: str
     balance: int
+    pickup_place: str = ""  # the shop's own pickup place in the complex (a serving shop's)
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ class GroupBuyChoices:
 
     products: list[ProductItem]
     complex_code: str
+    complex_id: int = 0
+    pickup_place: str = ""  # the shop's pickup place in that complex, if it gave one
 
 
 async def _complex_code(uow: UnitOfWork, complex_id: int) -> str:
@@ -139,7 +143,8 @@ async def order_form(uow: UnitOfWork, member: Membership, product_id: int) -> Or
     product = await visible_product(uow, member, product_id)
     complex_id, _ = home_of(member)
     code = await _complex_code(uow, complex_id)
-    return OrderForm(product, code, await points_balance(uow, member))
+    place = await pickup_place(uow, product.shop_id, complex_id)
+    return OrderForm(product, code, await points_balance(uow, member), place)
 
 
 async def share_view(uow: UnitOfWork, member: Membership, group_buy_id: int) -> ShareView:
@@ -176,11 +181,18 @@ async def own_products(
     return shop, found, total
 
 
-async def vendor_group_buy_choices(uow: UnitOfWork, member: Membership) -> GroupBuyChoices:
-    """The vendor's own products on sale, for 공동구매 열기."""
+async def vendor_group_buy_choices(
+    uow: UnitOfWork, member: Membership, complex_id: int = 0
+) -> GroupBuyChoices:
+    """The vendor's own products on sale, for 공동구매 열기 in the shop's complex or in one
+    it is approved to serve (`complex_id`; any other looks missing)."""
     shop, found, _ = await own_products(uow, member, limit=GROUP_BUY_CHOICES, on_sale_only=True)
+    complex_id = complex_id or shop.complex_id
+    if not await shop_serves(uow, saved(shop.id), complex_id):
+        raise NotFound()
     items = [ProductItem(p, shop.name) for p in found]
-    return GroupBuyChoices(items, await _complex_code(uow, shop.complex_id))
+    place = await pickup_place(uow, saved(shop.id), complex_id)
+    return GroupBuyChoices(items, await _complex_code(uow, complex_id), complex_id, place)
 
 
 async def coordinator_group_buy_choices(uow: UnitOfWork, member: Membership) -> GroupBuyChoices:

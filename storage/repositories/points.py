@@ -20,6 +20,7 @@ from core.points.model import (
     Transfer,
 )
 from storage import tables
+from storage.repositories.common_proposals import SqlProposalRows
 from storage.repositories.results import changed
 
 a = tables.points_accounts.c
@@ -31,7 +32,7 @@ class _Short(Exception):
     """A balance would go below zero: undo the savepoint."""
 
 
-class SqlPointsRepository:
+class SqlPointsRepository(SqlProposalRows):
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 

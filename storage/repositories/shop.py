@@ -15,6 +15,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from core.shop.model import Exhibition, GroupBuy, GroupBuyStatus, Order, OrderStatus, Product, Shop
 from storage import tables
 from storage.repositories.results import changed
+from storage.repositories.shop_serving import SqlServingMixin, served_shops
 
 s_ = tables.shops.c
 p_ = tables.shop_products.c
@@ -23,7 +24,7 @@ g_ = tables.shop_group_buys.c
 o_ = tables.shop_orders.c
 
 
-class SqlShopRepository:
+class SqlShopRepository(SqlServingMixin):
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
@@ -50,8 +51,13 @@ class SqlShopRepository:
     async def shop_of_household(self, household_id: int) -> Shop | None:
         return await self.session.scalar(select(Shop).where(s_.household_id == household_id))
 
-    async def shops(self, complex_id: int, kind: str | None = None) -> list[Shop]:
-        stmt = select(Shop).where(s_.complex_id == complex_id)
+    async def shops(
+        self, complex_id: int, kind: str | None = None, *, serving: bool = False
+    ) -> list[Shop]:
+        here = s_.complex_id == complex_id
+        if serving:
+            here = or_(here, s_.id.in_(served_shops(complex_id)))
+        stmt = select(Shop).where(here)
         if kind:
             stmt = stmt.where(s_.kind == kind)
         return list(await self.session.scalars(stmt.order_by(s_.id)))
@@ -86,7 +92,9 @@ class SqlShopRepository:
         offset: int = 0,
         limit: int = 5,
     ) -> tuple[list[Product], int]:
-        stmt = select(Product).where(p_.complex_id == complex_id)
+        stmt = select(Product).where(
+            or_(p_.complex_id == complex_id, p_.shop_id.in_(served_shops(complex_id)))
+        )
         if shop_id is not None:
             stmt = stmt.where(p_.shop_id == shop_id)
         if kind:
@@ -136,9 +144,8 @@ class SqlShopRepository:
         return await self.session.get(Exhibition, exhibition_id)
 
     async def exhibitions_on(self, complex_id: int, now: datetime) -> list[Exhibition]:
-        stmt = select(Exhibition).where(
-            e_.complex_id == complex_id, e_.starts_at <= now, e_.ends_at > now
-        )
+        here = or_(e_.complex_id == complex_id, e_.shop_id.in_(served_shops(complex_id)))
+        stmt = select(Exhibition).where(here, e_.starts_at <= now, e_.ends_at > now)
         return list(await self.session.scalars(stmt.order_by(e_.ends_at, e_.id)))
 
     # --- group buys ---
@@ -222,14 +229,23 @@ class SqlShopRepository:
         return await self._page(stmt, (o_.created_at.desc(), o_.id.desc()), offset, limit)
 
     async def orders_of_shop(
-        self, shop_id: int, *, statuses, offset: int, limit: int, newest_first: bool = False
+        self,
+        shop_id: int,
+        *,
+        statuses,
+        offset: int,
+        limit: int,
+        newest_first: bool = False,
+        complex_id: int | None = None,
     ):
         """Orders in those statuses, oldest first (newest first for the history); a group-buy
-        share shows once its group buy succeeded."""
+        share shows once its group buy succeeded. `complex_id`: only those placed there."""
         waiting = (o_.group_buy_id.is_not(None)) & (o_.status == OrderStatus.PLACED)
         stmt = select(Order).where(
             o_.shop_id == shop_id, o_.status.in_([str(s) for s in statuses]), ~waiting
         )
+        if complex_id is not None:
+            stmt = stmt.where(o_.complex_id == complex_id)
         order = (o_.created_at.desc(), o_.id.desc()) if newest_first else (o_.created_at, o_.id)
         return await self._page(stmt, order, offset, limit)
 

@@ -80,3 +80,18 @@ common_spends = Table(
     Column("transfer_id", ForeignKey("points_transfers.id"), nullable=False, unique=True),
     Column("at", UTCDateTime, nullable=False),
 )
+
+common_proposals = Table(
+    "common_proposals",
+    metadata,
+    pk(),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=False, index=True),
+    Column("coordinator_id", ForeignKey("residents.id"), nullable=False),
+    Column("purpose", String(100), nullable=False),
+    Column("amount", BigInteger, nullable=False),
+    Column("vote_id", ForeignKey("votes.id"), nullable=False, unique=True),
+    Column("photo", String(80), nullable=False, default=""),  # a media id, "" for none
+    Column("status", String(12), nullable=False),  # voting | spent | rejected | no_quorum | short
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("settled_at", UTCDateTime, nullable=True),
+)

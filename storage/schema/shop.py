@@ -106,3 +106,19 @@ shop_orders = Table(
     Index("ix_shop_orders_shop", "shop_id", "status", "created_at"),
     Index("ix_shop_orders_group_buy", "group_buy_id", "status"),
 )
+
+# One vendor, many complexes: a shop serves its own complex, and another once approved there.
+shop_complexes = Table(
+    "shop_complexes",
+    metadata,
+    pk(),
+    Column("shop_id", ForeignKey("shops.id"), nullable=False),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=False),
+    Column("status", String(10), nullable=False),
+    Column("pickup_place", String(40), nullable=False, default=""),
+    Column("asked_at", UTCDateTime, nullable=False),
+    Column("decided_at", UTCDateTime, nullable=True),
+    Column("decided_by", ForeignKey("residents.id"), nullable=True),
+    UniqueConstraint("shop_id", "complex_id", name="uq_shop_complexes_shop"),
+    Index("ix_shop_complexes_complex", "complex_id", "status"),
+)

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import itertools
 
-from core.points.model import AccountKind, CommonSpend, Discrepancy, Line, RentSettlement
+from core.points.model import (
+    AccountKind,
+    CommonSpend,
+    Discrepancy,
+    Line,
+    ProposalStatus,
+    RentSettlement,
+)
 
 
 class FakePointsRepository:
@@ -17,6 +24,7 @@ class FakePointsRepository:
         self.settlement_rows: list[RentSettlement] = []
         self.spends: list[CommonSpend] = []
         self.audit: list[tuple[int, str]] = []
+        self.proposal_rows: list = []
         self._ids = itertools.count(1)
 
     async def get_transfer(self, transfer_id):
@@ -89,6 +97,36 @@ class FakePointsRepository:
 
     async def count_common_spends(self, complex_id):
         return sum(1 for s in self.spends if s.complex_id == complex_id)
+
+    async def spend_of(self, transfer_id):
+        return next((s for s in self.spends if s.transfer_id == transfer_id), None)
+
+    async def add_proposal(self, item):
+        item.id = next(self._ids)
+        self.proposal_rows.append(item)
+        return item
+
+    async def get_proposal(self, proposal_id):
+        return next((p for p in self.proposal_rows if p.id == proposal_id), None)
+
+    async def proposal_by_vote(self, vote_id):
+        return next((p for p in self.proposal_rows if p.vote_id == vote_id), None)
+
+    async def settle_proposal(self, proposal_id, status, at):
+        found = await self.get_proposal(proposal_id)
+        if found is None or found.status != ProposalStatus.VOTING:
+            return False
+        found.status, found.settled_at = str(status), at
+        return True
+
+    async def reclassify_proposal(self, proposal_id, status):
+        found = await self.get_proposal(proposal_id)
+        if found is not None:
+            found.status = str(status)
+
+    async def proposals(self, complex_id, limit):
+        mine = [p for p in self.proposal_rows if p.complex_id == complex_id]
+        return sorted(mine, key=lambda p: -p.id)[:limit]
 
     async def check(self):
         sums: dict[str, int] = {}

@@ -245,8 +245,11 @@ async def test_common_points_are_seen_by_residents_and_spent_by_a_coordinator(wo
     for amount, purpose in [(0, "놀이방"), (2_001, "놀이방"), (100, "  "), (100, "가" * 101)]:
         with pytest.raises(DomainError):
             await spend_common(uow, clock, coord, amount, purpose)
-    spent = await spend_common(uow, clock, coord, 1_500, "놀이방 장난감", vote_id=3)
-    assert (spent.amount, spent.vote_id, spent.coordinator_id) == (1_500, 3, coord.resident_id)
+    # a vote id that names no passed common-points proposal is refused (issue 19)
+    with pytest.raises(InvalidInput, match="points.bad_vote"):
+        await spend_common(uow, clock, coord, 1_500, "놀이방 장난감", vote_id=3)
+    spent = await spend_common(uow, clock, coord, 1_500, "놀이방 장난감")
+    assert (spent.amount, spent.vote_id, spent.coordinator_id) == (1_500, None, coord.resident_id)
     assert await common_balance(uow, kim) == 500
     lines = await common_history(uow, kim)
     assert [(line.kind, line.amount) for line in lines] == [

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from tests.test_cli import CODE_LINE, bot, complex_, db_file, invite, refused  # noqa: F401
+from tests.test_cli import CODE_LINE, bot, complex_, db_file, invite, ok, refused  # noqa: F401
 
 
 def test_a_vendor_invite_creates_and_then_links_its_shop(db_file, complex_):  # noqa: F811
@@ -59,3 +59,24 @@ def test_a_vendor_invite_without_a_shop_or_for_another_household_is_refused(
         ),
         "shop.other_household",
     )
+
+
+def test_vendor_serve_approve_refuse_on_the_command_line(db_file, complex_):  # noqa: F811
+    invite(db_file, "업체", "1", "--role", "vendor", "--shop", "행복농원", "--kind", "로컬푸드")
+    ok(bot(db_file, "complex", "add", "--code", "NEAR", "--name", "이웃아파트"))
+    serve = ("vendor", "serve", "행복농원", "--complex", "near", "--pickup", "201동 앞")
+    assert ok(bot(db_file, *serve)) == ["shop #1 for complex NEAR: asked"]
+    assert ok(bot(db_file, "vendor", "approve", "1", "--complex", "NEAR")) == [
+        "shop #1 for complex NEAR: approved"
+    ]
+    refused(bot(db_file, *serve), "shop.already_serving")
+    refused(bot(db_file, "vendor", "approve", "1", "--complex", "NEAR"), "shop.already_decided")
+    assert ok(bot(db_file, "vendor", "refuse", "1", "--complex", "NEAR")) == [
+        "shop #1 for complex NEAR: refused"
+    ]
+    refused(bot(db_file, "vendor", "serve", "1", "--complex", "TEST1"), "shop.own_complex")
+    refused(bot(db_file, "vendor", "serve", "1", "--complex", "NOWHERE"), "shop.no_complex")
+    refused(bot(db_file, "vendor", "approve", "7", "--complex", "NEAR"), "not_found")
+    with sqlite3.connect(db_file) as conn:
+        rows = conn.execute("select shop_id, status, pickup_place from shop_complexes").fetchall()
+    assert rows == [(1, "refused", "201동 앞")]

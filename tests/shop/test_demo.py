@@ -46,3 +46,23 @@ async def test_the_demo_has_a_refund_after_spending(engine, services):
     assert legs[f"system:{complex_id}:refund_cash"] == -220  # spent: kept back from the cash
     assert legs[f"personal:{refunded['resident_id']}"] == -100  # what was left of 320
     assert legs[f"common:{complex_id}"] == -640
+
+
+async def test_the_demo_near_complex_is_served_by_the_farm_shop(engine, services):
+    await seed_demo(services)
+    from bot.demo.seed import demo_code
+    from bot.demo.vendors import NEAR_HOUSEHOLDS
+    from core.identity.invites import display_code
+
+    code = display_code(demo_code(services.invite_key, NEAR_HOUSEHOLDS[0]))
+    choi = await verified(engine, code, "choi-demo")
+    await choi.tap("알뜰쇼핑")
+    await choi.tap("가게별 상품")
+    assert choi.labels[0] == "로컬푸드" and "사회적경제" not in choi.labels  # 마을빵집 not here
+    await choi.tap("로컬푸드")
+    assert "햇사과" in choi.text and "행복농원" in choi.text
+    await choi.say("처음으로")
+    await choi.tap("알뜰쇼핑")
+    await choi.tap("공동구매")
+    assert "이웃아파트 햇사과 공동구매" in choi.text
+    assert "김장 절임배추" not in choi.text  # DEMO's group buy stays DEMO's

@@ -97,6 +97,7 @@ async def _opened(ctx: Ctx, a: dict) -> Screen:
         pickup_at=_at(ctx, a["pickup_day"], PICKUP_HOUR.isoformat("minutes")),
         pickup_place=a["place"],
         title=name,
+        complex_id=a.get("_complex_id") or None,
     )
     policy = GroupBuyPolicy(cfg.eve_hours, cfg.closing_soon_hours, cfg.pickup_hours)
     item = await open_group_buy(ctx.uow, ctx.clock, ctx.membership, new, policy)

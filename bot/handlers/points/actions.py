@@ -28,6 +28,11 @@ class CommonPoints(Action, kind="points.common"):
 
 
 @dataclass(frozen=True)
+class CommonProposals(Action, kind="points.proposals"):
+    """공용 포인트 → 제안과 투표: what the coordinators proposed and what households decided."""
+
+
+@dataclass(frozen=True)
 class HowToEarn(Action, kind="points.how"):
     pass
 

@@ -7,13 +7,13 @@ from bot.dialogs.points import pay_rent, spend_common
 from bot.engine.assembly import FeatureApp
 from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
-from bot.handlers.points import jobs, menu
+from bot.handlers.points import common, jobs, menu
 from bot.handlers.points.actions import CommonPoints, HowToEarn, MyPoints, PayRent, SpendCommon
 from bot.i18n import N_
 
 
 def register(app: FeatureApp) -> None:
-    app.routers(menu.router)
+    app.routers(menu.router, common.router)
     app.add_dialogs(pay_rent.dialog, spend_common.dialog)
     jobs.register(app.services)
     app.menu(

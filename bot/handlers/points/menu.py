@@ -10,6 +10,7 @@ from bot.handlers.points.actions import (
     RENT_DIALOG,
     SPEND_COMMON_DIALOG,
     CommonPoints,
+    CommonProposals,
     HowToEarn,
     MyPoints,
     PayRent,
@@ -70,7 +71,7 @@ async def common_points(ctx: Ctx, action: CommonPoints) -> Screen:
             history_text(ctx.t, recent, common=True),
         ]
     )
-    buttons = []
+    buttons = [ctx.button(ctx._("제안과 투표"), CommonProposals())]
     if ctx.membership.is_coordinator:
         buttons.append(ctx.button(ctx._("공용 포인트 쓰기"), SpendCommon()))
     return ctx.screen(text, *buttons, back=back_to_points())
@@ -96,4 +97,5 @@ async def spend_common(ctx: Ctx, action: SpendCommon) -> Screen:
     if have <= 0:
         text = ctx._("공용 포인트가 아직 없어요.")
         return ctx.screen(text, back=CommonPoints())
-    return await ctx.start_dialog(SPEND_COMMON_DIALOG, _balance=have)
+    limit = ctx.services.config.points.common_direct_limit
+    return await ctx.start_dialog(SPEND_COMMON_DIALOG, _balance=have, _limit=limit)

@@ -149,7 +149,14 @@ class RefundOrder(Action, kind="vendor.refund", single_use=True):
 
 @dataclass(frozen=True)
 class StartGroupBuy(Action, kind="vendor.gb"):
-    pass
+    """`complex_id`: for which complex (0: ask when the shop serves several)."""
+
+    complex_id: int = 0
+
+
+@dataclass(frozen=True)
+class VendorComplexes(Action, kind="vendor.complexes"):
+    """다른 단지 판매: the complexes the shop serves or asked to serve."""
 
 
 @dataclass(frozen=True)
@@ -163,3 +170,14 @@ class StartExhibition(Action, kind="vendor.exhibition"):
 @dataclass(frozen=True)
 class CoordinatorGroupBuy(Action, kind="coord.groupbuy"):
     pass
+
+
+@dataclass(frozen=True)
+class ServeRequests(Action, kind="coord.serve"):
+    """입점 신청: shops of other complexes asking to sell here."""
+
+
+@dataclass(frozen=True)
+class DecideServe(Action, kind="coord.serve.decide", single_use=True):
+    serving_id: int
+    approve: bool

@@ -91,7 +91,8 @@ async def start_order(ctx: Ctx, action: StartOrder) -> Screen:
         _price=product.price,
         _unit=product.unit,
         _stock=product.stock,
-        _pickups=list(pickups(ctx.services.config, form.complex_code)),
+        _pickups=[form.pickup_place] * bool(form.pickup_place)
+        + list(pickups(ctx.services.config, form.complex_code)),
         _balance=form.balance,
     )
 

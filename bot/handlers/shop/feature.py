@@ -10,12 +10,13 @@ from bot.engine.assembly import FeatureApp
 from bot.engine.context import Ctx
 from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
-from bot.handlers.shop import browse, coordinator, groupbuy, history, notices, vendor
+from bot.handlers.shop import browse, coordinator, groupbuy, history, notices, serving, vendor
 from bot.handlers.shop.actions import (
     CoordinatorGroupBuy,
     Exhibitions,
     GroupBuys,
     MyOrders,
+    ServeRequests,
     ShopKinds,
     VendorMenu,
 )
@@ -29,10 +30,11 @@ async def is_vendor(ctx: Ctx) -> bool:
 
 def register(app: FeatureApp) -> None:
     app.routers(browse.router, groupbuy.router, vendor.router, history.router)
-    app.routers(coordinator.router)
+    app.routers(coordinator.router, serving.router)
     app.add_dialogs(*order.DIALOGS, *product.DIALOGS, *vendor_dialogs.DIALOGS, *refund.DIALOGS)
     app.add_dialogs(*group_buy_dialogs.DIALOGS, *ask_refund.DIALOGS)
     notices.register(app.services)
+    serving.register_notices(app.services)
     app.menu("home", MenuEntry(N_("내 가게"), VendorMenu, rank=20, shown=is_vendor))
     app.menu(
         "shop",
@@ -41,7 +43,11 @@ def register(app: FeatureApp) -> None:
         MenuEntry(N_("공동구매"), GroupBuys, rank=30),
         MenuEntry(N_("내 주문"), MyOrders, rank=40),
     )
-    app.menu("coordinator", MenuEntry(N_("공동구매 열기"), CoordinatorGroupBuy, rank=80))
+    app.menu(
+        "coordinator",
+        MenuEntry(N_("공동구매 열기"), CoordinatorGroupBuy, rank=80),
+        MenuEntry(N_("입점 신청"), ServeRequests, rank=87),
+    )
     app.intent(
         Intent("shop.browse", N_("가게별 상품"), lambda slot: ShopKinds()),
         Intent("shop.exhibitions", N_("특별 판매"), lambda slot: Exhibitions()),

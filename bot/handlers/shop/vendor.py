@@ -20,12 +20,14 @@ from bot.handlers.shop.actions import (
     MoveOrder,
     StartExhibition,
     StartGroupBuy,
+    VendorComplexes,
     VendorHistory,
     VendorMenu,
     VendorOrders,
     VendorProducts,
 )
 from bot.handlers.shop.render import PAGE, open_orders_screen, product_card
+from bot.handlers.shop.serving import choose_complex
 from bot.handlers.shop.words import kind_word, pickups, status_word
 from bot.screens import Card, Screen
 from core.ids import saved
@@ -51,6 +53,7 @@ async def vendor_menu(ctx: Ctx, action: VendorMenu) -> Screen:
         ctx.button(ctx._("상품 추가"), AddProduct()),
         ctx.button(ctx._("공동구매 열기"), StartGroupBuy()),
         ctx.button(ctx._("특별 판매 열기"), StartExhibition()),
+        ctx.button(ctx._("다른 단지 판매"), VendorComplexes()),
     ]
     return ctx.screen(text, *buttons)
 
@@ -126,14 +129,18 @@ async def cancel_with_reason(ctx: Ctx, action: CancelWithReason) -> Screen:
 
 @router.on(StartGroupBuy)
 async def start_group_buy(ctx: Ctx, action: StartGroupBuy) -> Screen:
-    choices = await reading.vendor_group_buy_choices(ctx.uow, ctx.membership)
+    if not action.complex_id and (which := await choose_complex(ctx)) is not None:
+        return which
+    choices = await reading.vendor_group_buy_choices(ctx.uow, ctx.membership, action.complex_id)
     if not choices.products:
         add = ctx.button(ctx._("상품 추가"), AddProduct())
         return ctx.screen(ctx._("먼저 상품을 올려 주세요."), add, back=VendorMenu())
+    places = [choices.pickup_place] if choices.pickup_place else []
     return await ctx.start_dialog(
         GROUP_BUY_DIALOG,
         _products=[[i.product.id, i.product.name, i.product.price] for i in choices.products],
-        _pickups=list(pickups(ctx.services.config, choices.complex_code)),
+        _pickups=places + list(pickups(ctx.services.config, choices.complex_code)),
+        _complex_id=choices.complex_id,
     )
 
 

@@ -79,12 +79,18 @@ def chart_png(vote: Vote, catalogs: Catalogs) -> bytes:
     return bar_charts(vote.question[:40], [(t._("세대 수"), bars)])
 
 
-async def close_job(job: JobContext) -> None:
-    """Close exactly once; the loser of the conditional update (or a repeat) does nothing."""
-    s = job.services
-    vote = await lifecycle.close_vote(job.uow, s.clock, int(job.payload["vote_id"]))
+async def close_and_announce(uow, services, vote_id: int) -> Vote | None:
+    """Close exactly once and tell everyone the results with their chart; the loser of the
+    conditional update (or a repeat) does nothing and gets None. Also used by the common
+    points' settle job, which may run before the vote's own close job."""
+    vote = await lifecycle.close_vote(uow, services.clock, vote_id)
     if vote is None:
-        return
-    png = await asyncio.to_thread(chart_png, vote, s.catalogs)
-    media_id = await s.media.put(png, "image/png")
-    await lifecycle.announce_results(job.uow, vote, s.media.url(media_id))
+        return None
+    png = await asyncio.to_thread(chart_png, vote, services.catalogs)
+    media_id = await services.media.put(png, "image/png")
+    await lifecycle.announce_results(uow, vote, services.media.url(media_id))
+    return vote
+
+
+async def close_job(job: JobContext) -> None:
+    await close_and_announce(job.uow, job.services, int(job.payload["vote_id"]))
