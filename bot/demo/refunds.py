@@ -7,6 +7,7 @@ The shop's 주문 내역 shows it, and the ledger has a refund_settlement (`ledg
 from __future__ import annotations
 
 from core.identity.onboarding import get_or_register_account, membership_of
+from core.ids import saved
 from core.points.use_cases import balance, pay_rent, rent_months
 from core.shop import refunds
 from core.shop.orders import NewOrder, move_order, place_order
@@ -28,14 +29,13 @@ async def seed_refunds(services, households: dict | None = None) -> None:
         shop = await uow.shop.shop_of_household(farm.household_id)
         items, _ = await uow.shop.products(farm.complex_id, shop_id=shop.id, limit=10)
         rice = next(item for item in items if item.name == "유기농 쌀")
-        order = await place_order(
-            uow, clock, park, NewOrder(rice.id, 1, PLACE, "on_site"), (PLACE,)
-        )
+        new = NewOrder(saved(rice.id), 1, PLACE, "on_site")
+        order_id = saved((await place_order(uow, clock, park, new, (PLACE,))).id)
         for target in ("confirmed", "ready", "picked_up"):
-            await move_order(uow, clock, farm, order.id, target)
+            await move_order(uow, clock, farm, order_id, target)
         spare = await balance(uow, park) - 100
         await pay_rent(uow, clock, park, rent_months(clock)[1], spare)
-        await refunds.ask_refund(uow, clock, park, order.id, "쌀벌레가 나왔어요")
-        _, plan = await refunds.preview_refund(uow, farm, order.id)
-        await refunds.refund(uow, clock, farm, order.id, reason="쌀벌레", shown=plan)
+        await refunds.ask_refund(uow, clock, park, order_id, "쌀벌레가 나왔어요")
+        _, plan = await refunds.preview_refund(uow, farm, order_id)
+        await refunds.refund(uow, clock, farm, order_id, reason="쌀벌레", shown=plan)
         await uow.commit()
