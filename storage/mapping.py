@@ -10,6 +10,7 @@ from core.defects.model import DefectEvent, DefectReport
 from core.identity import model
 from core.identity.proxy import ProxyAction
 from core.notices.model import Notice
+from core.partners.model import Coupon, Offer
 from core.points.model import CommonProposal, CommonSpend, RentSettlement
 from core.share import model as share
 from core.shop import model as shop
@@ -52,6 +53,8 @@ def map_domain() -> None:
         (shop.GroupBuy, tables.shop_group_buys),
         (shop.Order, tables.shop_orders),
         (shop.ShopComplex, tables.shop_complexes),
+        (Offer, tables.partner_offers),
+        (Coupon, tables.partner_coupons),
     ):
         mapper_registry.map_imperatively(cls, table)
     _mapped = True

@@ -56,6 +56,12 @@ from storage.schema.outbox import (
     outbox,
     sender_roles,
 )
+from storage.schema.partners import (
+    partner_coupons,
+    partner_digest,
+    partner_offers,
+    promotion_slots,
+)
 from storage.schema.points import (
     common_proposals,
     common_spends,
@@ -147,4 +153,8 @@ __all__ = [
     "help_requests",
     "help_messages",
     "help_agents",
+    "partner_offers",
+    "partner_coupons",
+    "partner_digest",
+    "promotion_slots",
 ]

@@ -40,6 +40,7 @@ from storage.repositories.jobs import SqlJobRepository
 from storage.repositories.lean import SqlEngineStore
 from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutboxRepository
+from storage.repositories.partners import SqlPartnerRepository
 from storage.repositories.points import SqlPointsRepository
 from storage.repositories.privacy import SqlPrivacyRepository
 from storage.repositories.proxy import SqlProxyRepository
@@ -110,6 +111,7 @@ class SqlUnitOfWork:
     boards = _Lazy(SqlBoardRepository)  # 게시판
     share = _Lazy(SqlShareRepository)
     shop = _Lazy(SqlShopRepository)  # 알뜰쇼핑
+    partners = _Lazy(SqlPartnerRepository)  # 제휴상가 혜택, 쿠폰
     rate_events = _Lazy(SqlRateEventRepository)
     conversations = _Lazy(SqlConversationRepository)
     tokens = _Lazy(SqlTokenRepository)

@@ -11,6 +11,7 @@ from bot.handlers.boards.errors import MESSAGES as BOARD_MESSAGES
 from bot.handlers.defects.words import status_word
 from bot.handlers.helpdesk.errors import MESSAGES as HELP_MESSAGES
 from bot.handlers.helpdesk.render import help_button
+from bot.handlers.partners.errors import MESSAGES as PARTNER_MESSAGES
 from bot.handlers.share.errors import MESSAGES as SHARE_MESSAGES
 from bot.i18n import N_
 from core.errors import DomainError
@@ -222,6 +223,7 @@ MESSAGES = {
 MESSAGES.update(SHARE_MESSAGES)  # 공유마켓
 MESSAGES.update(BOARD_MESSAGES)  # 게시판
 MESSAGES.update(HELP_MESSAGES)  # 도움 요청
+MESSAGES.update(PARTNER_MESSAGES)  # 제휴상가 혜택
 FALLBACK = MESSAGES["invalid"]  # the wording for a code (or parameters) we cannot explain
 
 
@@ -236,6 +238,7 @@ def _numbers(t: Translator, params: dict) -> dict:
 
 
 PARAMS = {"defect.bad_transition": _status_words, "desk.too_many_letters": _numbers}
+PARAMS.update(dict.fromkeys(("partners.below_minimum", "partners.bad_amount"), _numbers))
 
 
 def explain(ctx: Ctx, error: DomainError) -> str:
