@@ -43,3 +43,17 @@ class PartnerRepository(Protocol):
 
     async def counts(self, offer_ids: list[int]) -> dict[int, int]:
         """{offer id: coupons redeemed}."""
+
+    @property
+    def digest(self) -> DigestRepository: ...
+
+
+class DigestRepository(Protocol):
+    """Residents who asked for the weekly 동네 가게 혜택 digest (one row each)."""
+
+    async def subscribe(self, resident_id: int, complex_id: int, at: datetime) -> bool:
+        """Add the resident (False when already in)."""
+
+    async def unsubscribe(self, resident_id: int) -> bool: ...
+    async def subscribed(self, resident_id: int) -> bool: ...
+    async def subscribers(self, complex_id: int) -> list[int]: ...

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import func, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -22,6 +22,7 @@ cp_ = tables.partner_coupons.c
 class SqlPartnerRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
+        self.digest = SqlDigestRepository(session)  # the weekly digest's subscribers
 
     def _known(self, cls, item_id: int):
         return self.session.identity_map.get(self.session.identity_key(cls, item_id))
@@ -135,3 +136,30 @@ class SqlPartnerRepository:
             .group_by(cp_.offer_id)
         )
         return {offer_id: int(n) for offer_id, n in await self.session.execute(stmt)}
+
+
+dg_ = tables.partner_digest.c
+
+
+class SqlDigestRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def subscribe(self, resident_id: int, complex_id: int, at: datetime) -> bool:
+        if await self.subscribed(resident_id):
+            return False
+        values = {"resident_id": resident_id, "complex_id": complex_id, "created_at": at}
+        await self.session.execute(insert(tables.partner_digest).values(**values))
+        return True
+
+    async def unsubscribe(self, resident_id: int) -> bool:
+        stmt = delete(tables.partner_digest).where(dg_.resident_id == resident_id)
+        return changed(await self.session.execute(stmt)) == 1
+
+    async def subscribed(self, resident_id: int) -> bool:
+        stmt = select(dg_.resident_id).where(dg_.resident_id == resident_id)
+        return await self.session.scalar(stmt) is not None
+
+    async def subscribers(self, complex_id: int) -> list[int]:
+        stmt = select(dg_.resident_id).where(dg_.complex_id == complex_id)
+        return list(await self.session.scalars(stmt.order_by(dg_.resident_id)))

@@ -48,6 +48,22 @@ async def test_the_demo_has_a_refund_after_spending(engine, services):
     assert legs[f"common:{complex_id}"] == -640
 
 
+async def test_the_demo_shows_outside_picks_with_links(engine, services):
+    await seed_demo(services)
+    from bot.demo.seed import DEMO_HOUSEHOLDS, demo_code
+    from core.identity.invites import display_code
+
+    code = display_code(demo_code(services.invite_key, DEMO_HOUSEHOLDS[1]))
+    lee = await verified(engine, code, "lee-picks")
+    await lee.tap("알뜰쇼핑")
+    await lee.tap("우체국쇼핑·바깥 상품")
+    assert "[우체국쇼핑·바깥 상품] 5개예요." in lee.text
+    assert "청송 꿀사과 5kg (15~18과)" in lee.text and "우체국쇼핑 · 39,900원" in lee.text
+    links = [b.url for c in lee.screen.cards for b in c.buttons]
+    keys = ("apple", "abalone", "tangerine", "gulbi", "rice")
+    assert links == [f"https://mall.epost.go.kr/?pick={k}" for k in keys]
+
+
 async def test_the_demo_near_complex_is_served_by_the_farm_shop(engine, services):
     await seed_demo(services)
     from bot.demo.seed import demo_code

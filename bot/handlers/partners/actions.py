@@ -55,3 +55,10 @@ class CloseOffer(Action, kind="partners.close", single_use=True):
 @dataclass(frozen=True)
 class RedeemCoupon(Action, kind="partners.redeem"):
     pass
+
+
+@dataclass(frozen=True)
+class ToggleDigest(Action, kind="partners.digest"):
+    """매주 혜택 소식 받기 (on) / 그만 받기."""
+
+    on: bool

@@ -7,12 +7,18 @@ from __future__ import annotations
 from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.handlers.identity.actions import OpenSection
-from bot.handlers.partners.actions import ClaimCoupon, MyCoupons, PartnerOffers, ShowCoupon
+from bot.handlers.partners.actions import (
+    ClaimCoupon,
+    MyCoupons,
+    PartnerOffers,
+    ShowCoupon,
+    ToggleDigest,
+)
 from bot.handlers.partners.render import SHOWN, coupon_screen
 from bot.handlers.partners.words import discount_text, offer_card
 from bot.screens import Screen
 from core.ids import saved
-from core.partners import coupons, reading
+from core.partners import coupons, digest, reading
 from core.partners.coupons import display_code
 
 router = Router()
@@ -20,17 +26,34 @@ router = Router()
 
 @router.on(PartnerOffers)
 async def partner_offers(ctx: Ctx, action: PartnerOffers) -> Screen:
+    return await _offers(ctx)
+
+
+async def _offers(ctx: Ctx, note: str = "") -> Screen:
     items = await reading.open_offers(ctx.uow, ctx.clock, ctx.membership)
     mine = ctx.button(ctx._("내 쿠폰"), MyCoupons())
+    if await digest.is_subscribed(ctx.uow, ctx.membership):
+        weekly = ctx.button(ctx._("매주 소식 그만 받기"), ToggleDigest(on=False))
+    else:
+        weekly = ctx.button(ctx._("매주 소식 받기"), ToggleDigest(on=True))
     if not items:
-        text = ctx._("지금 열린 동네 가게 혜택이 없어요.")
-        return ctx.screen(text, mine, back=OpenSection("shop"))
+        text = "\n".join(x for x in (note, ctx._("지금 열린 동네 가게 혜택이 없어요.")) if x)
+        return ctx.screen(text, mine, weekly, back=OpenSection("shop"))
     cards = []
     for item in items[:SHOWN]:
         claim = ctx.button(ctx._("쿠폰 받기"), ClaimCoupon(saved(item.offer.id)))
         cards.append(offer_card(ctx, item.offer, item.shop_name, (claim,)))
     text = ctx._("[동네 가게 혜택] {n}곳이에요. 쿠폰을 받아 가게에서 보여 주세요.", n=len(items))
-    return ctx.screen(text, mine, back=OpenSection("shop"), cards=tuple(cards))
+    text = f"{note}\n{text}" if note else text
+    return ctx.screen(text, mine, weekly, back=OpenSection("shop"), cards=tuple(cards))
+
+
+@router.on(ToggleDigest)
+async def toggle_digest(ctx: Ctx, action: ToggleDigest) -> Screen:
+    await digest.set_digest(ctx.uow, ctx.clock, ctx.membership, action.on)
+    if action.on:
+        return await _offers(ctx, ctx._("매주 월요일 아침에 동네 가게 혜택을 알려 드릴게요."))
+    return await _offers(ctx, ctx._("매주 혜택 소식을 그만 보내 드려요."))
 
 
 @router.on(ClaimCoupon)

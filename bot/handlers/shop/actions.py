@@ -62,6 +62,13 @@ class CancelOrder(Action, kind="shop.cancel", single_use=True):
 
 
 @dataclass(frozen=True)
+class Picks(Action, kind="shop.picks"):
+    """우체국쇼핑·바깥 상품: outside products with a link out (bot/handlers/shop/picks.py)."""
+
+    offset: int = 0
+
+
+@dataclass(frozen=True)
 class AskRefund(Action, kind="shop.ask_refund"):
     order_id: int
 
