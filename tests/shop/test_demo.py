@@ -1,4 +1,5 @@
-"""The demo's sample 알뜰쇼핑: shops, a 기획전 and an open 공동구매 a newcomer can join."""
+"""The demo's sample 알뜰쇼핑: shops, a 기획전 and an open 공동구매 a newcomer can join, and a
+refund after spending (bot/demo/refunds.py) the books account for exactly."""
 
 from __future__ import annotations
 
@@ -30,6 +31,21 @@ async def test_the_demo_shop_can_be_browsed_and_joined(engine, services):
         await lee.tap("안 써요")
     await lee.tap("참여하기")
     assert "공동구매에 참여했어요" in lee.text
+
+
+async def test_the_demo_has_a_refund_after_spending(engine, services):
+    from core.points.ledger import check_ledger
+    from tests.support.shop import orders
+
+    await seed_demo(services)
+    (refunded,) = [o for o in await orders(services) if o["status"] == "refunded"]
+    async with services.uow() as uow:
+        legs = dict(await uow.points.legs(f"refund:order:{refunded['id']}"))
+        assert await check_ledger(uow) == []
+    complex_id = refunded["complex_id"]
+    assert legs[f"system:{complex_id}:refund_cash"] == -220  # spent: kept back from the cash
+    assert legs[f"personal:{refunded['resident_id']}"] == -100  # what was left of 320
+    assert legs[f"common:{complex_id}"] == -640
 
 
 async def test_the_demo_shows_outside_picks_with_links(engine, services):
