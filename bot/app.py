@@ -26,6 +26,7 @@ from bot.handlers.helpdesk import feature as helpdesk
 from bot.handlers.identity import feature as identity
 from bot.handlers.identity.home import Pages
 from bot.handlers.notices import feature as notices
+from bot.handlers.partners import feature as partners
 from bot.handlers.points import feature as points
 from bot.handlers.proxy import feature as proxy
 from bot.handlers.share import feature as share
@@ -141,6 +142,7 @@ FEATURES = (
     boards,
     points,
     shop,
+    partners,
     share,
     proxy,
 )

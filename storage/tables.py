@@ -56,6 +56,12 @@ from storage.schema.outbox import (
     outbox,
     sender_roles,
 )
+from storage.schema.partners import (
+    partner_coupons,
+    partner_digest,
+    partner_offers,
+    promotion_slots,
+)
 from storage.schema.points import (
     common_proposals,
     common_spends,
@@ -81,6 +87,7 @@ from storage.schema.shop import (
     shop_exhibitions,
     shop_group_buys,
     shop_orders,
+    shop_picks,
     shop_products,
     shops,
 )
@@ -140,6 +147,7 @@ __all__ = [
     "shop_exhibitions",
     "shop_group_buys",
     "shop_orders",
+    "shop_picks",
     "shop_complexes",
     "board_entries",
     "board_signups",
@@ -147,4 +155,8 @@ __all__ = [
     "help_requests",
     "help_messages",
     "help_agents",
+    "partner_offers",
+    "partner_coupons",
+    "partner_digest",
+    "promotion_slots",
 ]

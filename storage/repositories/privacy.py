@@ -220,6 +220,9 @@ class SqlPrivacyRepository:
         await self._update(
             t.vote_ballots, {"resident_id": None}, t.vote_ballots.c.resident_id == rid
         )
+        pc = t.partner_coupons.c  # 제휴상가 coupons stay as the shop's anonymous record
+        await self._update(t.partner_coupons, {"resident_id": None}, pc.resident_id == rid)
+        await self._delete(t.partner_digest, t.partner_digest.c.resident_id == rid)
         c = t.conversations.c
         await self._update(
             t.conversations,
