@@ -1,5 +1,6 @@
 """Command line: `python -m bot run|migrate|complex add|invite|ledger check|rent export|survey
-export|households import|invite-sheets|operator add|vendor serve|approve|refuse`.
+export|households import|invite-sheets|operator add|vendor serve|approve|refuse|picks
+import|list|remove`.
 
 Exit codes: 0 done, 1 a rule said no (the message says which), 2 bad configuration or usage.
 """
@@ -76,6 +77,21 @@ def _parser() -> argparse.ArgumentParser:
         "add", help="create an operator and print a one-time desk login code"
     )
     op_add.add_argument("--name", required=True)
+    picks = sub.add_parser("picks", help="우체국쇼핑 and other outside picks per complex")
+    picks_sub = picks.add_subparsers(dest="picks_command", required=True)
+    picks_imp = picks_sub.add_parser(
+        "import", help="add or update picks from a CSV or JSON file (same link = update)"
+    )
+    where = picks_imp.add_mutually_exclusive_group(required=True)
+    where.add_argument("--complex", dest="complex_code")
+    where.add_argument("--all", action="store_true", help="every complex")
+    picks_imp.add_argument("file", metavar="FILE")
+    picks_sub.add_parser("list", help="a complex's picks").add_argument(
+        "--complex", required=True, dest="complex_code"
+    )
+    picks_rm = picks_sub.add_parser("remove", help="remove one pick by its id (see list)")
+    picks_rm.add_argument("--complex", required=True, dest="complex_code")
+    picks_rm.add_argument("pick_id", type=int, metavar="ID")
     vendor = sub.add_parser("vendor", help="a shop serving several complexes")
     vendor_sub = vendor.add_subparsers(dest="vendor_command", required=True)
     for name, what in (
@@ -118,6 +134,10 @@ def main(argv: list[str] | None = None) -> int:
         from bot.cli.households import main as onboarding
 
         return onboarding(config, args)
+    if args.command == "picks":
+        from bot.cli.picks import main as picks_main
+
+        return picks_main(config, args)
     if args.command == "vendor":
         from bot.cli.vendors import vendor as vendor_command
 

@@ -32,7 +32,7 @@ from core.partners.ports import PartnerRepository
 from core.points.ports import PointsRepository
 from core.privacy.ports import PrivacyRepository
 from core.share.ports import ShareRepository
-from core.shop.ports import ShopRepository
+from core.shop.ports import PickRepository, ShopRepository
 from core.surveys.ports import SurveyRepository
 from core.votes.ports import VoteRepository
 
@@ -245,6 +245,8 @@ class UnitOfWork(Protocol):
     def share(self) -> ShareRepository: ...
     @property
     def shop(self) -> ShopRepository: ...
+    @property
+    def picks(self) -> PickRepository: ...
     @property
     def partners(self) -> PartnerRepository: ...
     @property

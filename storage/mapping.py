@@ -14,6 +14,7 @@ from core.partners.model import Coupon, Offer
 from core.points.model import CommonProposal, CommonSpend, RentSettlement
 from core.share import model as share
 from core.shop import model as shop
+from core.shop.picks import Pick
 from core.votes.model import Vote
 from storage import tables
 
@@ -52,6 +53,7 @@ def map_domain() -> None:
         (shop.Exhibition, tables.shop_exhibitions),
         (shop.GroupBuy, tables.shop_group_buys),
         (shop.Order, tables.shop_orders),
+        (Pick, tables.shop_picks),
         (shop.ShopComplex, tables.shop_complexes),
         (Offer, tables.partner_offers),
         (Coupon, tables.partner_coupons),

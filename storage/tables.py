@@ -87,6 +87,7 @@ from storage.schema.shop import (
     shop_exhibitions,
     shop_group_buys,
     shop_orders,
+    shop_picks,
     shop_products,
     shops,
 )
@@ -146,6 +147,7 @@ __all__ = [
     "shop_exhibitions",
     "shop_group_buys",
     "shop_orders",
+    "shop_picks",
     "shop_complexes",
     "board_entries",
     "board_signups",

@@ -41,6 +41,7 @@ from storage.repositories.lean import SqlEngineStore
 from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutboxRepository
 from storage.repositories.partners import SqlPartnerRepository
+from storage.repositories.picks import SqlPickRepository
 from storage.repositories.points import SqlPointsRepository
 from storage.repositories.privacy import SqlPrivacyRepository
 from storage.repositories.proxy import SqlProxyRepository
@@ -111,6 +112,7 @@ class SqlUnitOfWork:
     boards = _Lazy(SqlBoardRepository)  # 게시판
     share = _Lazy(SqlShareRepository)
     shop = _Lazy(SqlShopRepository)  # 알뜰쇼핑
+    picks = _Lazy(SqlPickRepository)  # 우체국쇼핑·바깥 상품
     partners = _Lazy(SqlPartnerRepository)  # 제휴상가 혜택, 쿠폰
     rate_events = _Lazy(SqlRateEventRepository)
     conversations = _Lazy(SqlConversationRepository)

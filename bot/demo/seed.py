@@ -74,6 +74,12 @@ async def seed_demo(services: Services, *, samples: bool = True) -> bool:
         from bot.demo.shop import seed_shop
 
         await seed_shop(services, codes)
+        from bot.demo.refunds import seed_refunds
+
+        await seed_refunds(services, codes)
+        from bot.demo.picks import seed_picks
+
+        await seed_picks(services, DEMO_CODE)
         from bot.demo.partners import seed_partners
 
         await seed_partners(services, codes)

@@ -13,6 +13,7 @@ from bot.handlers.helpdesk.errors import MESSAGES as HELP_MESSAGES
 from bot.handlers.helpdesk.render import help_button
 from bot.handlers.partners.errors import MESSAGES as PARTNER_MESSAGES
 from bot.handlers.share.errors import MESSAGES as SHARE_MESSAGES
+from bot.handlers.shop.errors import MESSAGES as PICK_MESSAGES
 from bot.i18n import N_
 from core.errors import DomainError
 
@@ -223,6 +224,7 @@ MESSAGES = {
 MESSAGES.update(SHARE_MESSAGES)  # 공유마켓
 MESSAGES.update(BOARD_MESSAGES)  # 게시판
 MESSAGES.update(HELP_MESSAGES)  # 도움 요청
+MESSAGES.update(PICK_MESSAGES)  # 우체국쇼핑·바깥 상품
 MESSAGES.update(PARTNER_MESSAGES)  # 제휴상가 혜택
 FALLBACK = MESSAGES["invalid"]  # the wording for a code (or parameters) we cannot explain
 
@@ -237,7 +239,11 @@ def _numbers(t: Translator, params: dict) -> dict:
     return {k: t.number(v) if isinstance(v, int) else v for k, v in params.items()}
 
 
-PARAMS = {"defect.bad_transition": _status_words, "desk.too_many_letters": _numbers}
+PARAMS = {
+    "defect.bad_transition": _status_words,
+    "desk.too_many_letters": _numbers,
+    "pick.bad_price": _numbers,
+}
 PARAMS.update(dict.fromkeys(("partners.below_minimum", "partners.bad_amount"), _numbers))
 
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from core.shop.model import Exhibition, GroupBuy, Order, Product, Shop, ShopComplex
+
+if TYPE_CHECKING:
+    from core.shop.picks import Pick
 
 
 class ShopRepository(Protocol):
@@ -115,3 +118,17 @@ class ShopRepository(Protocol):
         by: int | None,
     ) -> bool:
         """Set the decision if the status is still one of `expected` (one conditional update)."""
+
+
+class PickRepository(Protocol):
+    """Outside picks (우체국쇼핑 and others), per complex."""
+
+    async def add_pick(self, pick: Pick) -> Pick: ...
+    async def get_pick(self, pick_id: int) -> Pick | None: ...
+    async def pick_by_link(self, complex_id: int, link_url: str) -> Pick | None: ...
+    async def picks(
+        self, complex_id: int, *, offset: int, limit: int | None
+    ) -> tuple[list[Pick], int]:
+        """The complex's picks in the curated (import) order, and how many there are."""
+
+    async def remove_pick(self, pick: Pick) -> None: ...

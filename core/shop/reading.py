@@ -43,6 +43,7 @@ class ProductItem:
 class OrderItem:
     order: Order
     product_name: str
+    complex_name: str = ""  # for the vendor: the complex of an order placed in another one
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,16 @@ async def _with_shop_names(uow: UnitOfWork, products: list[Product]) -> list[Pro
     return [ProductItem(p, names.get(p.shop_id, "")) for p in products]
 
 
-async def _with_product_names(uow: UnitOfWork, found: list[Order]) -> list[OrderItem]:
+async def _with_product_names(
+    uow: UnitOfWork, found: list[Order], home: int | None = None
+) -> list[OrderItem]:
+    """`home`: the vendor's complex; orders placed elsewhere are named with their complex."""
     names = await uow.shop.product_names([o.product_id for o in found])
-    return [OrderItem(o, names.get(o.product_id, "")) for o in found]
+    places: dict[int, str] = {}
+    for complex_id in {o.complex_id for o in found if home is not None and o.complex_id != home}:
+        complex_ = await uow.complexes.get(complex_id)
+        places[complex_id] = complex_.name if complex_ else ""
+    return [OrderItem(o, names.get(o.product_id, ""), places.get(o.complex_id, "")) for o in found]
 
 
 async def products(
@@ -130,13 +138,13 @@ async def my_orders(uow: UnitOfWork, member: Membership, offset: int = 0) -> Ord
 async def open_orders(uow: UnitOfWork, member: Membership, offset: int = 0) -> OrderPage:
     """주문 관리: the vendor's open orders, oldest first."""
     found, total = await orders.shop_orders(uow, member, offset=offset)
-    return OrderPage(await _with_product_names(uow, found), total)
+    return OrderPage(await _with_product_names(uow, found, member.complex_id), total)
 
 
 async def order_history(uow: UnitOfWork, member: Membership, offset: int = 0) -> OrderPage:
     """주문 내역: every order of the vendor's shop, newest first."""
     found, total = await orders.shop_history(uow, member, offset=offset)
-    return OrderPage(await _with_product_names(uow, found), total)
+    return OrderPage(await _with_product_names(uow, found, member.complex_id), total)
 
 
 async def order_form(uow: UnitOfWork, member: Membership, product_id: int) -> OrderForm:

@@ -107,6 +107,24 @@ shop_orders = Table(
     Index("ix_shop_orders_group_buy", "group_buy_id", "status"),
 )
 
+# 우체국쇼핑 and other outside picks: shown with a link out, never sold here; the link is a
+# pick's identity in its complex (a re-import updates it).
+shop_picks = Table(
+    "shop_picks",
+    metadata,
+    pk(),
+    Column("complex_id", ForeignKey("complexes.id"), nullable=False),
+    Column("title", String(60), nullable=False),
+    Column("price", Integer, nullable=False),
+    Column("link_url", String(500), nullable=False),
+    Column("image_url", String(500), nullable=False, default=""),
+    Column("source", String(20), nullable=False, default=""),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+    UniqueConstraint("complex_id", "link_url", name="uq_shop_picks_link"),
+    CheckConstraint("price > 0", name="price_positive"),
+)
+
 # One vendor, many complexes: a shop serves its own complex, and another once approved there.
 shop_complexes = Table(
     "shop_complexes",

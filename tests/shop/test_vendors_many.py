@@ -91,6 +91,11 @@ async def test_an_order_placed_in_near_is_nears_points_and_views(engine, service
     assert demo_order["id"] == kim_order and demo_order["complex_id"] == kim_m.complex_id
     assert near_order["pickup"] == "201동 앞"
 
+    farm = w.chats["farm"]  # the vendor's 주문 관리 names the complex of NEAR's order only
+    await farm.say("처음으로")
+    await farm.tap("내 가게")
+    await farm.tap("주문 관리")
+    assert farm.text.count("단지: ") == 1 and "단지: 내친구 이웃아파트" in farm.text
     await picked_up(services, w.farm, near_order["id"])
     assert await common(services, choi_m.complex_id) == 480  # 2% of 24,000원, NEAR's
     assert await common(services, kim_m.complex_id) == 0  # DEMO earns nothing of it
@@ -186,3 +191,27 @@ async def test_forged_and_other_complexes_ids_are_refused(engine, services, demo
     with pytest.raises(NotFound):  # a vendor's group buy for a complex it does not serve
         async with services.uow() as uow:
             await reading.vendor_group_buy_choices(uow, w.farm, 999_999)
+
+
+async def test_the_vendor_asks_in_chat_and_a_bad_code_changes_nothing(engine, services, demo):
+    w = await world(engine, services, demo)
+    farm = w.chats["farm"]
+    await farm.say("처음으로")
+    await farm.tap("내 가게")
+    await farm.tap("다른 단지 판매")
+    assert "지금은 우리 단지에서만 팔아요" in farm.text
+    await farm.tap("판매 신청")
+    await farm.say("NOWHERE")
+    await farm.tap("건너뛰기")
+    assert "'NOWHERE' 단지를 찾지 못했어요" in farm.text
+    async with services.uow() as uow:
+        assert await uow.shop.servings(shop_id=w.shop_id) == []
+    await farm.say("처음으로")
+    await farm.tap("내 가게")
+    await farm.tap("다른 단지 판매")
+    await farm.tap("판매 신청")
+    await farm.say("near")
+    await farm.say("201동 앞")
+    assert "내친구 이웃아파트에 판매를 신청했어요" in farm.text
+    await farm.tap("다른 단지 판매")
+    assert "· 내친구 이웃아파트: 승인 기다리는 중 (받는 곳: 201동 앞)" in farm.text

@@ -20,6 +20,7 @@ ASK_REFUND_DIALOG = "shop.ask_refund"
 GROUP_BUY_DIALOG = "vendor.groupbuy"
 EXHIBITION_DIALOG = "vendor.exhibition"
 INVITE_VENDOR_DIALOG = "shop.invite_vendor"
+SERVE_DIALOG = "vendor.serve"
 
 
 def back_to_shop() -> Action:
@@ -59,6 +60,13 @@ class MyOrders(Action, kind="shop.mine"):
 @dataclass(frozen=True)
 class CancelOrder(Action, kind="shop.cancel", single_use=True):
     order_id: int
+
+
+@dataclass(frozen=True)
+class Picks(Action, kind="shop.picks"):
+    """우체국쇼핑·바깥 상품: outside products with a link out (bot/handlers/shop/picks.py)."""
+
+    offset: int = 0
 
 
 @dataclass(frozen=True)
@@ -157,6 +165,11 @@ class StartGroupBuy(Action, kind="vendor.gb"):
 @dataclass(frozen=True)
 class VendorComplexes(Action, kind="vendor.complexes"):
     """다른 단지 판매: the complexes the shop serves or asked to serve."""
+
+
+@dataclass(frozen=True)
+class AskToServe(Action, kind="vendor.serve"):
+    """판매 신청: ask to sell in another complex."""
 
 
 @dataclass(frozen=True)

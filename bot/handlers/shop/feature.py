@@ -3,19 +3,29 @@ notification kinds and job kinds (what the feature is: see the package docstring
 
 from __future__ import annotations
 
-from bot.dialogs.shop import ask_refund, order, product, refund
+from bot.dialogs.shop import ask_refund, order, product, refund, serve
 from bot.dialogs.shop import groupbuy as group_buy_dialogs
 from bot.dialogs.shop import vendor as vendor_dialogs  # not `vendor`: the handlers' module
 from bot.engine.assembly import FeatureApp
 from bot.engine.context import Ctx
 from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
-from bot.handlers.shop import browse, coordinator, groupbuy, history, notices, serving, vendor
+from bot.handlers.shop import (
+    browse,
+    coordinator,
+    groupbuy,
+    history,
+    notices,
+    picks,
+    serving,
+    vendor,
+)
 from bot.handlers.shop.actions import (
     CoordinatorGroupBuy,
     Exhibitions,
     GroupBuys,
     MyOrders,
+    Picks,
     ServeRequests,
     ShopKinds,
     VendorMenu,
@@ -30,9 +40,9 @@ async def is_vendor(ctx: Ctx) -> bool:
 
 def register(app: FeatureApp) -> None:
     app.routers(browse.router, groupbuy.router, vendor.router, history.router)
-    app.routers(coordinator.router, serving.router)
+    app.routers(coordinator.router, serving.router, picks.router)
     app.add_dialogs(*order.DIALOGS, *product.DIALOGS, *vendor_dialogs.DIALOGS, *refund.DIALOGS)
-    app.add_dialogs(*group_buy_dialogs.DIALOGS, *ask_refund.DIALOGS)
+    app.add_dialogs(*group_buy_dialogs.DIALOGS, *ask_refund.DIALOGS, *serve.DIALOGS)
     notices.register(app.services)
     serving.register_notices(app.services)
     app.menu("home", MenuEntry(N_("내 가게"), VendorMenu, rank=20, shown=is_vendor))
@@ -41,6 +51,7 @@ def register(app: FeatureApp) -> None:
         MenuEntry(N_("가게별 상품"), ShopKinds, rank=10),
         MenuEntry(N_("특별 판매"), Exhibitions, rank=20),
         MenuEntry(N_("공동구매"), GroupBuys, rank=30),
+        MenuEntry(N_("우체국쇼핑·바깥 상품"), Picks, rank=35),
         MenuEntry(N_("내 주문"), MyOrders, rank=40),
     )
     app.menu(
@@ -53,4 +64,5 @@ def register(app: FeatureApp) -> None:
         Intent("shop.exhibitions", N_("특별 판매"), lambda slot: Exhibitions()),
         Intent("shop.groupbuy", N_("공동구매"), lambda slot: GroupBuys()),
         Intent("shop.orders", N_("내 주문"), lambda slot: MyOrders()),
+        Intent("shop.picks", N_("우체국쇼핑·바깥 상품"), lambda slot: Picks()),
     )

@@ -64,8 +64,9 @@ def resident_order_card(ctx: Ctx, item: OrderItem) -> Card:
     return ctx.card(f"{order.number} · {item.product_name}", *lines, buttons=buttons)
 
 
-def order_lines(ctx: Ctx, order: Order) -> list[str]:
-    """An order's quantity, total, status, pickup, payment and points used (for vendors)."""
+def order_lines(ctx: Ctx, order: Order, where: str = "") -> list[str]:
+    """An order's quantity, total, status, pickup, payment and points used (for vendors);
+    `where`: the complex of an order placed in another complex the shop serves."""
     paid = ""
     if order.payment == Payment.TRANSFER and order.money:
         paid = ctx._(" (입금 확인)") if order.paid else ctx._(" (입금 전)")
@@ -75,6 +76,8 @@ def order_lines(ctx: Ctx, order: Order) -> list[str]:
         ctx._("받는 곳: {pickup}", pickup=order.pickup),
         payment_word(ctx.t, order.payment) + paid,
     ]
+    if where:
+        lines.insert(2, ctx._("단지: {complex}", complex=where))
     if order.points_used:
         lines.append(ctx._("포인트 {n}점 사용", n=order.points_used))
     return lines
@@ -92,7 +95,8 @@ def open_order_card(ctx: Ctx, item: OrderItem) -> Card:
         buttons.append(ctx.button(ctx._("입금 확인"), ConfirmPaid(order_id)))
     buttons.append(ctx.button(ctx._("주문 취소"), CancelWithReason(order_id)))
     title = f"{order.number} · {item.product_name}"
-    return ctx.card(title, *order_lines(ctx, order), buttons=tuple(buttons[:3]))
+    lines = order_lines(ctx, order, item.complex_name)
+    return ctx.card(title, *lines, buttons=tuple(buttons[:3]))
 
 
 def history_card(ctx: Ctx, item: OrderItem) -> Card:
@@ -101,7 +105,7 @@ def history_card(ctx: Ctx, item: OrderItem) -> Card:
     buttons: tuple[Button, ...] = ()
     if order.status == OrderStatus.PICKED_UP:
         buttons = (ctx.button(ctx._("환불"), RefundOrder(saved(order.id))),)
-    lines = (ctx.t.short_day(order.created_at), *order_lines(ctx, order))
+    lines = (ctx.t.short_day(order.created_at), *order_lines(ctx, order, item.complex_name))
     return ctx.card(f"{order.number} · {item.product_name}", *lines, buttons=buttons)
 
 

@@ -9,6 +9,8 @@ from bot.engine.actions import Router
 from bot.engine.context import Ctx
 from bot.handlers.coordinator.actions import OpenCoordinator
 from bot.handlers.shop.actions import (
+    SERVE_DIALOG,
+    AskToServe,
     DecideServe,
     ServeRequests,
     StartGroupBuy,
@@ -75,11 +77,12 @@ async def decide_serve(ctx: Ctx, action: DecideServe) -> Screen:
 @router.on(VendorComplexes)
 async def vendor_complexes(ctx: Ctx, action: VendorComplexes) -> Screen:
     found = await serving.my_complexes(ctx.uow, ctx.membership)
+    ask = ctx.button(ctx._("판매 신청"), AskToServe())
     if not found:
         text = ctx._(
-            "지금은 우리 단지에서만 팔아요. 다른 단지에도 팔려면 운영 담당자에게 말씀해 주세요."
+            "지금은 우리 단지에서만 팔아요. 다른 단지에도 팔려면 '판매 신청'을 눌러 주세요."
         )
-        return ctx.screen(text, back=VendorMenu())
+        return ctx.screen(text, ask, back=VendorMenu())
     lines = [ctx._("[다른 단지 판매]")]
     for r in found:
         line = ctx._(
@@ -90,7 +93,13 @@ async def vendor_complexes(ctx: Ctx, action: VendorComplexes) -> Screen:
         if r.serving.pickup_place:
             line += " " + ctx._("(받는 곳: {place})", place=r.serving.pickup_place)
         lines.append(line)
-    return ctx.screen("\n".join(lines), back=VendorMenu())
+    return ctx.screen("\n".join(lines), ask, back=VendorMenu())
+
+
+@router.on(AskToServe)
+async def ask_to_serve(ctx: Ctx, action: AskToServe) -> Screen:
+    await serving.my_complexes(ctx.uow, ctx.membership)  # the vendor's own shop, or Forbidden
+    return await ctx.start_dialog(SERVE_DIALOG)
 
 
 async def choose_complex(ctx: Ctx) -> Screen | None:
