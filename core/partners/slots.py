@@ -93,3 +93,19 @@ async def current_slot(uow: UnitOfWork, clock: Clock, member: Membership) -> Slo
             if item.id == exhibition_id:
                 return Slot(exhibition=item)
     return None
+
+
+@dataclass(frozen=True)
+class DeskOffer:
+    offer: Offer
+    shop_name: str
+    used: int
+
+
+async def complex_offers(uow: UnitOfWork, member: Membership) -> list[DeskOffer]:
+    """The desk: every offer of the coordinator's complex, newest first, with coupons used."""
+    require_coordinator(member)
+    offers = await uow.partners.offers_of_complex(member.complex_id or 0)
+    names = await uow.shop.shop_names([o.shop_id for o in offers])
+    used = await uow.partners.counts([o.id for o in offers if o.id is not None])
+    return [DeskOffer(o, names.get(o.shop_id, ""), used.get(o.id or 0, 0)) for o in offers]
