@@ -13,11 +13,11 @@ from tests.support.points import balances
 
 
 async def test_the_desk_redeems_a_coupon_once_and_assigns_the_slot(
-    client,
+    client,  # noqa: F811
     services,
     clock,
-    office,
-    engine,  # noqa: F811
+    office,  # noqa: F811
+    engine,
 ):
     await signed_in(client, services, clock, office, office.complex_id)
     code = display_code(demo_code(services.invite_key, DEMO_HOUSEHOLDS[0]))
