@@ -16,6 +16,7 @@ from bot.desk import (
     login,
     notices,
     operator,
+    partners,
     residents,
     shop,
     surveys,
@@ -35,6 +36,7 @@ PAGES = (
     surveys,
     defects,
     shop,
+    partners,
     operator,
 )
 

@@ -46,6 +46,8 @@ class PartnerRepository(Protocol):
 
     @property
     def digest(self) -> DigestRepository: ...
+    @property
+    def slots(self) -> SlotRepository: ...
 
 
 class DigestRepository(Protocol):
@@ -57,3 +59,20 @@ class DigestRepository(Protocol):
     async def unsubscribe(self, resident_id: int) -> bool: ...
     async def subscribed(self, resident_id: int) -> bool: ...
     async def subscribers(self, complex_id: int) -> list[int]: ...
+
+
+class SlotRepository(Protocol):
+    """The 알뜰쇼핑 promotion slot: (offer id, exhibition id) rows with a period."""
+
+    async def add(
+        self,
+        complex_id: int,
+        *,
+        offer_id: int | None,
+        exhibition_id: int | None,
+        starts_at: datetime,
+        ends_at: datetime,
+        by: int,
+    ) -> None: ...
+    async def current(self, complex_id: int, now: datetime) -> tuple[int | None, int | None]:
+        """(offer id, exhibition id) of the newest slot on now; (None, None) when none."""

@@ -23,6 +23,7 @@ class SqlPartnerRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
         self.digest = SqlDigestRepository(session)  # the weekly digest's subscribers
+        self.slots = SqlSlotRepository(session)  # 오늘의 추천 on 알뜰쇼핑
 
     def _known(self, cls, item_id: int):
         return self.session.identity_map.get(self.session.identity_key(cls, item_id))
@@ -163,3 +164,42 @@ class SqlDigestRepository:
     async def subscribers(self, complex_id: int) -> list[int]:
         stmt = select(dg_.resident_id).where(dg_.complex_id == complex_id)
         return list(await self.session.scalars(stmt.order_by(dg_.resident_id)))
+
+
+ps_ = tables.promotion_slots.c
+
+
+class SqlSlotRepository:
+    def __init__(self, session: AsyncSession) -> None:
+        self.session = session
+
+    async def add(
+        self,
+        complex_id: int,
+        *,
+        offer_id: int | None,
+        exhibition_id: int | None,
+        starts_at: datetime,
+        ends_at: datetime,
+        by: int,
+    ) -> None:
+        values = {
+            "complex_id": complex_id,
+            "offer_id": offer_id,
+            "exhibition_id": exhibition_id,
+            "starts_at": starts_at,
+            "ends_at": ends_at,
+            "assigned_by": by,
+            "created_at": starts_at,
+        }
+        await self.session.execute(insert(tables.promotion_slots).values(**values))
+
+    async def current(self, complex_id: int, now: datetime) -> tuple[int | None, int | None]:
+        stmt = (
+            select(ps_.offer_id, ps_.exhibition_id)
+            .where(ps_.complex_id == complex_id, ps_.starts_at <= now, ps_.ends_at > now)
+            .order_by(ps_.id.desc())
+            .limit(1)
+        )
+        row = (await self.session.execute(stmt)).first()
+        return (None, None) if row is None else (row.offer_id, row.exhibition_id)

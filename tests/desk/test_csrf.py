@@ -23,6 +23,8 @@ POSTS = {  # route → a concrete path (AA's, with ids that exist in the fixture
     "/c/{complex}/surveys": "/desk/c/AA/surveys",
     r"/c/{complex}/defects/{report:\d+}": "/desk/c/AA/defects/1",
     "/ops/{do:complex|coordinator}": "/desk/ops/complex",
+    "/c/{complex}/partners/redeem": "/desk/c/AA/partners/redeem",
+    "/c/{complex}/partners/slot": "/desk/c/AA/partners/slot",
 }
 
 

@@ -62,3 +62,22 @@ class ToggleDigest(Action, kind="partners.digest"):
     """매주 혜택 소식 받기 (on) / 그만 받기."""
 
     on: bool
+
+
+# --- the promotion slot (오늘의 추천) ---
+
+
+@dataclass(frozen=True)
+class OpenSlot(Action, kind="partners.slot"):
+    pass
+
+
+@dataclass(frozen=True)
+class SlotChoices(Action, kind="partners.slot.choose"):
+    pass
+
+
+@dataclass(frozen=True)
+class AssignSlot(Action, kind="partners.slot.set", single_use=True):
+    offer_id: int = 0
+    exhibition_id: int = 0

@@ -28,5 +28,6 @@ MESSAGES = {
     "partners.used": N_("이미 사용한 쿠폰이에요."),
     "partners.expired": N_("기간이 끝난 쿠폰이에요. 죄송하지만 쓸 수 없어요."),
     "partners.bad_amount": N_("산 금액을 1원부터 {limit}원까지 숫자로 적어 주세요."),
+    "partners.bad_slot": N_("혜택이나 특별 판매 중 하나를 골라 주세요."),
     "partners.below_minimum": N_("이 쿠폰은 {minimum}원 이상 살 때 쓸 수 있어요."),
 }
