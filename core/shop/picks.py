@@ -157,8 +157,10 @@ async def all_picks(uow: UnitOfWork, actor: Membership | None, complex_id: int) 
 
 
 async def picks_page(
-    uow: UnitOfWork, member: Membership, offset: int = 0
+    uow: UnitOfWork, member: Membership, offset: int = 0, size: int = PAGE
 ) -> tuple[list[Pick], int]:
-    """A page of the resident's own complex's picks and how many there are."""
+    """A page of the resident's own complex's picks and how many there are (`size` a page:
+    fewer in 쉬운 모드, where a screen holds at most 4 cards)."""
     complex_id, _ = home_of(member)
-    return await uow.picks.picks(complex_id, offset=max(offset, 0), limit=PAGE)
+    limit = min(max(size, 1), PAGE)
+    return await uow.picks.picks(complex_id, offset=max(offset, 0), limit=limit)

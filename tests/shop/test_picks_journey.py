@@ -62,8 +62,8 @@ async def test_the_resident_follows_a_link_to_the_outside_shop(person, services,
     assert "청송 꿀사과 5kg" in person.text and "완도 전복 1kg" in person.text
     assert "다른 단지 상품" not in person.text
     assert links(person)[-2:] == [
-        ("바깥 쇼핑몰로 가기", f"{POST}2"),
-        ("바깥 쇼핑몰로 가기", f"{POST}3"),
+        ("쇼핑몰 가기", f"{POST}2"),
+        ("쇼핑몰 가기", f"{POST}3"),
     ]
     await person.say("처음으로")
     await person.say("우체국쇼핑 보여줘")
@@ -80,6 +80,6 @@ async def test_many_picks_page_with_more_and_none_says_so(person, services, cloc
     await person.tap("알뜰쇼핑")
     await person.tap("우체국쇼핑·바깥 상품")
     assert "상품 1" in person.text and f"상품 {PAGE + 1}" not in person.text
-    await person.tap("바깥 상품 더보기")
+    await person.tap("상품 더보기")
     assert f"상품 {PAGE + 2}" in person.text
-    assert links(person)[-1] == ("바깥 쇼핑몰로 가기", f"{POST}{PAGE + 3}")
+    assert links(person)[-1] == ("쇼핑몰 가기", f"{POST}{PAGE + 3}")
