@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.dialogs.partners import offer, redeem
 from bot.engine.assembly import FeatureApp
 from bot.engine.context import Ctx
+from bot.engine.intents import Intent
 from bot.engine.menus import MenuEntry
 from bot.handlers.partners import browse, notices, shop, slot
 from bot.handlers.partners.actions import OpenSlot, PartnerMenu, PartnerOffers, SlotChoices
@@ -33,3 +34,4 @@ def register(app: FeatureApp) -> None:
         MenuEntry(N_("동네 가게 혜택"), PartnerOffers, rank=25),
     )
     app.menu("coordinator", MenuEntry(N_("알뜰쇼핑 추천 자리"), SlotChoices, rank=82))
+    app.intent(Intent("partners.offers", N_("동네 가게 혜택"), lambda slot: PartnerOffers()))
