@@ -1,6 +1,7 @@
 """What the shop tells people on its own, as typed payloads (the bot words each kind):
 
-- to the shop's vendors: a new order ("shop.order.new"), an order the buyer cancelled
+- to the shop's vendors: a new order ("shop.order.new", naming the order's complex when the
+  shop serves it from another one), an order the buyer cancelled
   ("shop.order.cancelled"), the buyer's 환불 요청 with its settlement ("shop.refund.asked");
 - to the buyer: the order's new status ("shop.order.status"), the money confirmed
   ("shop.order.paid"), the refund with its settlement ("shop.order.refunded"),
@@ -33,10 +34,13 @@ class OrderEvent(Notification):
 class OrderPlaced(OrderEvent, kind="shop.order.new"):
     product: str
     quantity: int
+    complex_name: str = ""  # the order's complex when it is not the shop's own, else ""
 
     @classmethod
-    def of(cls, order: Order, product: str) -> OrderPlaced:
-        return cls(saved(order.id), order.number, order.status, product, order.quantity)
+    def of(cls, order: Order, product: str, complex_name: str = "") -> OrderPlaced:
+        return cls(
+            saved(order.id), order.number, order.status, product, order.quantity, complex_name
+        )
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,15 @@ async def notify_vendors(uow: UnitOfWork, order: Order, event: Notification, *, 
         await uow.notifier.notify(resident_id, event, key=key, complex_id=order.complex_id)
 
 
+async def served_complex_name(uow: UnitOfWork, shop_id: int, complex_id: int) -> str:
+    """The complex's name when it is not the shop's own (a shop serving several), else ""."""
+    shop = await uow.shop.get_shop(shop_id)
+    if shop is None or shop.complex_id == complex_id:
+        return ""
+    complex_ = await uow.complexes.get(complex_id)
+    return complex_.name if complex_ is not None else ""
+
+
 @dataclass(frozen=True)
 class NewOrder:
     product_id: int
@@ -131,7 +140,8 @@ async def place_order(
       complex; payment 현장결제 or 계좌이체.
     - Points: whole points, at most the price and the balance (the ledger refuses more with
       "points.insufficient"); they are spent now and returned if the order is cancelled.
-    - The shop's vendors are told.
+    - The shop's vendors are told, with the complex's name when the order comes from a
+      complex the shop serves besides its own.
     - 대신 하기: ordered for the household's resident, points only with the household's
       consent ("proxy.no_consent"); marked, audited and announced (`record_proxy`).
     """
@@ -157,7 +167,8 @@ async def place_order(
         payment=new.payment,
         now=clock.now(),
     )
-    event = OrderPlaced.of(order, product.name)
+    where = await served_complex_name(uow, product.shop_id, order.complex_id)
+    event = OrderPlaced.of(order, product.name, where)
     await notify_vendors(uow, order, event, key=f"shop:order:{order.id}:new")
     ref, task = f"order:{order.id}", ProxyTask.ORDER
     await record_proxy(uow, clock, member, task, ref, what=product.name, amount=used)

@@ -215,3 +215,19 @@ async def test_the_vendor_asks_in_chat_and_a_bad_code_changes_nothing(engine, se
     assert "내친구 이웃아파트에 판매를 신청했어요" in farm.text
     await farm.tap("다른 단지 판매")
     assert "· 내친구 이웃아파트: 승인 기다리는 중 (받는 곳: 201동 앞)" in farm.text
+
+
+async def test_the_new_order_notice_names_the_complex_only_when_it_is_not_the_shops(
+    engine, services, demo
+):
+    w = await world(engine, services, demo)
+    await decide(services, await member(services, "near-coord"), await ask(services, w.shop_id))
+    farm = w.chats["farm"]
+    await farm.say("처음으로")  # the approval's notice
+    await order(services, await member(services, "choi"), w.product_id, pickup="201동 앞")
+    await farm.say("처음으로")
+    assert "[새 주문 S-000001 · 내친구 이웃아파트]" in farm.text
+    assert "햇사과 1개를 주문받았어요" in farm.text
+    await order(services, await member(services, "kim"), w.product_id)  # DEMO: the shop's own
+    await farm.say("처음으로")
+    assert "[새 주문 S-000002]" in farm.text and "이웃아파트" not in farm.text

@@ -47,12 +47,24 @@ def _group_buy(t: Translator, p: GroupBuyFacts) -> tuple[Button, ...]:
 
 
 def new_order(t: Translator, p: OrderPlaced) -> Screen:
-    text = t._(
-        "[새 주문 {number}]\n{product} {n}개를 주문받았어요. '주문 관리'에서 확인해 주세요.",
-        number=p.number,
-        product=p.product,
-        n=p.quantity,
-    )
+    """The complex is named in the first line (kept when notices are listed together) when
+    the order comes from a complex the shop serves besides its own."""
+    if p.complex_name:
+        text = t._(
+            "[새 주문 {number} · {complex}]\n{product} {n}개를 주문받았어요. "
+            "'주문 관리'에서 확인해 주세요.",
+            number=p.number,
+            complex=p.complex_name,
+            product=p.product,
+            n=p.quantity,
+        )
+    else:
+        text = t._(
+            "[새 주문 {number}]\n{product} {n}개를 주문받았어요. '주문 관리'에서 확인해 주세요.",
+            number=p.number,
+            product=p.product,
+            n=p.quantity,
+        )
     return Screen(text, buttons=_orders(t))
 
 
