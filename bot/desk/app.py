@@ -17,6 +17,7 @@ from bot.desk import (
     notices,
     operator,
     partners,
+    picks,
     residents,
     shop,
     surveys,
@@ -37,6 +38,7 @@ PAGES = (
     defects,
     shop,
     partners,
+    picks,
     operator,
 )
 
