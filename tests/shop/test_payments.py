@@ -221,3 +221,49 @@ async def test_the_demo_shops_show_where_to_pay(engine, services):
         await lee.tap("안 써요")
     await lee.tap("주문하기")
     assert "입금하실 곳: 농협 123-45-678901 (예금주 행복농원)" in lee.text
+
+
+@pytest.mark.parametrize(
+    ("line", "logged"),
+    [
+        ("pay to 123-45-678901 now", "pay to 123-45-****** now"),
+        ("3333-01-1234567", "3333-0*-*******"),
+        ("call 010-1234-5678", "call 010-****-****"),  # a mobile number stays a phone's mask
+        ("on 2026-12-06, order 42", "on 2026-12-06, order 42"),  # dates and ids left alone
+    ],
+)
+def test_the_log_redactor_masks_account_numbers(line, logged):
+    import logging
+
+    from bot.logs import Redactor
+
+    record = logging.LogRecord("x", logging.INFO, __file__, 1, "%s", (line,), None)
+    Redactor([]).filter(record)
+    assert record.getMessage() == logged
+
+
+async def test_a_group_buy_share_by_transfer_shows_where_to_pay_once_it_succeeds(
+    services, world, clock
+):
+    from bot.scheduler import JobRunner
+    from tests.support.jobs import drain
+
+    _, kim_chat, farm, _, product_id = world
+    await bank_account(services, farm)
+    await group_buy(services, farm, product_id, minimum=2, hours=30)
+    for label in ("알뜰쇼핑", "공동구매", "1번 보기", "참여하기", "2개", "통장 입금"):
+        await kim_chat.tap(label)
+    if "몇 점" in kim_chat.text:
+        await kim_chat.tap("안 써요")
+    await kim_chat.tap("참여하기")
+    assert "성사되면 '내 주문'에서 입금하실 곳을 볼 수 있어요" in kim_chat.text
+    await kim_chat.say("처음으로")
+    for label in ("알뜰쇼핑", "내 주문"):
+        await kim_chat.tap(label)
+    assert "입금하실 곳" not in kim_chat.text  # not before the group buy succeeds
+    clock.advance(hours=32)
+    await drain(JobRunner(services, services.jobs))
+    await kim_chat.say("처음으로")
+    for label in ("알뜰쇼핑", "내 주문"):
+        await kim_chat.tap(label)
+    assert "입금하실 곳: 농협 123-45-678901 (예금주 홍길동) · 18,000원" in kim_chat.text

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import logging
 
 from tests.shop.test_refund_journey import pair, the_vendor  # noqa: F401  (the `pair` fixture)
 from tests.support.drivers import TelegramDriver
@@ -40,7 +41,8 @@ async def pushed(driver, needle: str) -> str:
     return texts
 
 
-async def test_vendor_sets_account_buyer_pays_vendor_confirms(pair, services, demo):  # noqa: F811
+async def test_vendor_sets_account_buyer_pays_vendor_confirms(pair, services, demo, caplog):  # noqa: F811
+    caplog.set_level(logging.DEBUG)  # everything any library would say
     buyer, seller = pair
     await seller.start(await vendor_code(services))
     farm = await the_vendor(services)
@@ -82,3 +84,4 @@ async def test_vendor_sets_account_buyer_pays_vendor_confirms(pair, services, de
     await buyer.say("처음으로")  # the buyer is told: waiting notices, or pushed on Telegram
     told = buyer.text + await pushed(buyer, "S-000001")
     assert "가게에서 입금을 확인했어요" in told
+    assert "678901" not in caplog.text  # typed by the vendor, shown to the buyer: never logged
