@@ -24,7 +24,7 @@ from core.votes.lifecycle import open_vote
 MONTHS = (75, 45, 15)  # days ago: one order a month per household
 PAID = (98_000, 126_000, 154_000, 182_000, 210_000)  # won, in turn
 WHAT = ("공동구매", "로컬푸드", "사회적경제", "중소기업")
-PURPOSE = "놀이터 그늘막 설치 (견적: 차양막 4×5m 1개, 기둥·설치 포함)"
+PURPOSE = "놀이터 그늘막 설치 (견적: 차양막 4×5m, 설치 포함)"
 AMOUNT = 220_000
 QUOTE = ("놀이터 그늘막 (차양막 4×5m) 1개", "기둥 2개 · 설치 · 1년 무상 수리")
 
