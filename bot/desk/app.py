@@ -18,6 +18,7 @@ from bot.desk import (
     notices,
     operator,
     partners,
+    picks,
     residents,
     shop,
     surveys,
@@ -39,6 +40,7 @@ PAGES = (
     shop,
     common_points,
     partners,
+    picks,
     operator,
 )
 

@@ -33,6 +33,7 @@ from core.shop.model import (
     Payment,
     Product,
 )
+from core.shop.payments import check_payment
 from core.shop.serving import pickup_place
 from core.shop.vendors import own_shop
 
@@ -128,7 +129,8 @@ async def place_order(
     - Quantity 1–99, never more than the stock left ("shop.out_of_stock"); stock is taken
       with one conditional update, so it never goes below zero.
     - Pickup is one of the complex's pickup slots, or the shop's own pickup place in the
-      complex; payment 현장결제 or 계좌이체.
+      complex; payment 현장결제 or 계좌이체, the latter only if the shop has an account to be
+      paid to ("shop.no_transfer", core.shop.payments).
     - Points: whole points, at most the price and the balance (the ledger refuses more with
       "points.insufficient"); they are spent now and returned if the order is cancelled.
     - The shop's vendors are told.
@@ -141,8 +143,7 @@ async def place_order(
     place = await pickup_place(uow, product.shop_id, saved(member.complex_id))
     if new.pickup not in pickups and not (place and new.pickup == place):
         raise InvalidInput("shop.bad_choice")
-    if new.payment not in set(Payment):
-        raise InvalidInput("shop.bad_choice")
+    await check_payment(uow, product.shop_id, new.payment)
     used = check_points(new.points, quantity * product.price)
     if not await uow.shop.take_stock(saved(product.id), quantity):
         raise DomainError("shop.out_of_stock", left=product.stock)
@@ -261,7 +262,12 @@ async def move_order(
 async def confirm_payment(
     uow: UnitOfWork, clock: Clock, member: Membership, order_id: int
 ) -> Order:
-    """The vendor saw the transfer arrive ("입금 확인"); once, for an open transfer order."""
+    """The vendor saw the transfer arrive ("입금 확인"); once, for an open transfer order.
+
+    Rules: a 계좌이체 order of the vendor's own shop, not cancelled or refunded
+    ("shop.bad_transition"); exactly once, however many taps race: one conditional update
+    (`paid` still false) decides, the others get "shop.already_paid"; only the winner tells
+    the buyer."""
     order = await shop_order(uow, member, order_id)
     if order.payment != Payment.TRANSFER or order.status in (
         OrderStatus.CANCELLED,
@@ -270,8 +276,9 @@ async def confirm_payment(
         raise DomainError("shop.bad_transition")
     if order.paid:
         raise DomainError("shop.already_paid")
-    order.paid = True
-    order.updated_at = clock.now()
+    now = clock.now()
+    if not await uow.shop.mark_paid(saved(order.id), now):
+        raise DomainError("shop.already_paid")
     await notify_buyer(uow, order, OrderPaid.of(order), key=f"shop:order:{order.id}:paid")
     return order
 

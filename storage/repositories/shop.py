@@ -15,6 +15,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from core.shop.model import Exhibition, GroupBuy, GroupBuyStatus, Order, OrderStatus, Product, Shop
 from storage import tables
 from storage.repositories.results import changed
+from storage.repositories.shop_accounts import SqlAccountMixin
 from storage.repositories.shop_serving import SqlServingMixin, served_shops
 
 s_ = tables.shops.c
@@ -24,7 +25,7 @@ g_ = tables.shop_group_buys.c
 o_ = tables.shop_orders.c
 
 
-class SqlShopRepository(SqlServingMixin):
+class SqlShopRepository(SqlServingMixin, SqlAccountMixin):
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 

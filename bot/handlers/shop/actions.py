@@ -21,6 +21,7 @@ GROUP_BUY_DIALOG = "vendor.groupbuy"
 EXHIBITION_DIALOG = "vendor.exhibition"
 INVITE_VENDOR_DIALOG = "shop.invite_vendor"
 SERVE_DIALOG = "vendor.serve"
+BANK_DIALOG = "vendor.bank"  # 입금 계좌 (bot/dialogs/shop/bank.py)
 
 
 def back_to_shop() -> Action:
@@ -175,6 +176,13 @@ class AskToServe(Action, kind="vendor.serve"):
 @dataclass(frozen=True)
 class StartExhibition(Action, kind="vendor.exhibition"):
     pass
+
+
+@dataclass(frozen=True)
+class VendorAccount(Action, kind="vendor.account"):
+    """입금 계좌: the shop's account for 계좌이체 (`change`: straight to the dialog)."""
+
+    change: bool = False
 
 
 # --- coordinators ---
