@@ -11,6 +11,7 @@ from aiohttp import web
 
 from bot.app import Services
 from bot.desk import (
+    common_points,
     defects,
     households,
     login,
@@ -37,6 +38,7 @@ PAGES = (
     surveys,
     defects,
     shop,
+    common_points,
     partners,
     picks,
     operator,
