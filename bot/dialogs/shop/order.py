@@ -115,7 +115,14 @@ async def _done(ctx: Ctx, a: dict) -> Screen:
         )
         text = ctx._("공동구매에 참여했어요. 마감 때 성사되면 받을 날과 곳을 알려 드릴게요.")
         return ctx.screen(text, mine, back=back_to_shop())
-    new = NewOrder(a["_product_id"], a["quantity"], a["pickup"], a["payment"], a.get("points", 0))
+    new = NewOrder(
+        a["_product_id"],
+        a["quantity"],
+        a["pickup"],
+        a["payment"],
+        a.get("points", 0),
+        exhibition_id=a.get("_exhibition_id", 0),
+    )
     order = await place_order(ctx.uow, ctx.clock, ctx.membership, new, tuple(a["_pickups"]))
     text = ctx._("주문했어요. 주문 번호는 {number}(이)에요.", number=order.number)
     if order.payment == Payment.TRANSFER:
