@@ -7,8 +7,8 @@ libraries are held here:
   (`…/bot<token>/sendMessage`): they speak from WARNING up;
 - python-telegram-bot logs request parameters (message texts) at DEBUG: from INFO up;
 - and, as a last guard, every handler of the running bot gets a `Redactor` that masks the
-  configured secrets and any Korean mobile number wherever they would still appear (an
-  exception message, a URL).
+  configured secrets, any Korean mobile number and any bank account number (123-45-******)
+  wherever they would still appear (an exception message, a URL).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from bot.config import Config
+from core.shop.payments import mask_number
 
 LIBRARY_LEVELS = {
     "httpx": logging.WARNING,
@@ -35,8 +36,24 @@ MASK = "***"
 MOBILE = re.compile(r"(?<!\d)(?:\+?82[- ]?|0)1[016789][- .]?\d{3,4}[- .]?\d{4}(?!\d)")
 
 
+# A bank account number as screens write it (123-45-678901, 10 digits or more with hyphens):
+# the buyer reads it in full in their chat, but no log line may carry it.
+ACCOUNT = re.compile(r"(?<![\d-])\d{2,6}(?:-\d{1,8}){1,4}(?![\d-])")
+ACCOUNT_DIGITS = 10  # fewer: a date (2026-12-06) or a short code, left alone
+
+
 def mask_phones(text: str) -> str:
     return MOBILE.sub("010-****-****", text)
+
+
+def mask_accounts(text: str) -> str:
+    def masked(found: re.Match[str]) -> str:
+        number = found.group()
+        if sum(c.isdigit() for c in number) < ACCOUNT_DIGITS:
+            return number
+        return mask_number(number)
+
+    return ACCOUNT.sub(masked, text)
 
 
 def quiet_libraries() -> None:
@@ -62,8 +79,8 @@ def secrets_of(config: Config) -> list[str]:
 
 
 class Redactor(logging.Filter):
-    """Replaces each secret in a record's final text with ***, and any Korean mobile number
-    with 010-****-****."""
+    """Replaces each secret in a record's final text with ***, any Korean mobile number
+    with 010-****-**** and any bank account number with its masked form (123-45-******)."""
 
     def __init__(self, secrets: Iterable[str]) -> None:
         super().__init__()
@@ -83,7 +100,7 @@ class Redactor(logging.Filter):
     def _mask(self, text: str) -> str:
         for secret in self.secrets:
             text = text.replace(secret, MASK)
-        return mask_phones(text)
+        return mask_accounts(mask_phones(text))
 
 
 def configure(config: Config) -> None:

@@ -83,6 +83,7 @@ from storage.schema.share import (
     share_thanks,
 )
 from storage.schema.shop import (
+    shop_accounts,
     shop_complexes,
     shop_exhibition_items,
     shop_exhibitions,
@@ -151,6 +152,7 @@ __all__ = [
     "shop_orders",
     "shop_picks",
     "shop_complexes",
+    "shop_accounts",
     "board_entries",
     "board_signups",
     "proxy_actions",

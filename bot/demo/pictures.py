@@ -27,3 +27,22 @@ def stroller_png(label: str = "유모차 나눔") -> bytes:
     out = io.BytesIO()
     image.save(out, format="PNG", optimize=True)
     return out.getvalue()
+
+
+def quote_png(title: str, lines: tuple[str, ...], total: str, issuer: str) -> bytes:
+    """A one-page 견적서 (a quote): the title, its lines, the total and who issued it."""
+    image = Image.new("RGB", (480, 360), "#fbfaf6")
+    draw = ImageDraw.Draw(image)
+    font = korean_font().get_file()
+    big, small = ImageFont.truetype(font, 30), ImageFont.truetype(font, 20)
+    draw.rectangle((16, 16, 464, 344), outline="#888888", width=2)
+    draw.text((240, 52), "견 적 서", fill="#222222", font=big, anchor="mm")
+    draw.text((40, 96), title, fill="#222222", font=small)
+    for n, line in enumerate(lines):
+        draw.text((40, 140 + 32 * n), f"· {line}", fill="#444444", font=small)
+    draw.line((40, 262, 440, 262), fill="#888888", width=1)
+    draw.text((40, 276), f"합계 {total}", fill="#222222", font=small)
+    draw.text((440, 318), issuer, fill="#555555", font=small, anchor="rm")
+    out = io.BytesIO()
+    image.save(out, format="PNG", optimize=True)
+    return out.getvalue()

@@ -105,6 +105,9 @@ async def seed_demo(services: Services, *, samples: bool = True) -> bool:
         from bot.demo.desk import seed_desk
 
         await seed_desk(services, codes)
+        from bot.demo.common import seed_common
+
+        await seed_common(services, codes)
     return True
 
 

@@ -1,8 +1,9 @@
 """Sample 알뜰쇼핑 for the demo complex, made through the same use cases vendors use: two shops
 (로컬푸드 행복농원, 사회적경제 마을빵집) with products, two 기획전 (겨울 김장 기획전 with sale
 prices on two of its three chosen products) and an open 공동구매 of
-김장용 절임배추, so the people trying the demo can browse, order and join at once. The sample
-vendors are demo accounts of their own."""
+김장용 절임배추, so the people trying the demo can browse, order and join at once. Both shops
+have a (made-up) 입금 계좌, so a 통장 입금 order shows where to pay. The sample vendors are
+demo accounts of their own."""
 
 from __future__ import annotations
 
@@ -15,8 +16,14 @@ from core.identity.onboarding import get_or_register_account, membership_of, red
 from core.ids import saved
 from core.shop.exhibitions import open_exhibition
 from core.shop.groupbuys import GroupBuyPolicy, NewGroupBuy, open_group_buy
+from core.shop.payments import BankAccount, set_account
 from core.shop.vendors import NewProduct, add_product
 
+# Made-up accounts: where the demo's 통장 입금 orders say to pay.
+ACCOUNTS = {
+    "행복농원": BankAccount("농협", "123-45-678901", "행복농원"),
+    "마을빵집": BankAccount("신한", "110-234-567890", "마을빵집"),
+}
 SHOPS = (
     (
         "행복농원",
@@ -66,6 +73,7 @@ async def seed_shop(services, households: dict | None = None) -> None:
     async with services.uow() as uow:
         for name, kind, unit, products in SHOPS:
             vendor = await _vendor(uow, services, name, kind, unit)
+            await set_account(uow, clock, vendor, ACCOUNTS[name])
             added = [await add_product(uow, clock, vendor, NewProduct(*p)) for p in products]
             if kind == "local_food":
                 now = clock.now()

@@ -11,12 +11,14 @@ from aiohttp import web
 
 from bot.app import Services
 from bot.desk import (
+    common_points,
     defects,
     households,
     login,
     notices,
     operator,
     partners,
+    picks,
     residents,
     shop,
     surveys,
@@ -36,7 +38,9 @@ PAGES = (
     surveys,
     defects,
     shop,
+    common_points,
     partners,
+    picks,
     operator,
 )
 

@@ -209,6 +209,15 @@ MESSAGES = {
     "shop.needs_reason": N_("취소하는 까닭을 {limit}자 안으로 적어 주세요."),
     "shop.not_paid": N_("통장 입금 주문은 입금을 확인한 뒤에 수령완료로 바꿀 수 있어요."),
     "shop.already_paid": N_("이미 입금을 확인한 주문이에요."),
+    "shop.no_transfer": N_(
+        "이 가게는 아직 입금 계좌를 등록하지 않아 통장 입금을 받지 않아요. "
+        "'만나서 내기'로 골라 주세요."
+    ),
+    "shop.bad_bank": N_("아래 버튼에서 은행을 골라 주세요."),
+    "shop.bad_account_number": N_(
+        "계좌번호는 숫자 {low}~{high}자리로, 숫자와 - 만 써서 적어 주세요. (예: 123-45-678901)"
+    ),
+    "shop.bad_holder": N_("예금주 이름을 {limit}자 안으로 적어 주세요."),
     "shop.bad_minimum": N_("최소 수량은 1개부터 10,000개까지 적어 주세요."),
     "shop.bad_maximum": N_("최대 수량은 최소 수량보다 적을 수 없어요."),
     "shop.gb_closed": N_("이미 마감된 공동구매예요."),

@@ -23,6 +23,7 @@ from core.identity.roles import require_coordinator
 from core.ids import saved
 from core.points.model import AccountRef, Line
 from core.shop.model import Order, OrderStatus, Shop
+from core.shop.payments import BankAccount
 
 if TYPE_CHECKING:
     from core.ports import UnitOfWork
@@ -38,6 +39,7 @@ class VendorLine:
     open_orders: int
     done_orders: int
     newest: list[Order]
+    account: BankAccount | None = None  # 입금 계좌, shown masked (core/shop/payments.py)
 
 
 @dataclass(frozen=True)
@@ -49,10 +51,14 @@ class RentRow:
 
 
 async def vendors(uow: UnitOfWork, member: Membership) -> list[VendorLine]:
+    """The shops selling here, with this complex's orders and their 입금 계좌 (masked on the
+    page: the coordinator does not pay to it)."""
     require_coordinator(member)
     lines = []
     here = saved(member.complex_id)
-    for shop in await uow.shop.shops(here, serving=True):
+    shops = await uow.shop.shops(here, serving=True)
+    accounts = await uow.shop.shop_accounts([saved(s.id) for s in shops])
+    for shop in shops:
         sid = saved(shop.id)  # a shop serving several complexes: this complex's orders only
         newest, open_count = await uow.shop.orders_of_shop(
             sid,
@@ -65,7 +71,7 @@ async def vendors(uow: UnitOfWork, member: Membership) -> list[VendorLine]:
         _done, done_count = await uow.shop.orders_of_shop(
             sid, statuses=[OrderStatus.PICKED_UP], offset=0, limit=1, complex_id=here
         )
-        lines.append(VendorLine(shop, open_count, done_count, newest))
+        lines.append(VendorLine(shop, open_count, done_count, newest, accounts.get(sid)))
     return lines
 
 

@@ -29,6 +29,7 @@ from core.shop.model import (
     Payment,
 )
 from core.shop.orders import check_points, check_quantity, notify_buyer, record_order
+from core.shop.payments import check_payment
 from core.shop.serving import shop_serves
 from core.shop.vendors import check_price, clean_name, own_shop
 
@@ -183,8 +184,7 @@ async def join_group_buy(
     quantity = check_quantity(quantity)
     now = clock.now()
     _check_open(item, now)
-    if payment not in set(Payment):
-        raise InvalidInput("shop.bad_choice")
+    await check_payment(uow, item.shop_id, payment)  # 계좌이체 only to a shop's account
     used = check_points(points_used, quantity * item.price)
     share = await uow.shop.share_of(saved(item.id), member.resident_id)
     if share is not None:

@@ -34,6 +34,7 @@ from core.shop.model import (
     Payment,
     Product,
 )
+from core.shop.payments import check_payment
 from core.shop.serving import pickup_place
 from core.shop.vendors import own_shop
 
@@ -132,7 +133,8 @@ async def place_order(
     - Quantity 1–99, never more than the stock left ("shop.out_of_stock"); stock is taken
       with one conditional update, so it never goes below zero.
     - Pickup is one of the complex's pickup slots, or the shop's own pickup place in the
-      complex; payment 현장결제 or 계좌이체.
+      complex; payment 현장결제 or 계좌이체, the latter only if the shop has an account to be
+      paid to ("shop.no_transfer", core.shop.payments).
     - Ordered from a 기획전 on now (`exhibition_id`), a unit costs its sale price, looked up
       here from the stored 기획전 (core/shop/exhibitions.py), never taken from the button;
       the order records the price paid, and its reward follows it.
@@ -148,8 +150,7 @@ async def place_order(
     place = await pickup_place(uow, product.shop_id, saved(member.complex_id))
     if new.pickup not in pickups and not (place and new.pickup == place):
         raise InvalidInput("shop.bad_choice")
-    if new.payment not in set(Payment):
-        raise InvalidInput("shop.bad_choice")
+    await check_payment(uow, product.shop_id, new.payment)
     price = product.price
     if new.exhibition_id:
         price = await exhibition_price(uow, clock, member, new.exhibition_id, product)
@@ -272,7 +273,12 @@ async def move_order(
 async def confirm_payment(
     uow: UnitOfWork, clock: Clock, member: Membership, order_id: int
 ) -> Order:
-    """The vendor saw the transfer arrive ("입금 확인"); once, for an open transfer order."""
+    """The vendor saw the transfer arrive ("입금 확인"); once, for an open transfer order.
+
+    Rules: a 계좌이체 order of the vendor's own shop, not cancelled or refunded
+    ("shop.bad_transition"); exactly once, however many taps race: one conditional update
+    (`paid` still false) decides, the others get "shop.already_paid"; only the winner tells
+    the buyer."""
     order = await shop_order(uow, member, order_id)
     if order.payment != Payment.TRANSFER or order.status in (
         OrderStatus.CANCELLED,
@@ -281,8 +287,9 @@ async def confirm_payment(
         raise DomainError("shop.bad_transition")
     if order.paid:
         raise DomainError("shop.already_paid")
-    order.paid = True
-    order.updated_at = clock.now()
+    now = clock.now()
+    if not await uow.shop.mark_paid(saved(order.id), now):
+        raise DomainError("shop.already_paid")
     await notify_buyer(uow, order, OrderPaid.of(order), key=f"shop:order:{order.id}:paid")
     return order
 

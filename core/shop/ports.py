@@ -19,6 +19,7 @@ from core.shop.model import (
 )
 
 if TYPE_CHECKING:
+    from core.shop.payments import BankAccount
     from core.shop.picks import Pick
 
 
@@ -86,6 +87,18 @@ class ShopRepository(Protocol):
     async def get_order(self, order_id: int) -> Order | None: ...
     async def move_order(self, order_id: int, expected: Sequence[str], target: str) -> bool:
         """Set the status if it is still one of `expected` (one conditional update)."""
+
+    async def mark_paid(self, order_id: int, now: datetime) -> bool:
+        """입금 확인: set `paid` if the order is a 계좌이체 one still unpaid and not cancelled
+        or refunded (one conditional update); False when another confirmation won."""
+
+    # --- 입금 계좌 (core/shop/payments.py) ---
+    async def shop_account(self, shop_id: int) -> BankAccount | None: ...
+    async def shop_accounts(self, shop_ids: list[int]) -> dict[int, BankAccount]:
+        """{shop id: account} of those shops that have one, in one query."""
+
+    async def set_shop_account(self, shop_id: int, account: BankAccount, now: datetime) -> None:
+        """Set or replace the shop's account."""
 
     async def orders_of_resident(
         self, resident_id: int, *, offset: int, limit: int

@@ -10,7 +10,7 @@ Rules:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from core.errors import NotFound
@@ -18,7 +18,7 @@ from core.identity.model import Membership
 from core.identity.proxy import may_spend_points
 from core.identity.roles import require_coordinator
 from core.ids import saved
-from core.shop import orders, points
+from core.shop import orders, payments, points
 from core.shop.catalog import home_of, products_page, visible_exhibition, visible_product
 from core.shop.exhibitions import exhibition_price, sale_prices
 from core.shop.groupbuys import visible_group_buy
@@ -45,6 +45,7 @@ class OrderItem:
     order: Order
     product_name: str
     complex_name: str = ""  # for the vendor: the complex of an order placed in another one
+    pay_to: payments.BankAccount | None = None  # the buyer's own 계좌이체 still to be paid
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,7 @@ class OrderForm:
     complex_code: str
     balance: int
     pickup_place: str = ""  # the shop's own pickup place in the complex (a serving shop's)
+    transfer: bool = False  # the shop has an 입금 계좌, so 계좌이체 is offered
     price: int = 0  # a unit's price: the 기획전's sale price when ordered from one
 
     @property
@@ -138,9 +140,12 @@ async def products(
 
 
 async def my_orders(uow: UnitOfWork, member: Membership, offset: int = 0) -> OrderPage:
-    """내 주문: the resident's orders, newest first."""
+    """내 주문: the resident's orders, newest first, each 계좌이체 still to be paid with the
+    account to pay to (in full: it is the buyer's own chat)."""
     found, total = await orders.my_orders(uow, member, offset)
-    return OrderPage(await _with_product_names(uow, found), total)
+    items = await _with_product_names(uow, found)
+    accounts = await payments.accounts_for(uow, found, member)
+    return OrderPage([replace(i, pay_to=accounts.get(saved(i.order.id))) for i in items], total)
 
 
 async def open_orders(uow: UnitOfWork, member: Membership, offset: int = 0) -> OrderPage:
@@ -168,10 +173,12 @@ async def order_form(
     complex_id, _ = home_of(member)
     code = await _complex_code(uow, complex_id)
     place = await pickup_place(uow, product.shop_id, complex_id)
+    transfer = await payments.takes_transfer(uow, product.shop_id)
     price = product.price
     if exhibition_id and clock is not None:
         price = await exhibition_price(uow, clock, member, exhibition_id, product)
-    return OrderForm(product, code, await points_balance(uow, member), place, price)
+    balance = await points_balance(uow, member)
+    return OrderForm(product, code, balance, place, transfer, price)
 
 
 async def share_view(uow: UnitOfWork, member: Membership, group_buy_id: int) -> ShareView:

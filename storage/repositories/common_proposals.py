@@ -24,6 +24,16 @@ class SqlProposalRows:
         c = tables.common_spends.c
         return await self.session.scalar(select(CommonSpend).where(c.transfer_id == transfer_id))
 
+    async def common_spends(self, complex_id: int, limit: int) -> list[CommonSpend]:
+        c = tables.common_spends.c
+        stmt = (
+            select(CommonSpend)
+            .where(c.complex_id == complex_id)
+            .order_by(c.at.desc(), c.id.desc())
+            .limit(limit)
+        )
+        return list(await self.session.scalars(stmt))
+
     async def add_proposal(self, item: CommonProposal) -> CommonProposal:
         self.session.add(item)
         await self.session.flush()

@@ -24,6 +24,7 @@ from core.shop.model import (
 )
 from storage import tables
 from storage.repositories.results import changed
+from storage.repositories.shop_accounts import SqlAccountMixin
 from storage.repositories.shop_serving import SqlServingMixin, served_shops
 
 s_ = tables.shops.c
@@ -34,7 +35,7 @@ g_ = tables.shop_group_buys.c
 o_ = tables.shop_orders.c
 
 
-class SqlShopRepository(SqlServingMixin):
+class SqlShopRepository(SqlServingMixin, SqlAccountMixin):
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 

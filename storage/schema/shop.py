@@ -152,3 +152,14 @@ shop_complexes = Table(
     UniqueConstraint("shop_id", "complex_id", name="uq_shop_complexes_shop"),
     Index("ix_shop_complexes_complex", "complex_id", "status"),
 )
+
+# 입금 계좌 (core/shop/payments.py): where a shop's 계좌이체 orders are paid to, one per shop.
+shop_accounts = Table(
+    "shop_accounts",
+    metadata,
+    Column("shop_id", ForeignKey("shops.id"), primary_key=True),
+    Column("bank", String(10), nullable=False),
+    Column("number", String(20), nullable=False),
+    Column("holder", String(20), nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)

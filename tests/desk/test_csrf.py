@@ -25,6 +25,9 @@ POSTS = {  # route → a concrete path (AA's, with ids that exist in the fixture
     "/ops/{do:complex|coordinator}": "/desk/ops/complex",
     "/c/{complex}/partners/redeem": "/desk/c/AA/partners/redeem",
     "/c/{complex}/partners/slot": "/desk/c/AA/partners/slot",
+    "/c/{complex}/picks/add": "/desk/c/AA/picks/add",
+    r"/c/{complex}/picks/{pick:\d+}/remove": "/desk/c/AA/picks/1/remove",
+    "/c/{complex}/picks/import": "/desk/c/AA/picks/import",
 }
 
 

@@ -162,6 +162,7 @@ async def test_shop_points_and_the_rent_settlement(client, services, clock, offi
     await _in(client, services, clock, office)
     html = await (await client.get("/desk/c/DEMO/shop")).text()
     assert "입점 업체와 주문" in html and "공용 포인트" in html
+    assert "농협 123-45-******" in html and "678901" not in html  # 입금 계좌, masked
     month = clock.now().strftime("%Y-%m")
     exported = await client.get(f"/desk/c/DEMO/shop/rent.csv?month={month}")
     rows = list(csv.reader(io.StringIO((await exported.read()).decode("utf-8-sig"))))

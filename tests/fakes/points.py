@@ -101,6 +101,10 @@ class FakePointsRepository:
     async def spend_of(self, transfer_id):
         return next((s for s in self.spends if s.transfer_id == transfer_id), None)
 
+    async def common_spends(self, complex_id, limit):
+        mine = [s for s in self.spends if s.complex_id == complex_id]
+        return sorted(mine, key=lambda s: (s.at, s.id), reverse=True)[:limit]
+
     async def add_proposal(self, item):
         item.id = next(self._ids)
         self.proposal_rows.append(item)

@@ -161,6 +161,23 @@ class FakeShopRepository:
         order.status = target
         return True
 
+    async def mark_paid(self, order_id, now):
+        order = self._table("orders")[order_id]
+        if order.paid or order.payment != "transfer" or order.status in ("cancelled", "refunded"):
+            return False
+        order.paid, order.updated_at = True, now
+        return True
+
+    async def shop_account(self, shop_id):
+        return self._table("accounts").get(shop_id)
+
+    async def shop_accounts(self, shop_ids):
+        accounts = self._table("accounts")
+        return {i: accounts[i] for i in set(shop_ids) if i in accounts}
+
+    async def set_shop_account(self, shop_id, account, now):
+        self._table("accounts")[shop_id] = account
+
     async def orders_of_resident(self, resident_id, *, offset, limit):
         rows = [o for o in self._table("orders").values() if o.resident_id == resident_id]
         rows.sort(key=lambda o: (o.created_at, o.id), reverse=True)

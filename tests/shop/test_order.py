@@ -5,7 +5,7 @@ buyer is told; bad input changes nothing."""
 from __future__ import annotations
 
 from tests.support.defects import tiny_image, verified
-from tests.support.shop import member, orders, product, stock_of, vendor_chat
+from tests.support.shop import bank_account, member, orders, product, stock_of, vendor_chat
 
 
 async def test_vendor_adds_a_product_and_a_resident_orders_it(engine, services, demo):
@@ -26,6 +26,7 @@ async def test_vendor_adds_a_product_and_a_resident_orders_it(engine, services, 
     assert "햇사과 · 12,000원 / 1봉" in farm.text and "사진: 있음" in farm.text
     await farm.tap("올리기")
     assert "'햇사과'를 올렸어요" in farm.text
+    await bank_account(services, await member(services, "farm"))
 
     kim = await verified(engine, demo["101-1203"], "kim")
     await kim.tap("알뜰쇼핑")
@@ -45,6 +46,7 @@ async def test_vendor_adds_a_product_and_a_resident_orders_it(engine, services, 
     assert "금액: 24,000원" in kim.text
     await kim.tap("주문하기")
     assert "주문 번호는 S-000001이에요" in kim.text
+    assert "입금하실 곳: 농협 123-45-678901 (예금주 홍길동)" in kim.text
     (order,) = await orders(services)
     assert order["quantity"] == 2 and order["status"] == "placed"
     assert await stock_of(services, order["product_id"]) == 8

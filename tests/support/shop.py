@@ -106,3 +106,12 @@ async def balance(services, resident_id: int) -> int:
 
     async with services.uow() as uow:
         return await points_balance(uow, resident_id)
+
+
+async def bank_account(services, vendor, number: str = "123-45-678901") -> None:
+    """The vendor's shop gets an 입금 계좌 (농협, holder 홍길동), so 통장 입금 is offered."""
+    from core.shop.payments import BankAccount, set_account
+
+    async with services.uow() as uow:
+        await set_account(uow, services.clock, vendor, BankAccount("농협", number, "홍길동"))
+        await uow.commit()

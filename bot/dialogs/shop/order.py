@@ -11,11 +11,11 @@ flowchart TD
     Q -->|수량 바꾸기| C
     G1[공동구매 카드 → 1개 참여] -->|1개 · 현장결제 · 포인트 안 씀| C
     C -->|바꾸기| Q
-    K --> M[결제: 현장결제 / 계좌이체]
+    K --> M[결제: 현장결제 / 계좌이체 — 가게에 입금 계좌가 있을 때만]
     M --> T[포인트: 안 써요 / 모두 쓰기 / 숫자 — 잔액이 있을 때만]
     T -->|잔액·가격 넘음| T
     T --> C[확인: 주문하기·참여하기 (한 번만) / 취소]
-    C -->|주문하기| O[place_order / join_group_buy → 주문 번호]
+    C -->|주문하기| O[place_order / join_group_buy → 주문 번호, 계좌이체면 입금하실 곳]
     C -->|취소| H[처음 메뉴]
     Q & K & M & T & C -->|이전 / 처음으로| H
 ```
@@ -31,6 +31,7 @@ from bot.screens import Expect, Screen
 from core.shop.groupbuys import change_share, join_group_buy
 from core.shop.model import MAX_QUANTITY, Payment
 from core.shop.orders import NewOrder, place_order
+from core.shop.payments import pay_to
 
 ORDER, JOIN = ORDER_DIALOG, JOIN_DIALOG
 
@@ -114,6 +115,8 @@ async def _done(ctx: Ctx, a: dict) -> Screen:
             points_used=a.get("points", 0),
         )
         text = ctx._("공동구매에 참여했어요. 마감 때 성사되면 받을 날과 곳을 알려 드릴게요.")
+        if a["payment"] == Payment.TRANSFER:
+            text += "\n" + ctx._("성사되면 '내 주문'에서 입금하실 곳을 볼 수 있어요.")
         return ctx.screen(text, mine, back=back_to_shop())
     new = NewOrder(
         a["_product_id"],
@@ -125,10 +128,31 @@ async def _done(ctx: Ctx, a: dict) -> Screen:
     )
     order = await place_order(ctx.uow, ctx.clock, ctx.membership, new, tuple(a["_pickups"]))
     text = ctx._("주문했어요. 주문 번호는 {number}(이)에요.", number=order.number)
-    if order.payment == Payment.TRANSFER:
+    account = await pay_to(ctx.uow, order, ctx.membership)
+    if account is not None:  # the buyer's own chat: the number in full, to pay to
+        text += "\n" + ctx._(
+            "입금하실 곳: {bank} {number} (예금주 {holder})\n입금할 금액: {won}",
+            bank=account.bank,
+            number=account.number,
+            holder=account.holder,
+            won=ctx.t.won(order.money),
+        )
         text += "\n" + ctx._("통장 입금은 가게에서 입금을 확인하면 알려 드려요.")
-    text += "\n" + ctx._("가게에서 확인하면 알려 드릴게요.")
+    else:
+        text += "\n" + ctx._("가게에서 확인하면 알려 드릴게요.")
     return ctx.screen(text, mine, back=back_to_shop())
+
+
+def _payments(ctx: Ctx, a: dict) -> list[Choice]:
+    """통장 입금 only when the shop has an 입금 계좌 (core refuses it otherwise)."""
+    offered = (Payment.ON_SITE, Payment.TRANSFER) if a.get("_transfer") else (Payment.ON_SITE,)
+    return [Choice(payment_word(ctx.t, p), p.value) for p in offered]
+
+
+def _payment_prompt(ctx: Ctx, a: dict) -> str:
+    if a.get("_transfer"):
+        return ctx._("어떻게 내실까요?")
+    return ctx._("어떻게 내실까요? 이 가게는 만나서 내기만 받아요.")
 
 
 def _steps(*, pickup: bool) -> list[Step]:
@@ -159,11 +183,8 @@ def _steps(*, pickup: bool) -> list[Step]:
     steps += [
         Step(
             "payment",
-            prompt=lambda ctx, a: ctx._("어떻게 내실까요?"),
-            choices=lambda ctx, a: [
-                Choice(payment_word(ctx.t, p), p.value)
-                for p in (Payment.ON_SITE, Payment.TRANSFER)
-            ],
+            prompt=_payment_prompt,
+            choices=_payments,
             skip=not_change,
         ),
         Step(

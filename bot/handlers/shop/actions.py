@@ -21,6 +21,7 @@ GROUP_BUY_DIALOG = "vendor.groupbuy"
 EXHIBITION_DIALOG = "vendor.exhibition"
 INVITE_VENDOR_DIALOG = "shop.invite_vendor"
 SERVE_DIALOG = "vendor.serve"
+BANK_DIALOG = "vendor.bank"  # 입금 계좌 (bot/dialogs/shop/bank.py)
 
 
 def back_to_shop() -> Action:
@@ -196,6 +197,13 @@ class ToggleExhibitProduct(Action, kind="vendor.exhibit.toggle"):
 @dataclass(frozen=True)
 class ExhibitProductsPicked(Action, kind="vendor.exhibit.picked"):
     """다 골랐어요: on to the title, the sale prices, the period and where."""
+
+
+@dataclass(frozen=True)
+class VendorAccount(Action, kind="vendor.account"):
+    """입금 계좌: the shop's account for 계좌이체 (`change`: straight to the dialog)."""
+
+    change: bool = False
 
 
 # --- coordinators ---

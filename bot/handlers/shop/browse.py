@@ -102,6 +102,7 @@ async def start_order(ctx: Ctx, action: StartOrder) -> Screen:
         _pickups=[form.pickup_place] * bool(form.pickup_place)
         + list(pickups(ctx.services.config, form.complex_code)),
         _balance=form.balance,
+        _transfer=form.transfer,
     )
 
 

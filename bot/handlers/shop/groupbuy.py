@@ -20,7 +20,7 @@ from bot.handlers.shop.actions import (
 from bot.handlers.shop.words import progress
 from bot.screens import Screen
 from core.ids import saved
-from core.shop import groupbuys, reading
+from core.shop import groupbuys, payments, reading
 from core.shop.model import MAX_QUANTITY, GroupBuy, GroupBuyStatus, Payment
 
 router = Router()
@@ -113,6 +113,7 @@ async def join(ctx: Ctx, action: JoinGroupBuy) -> Screen:
         _stock=max(min(room, MAX_QUANTITY), 1),
         _place=item.pickup_place,
         _balance=await reading.points_balance(ctx.uow, ctx.membership),
+        _transfer=await payments.takes_transfer(ctx.uow, item.shop_id),
     )
 
 

@@ -75,7 +75,7 @@ def product_cards(
 
 def resident_order_card(ctx: Ctx, item: OrderItem) -> Card:
     """An order in 내 주문, with 주문 취소 while the resident may still cancel it and 환불 요청
-    once it was picked up."""
+    once it was picked up; a 계좌이체 still to be paid shows where to send the money."""
     order = item.order
     lines = [
         ctx._("{n}개 · {total}", n=order.quantity, total=ctx.t.won(order.total)),
@@ -84,6 +84,16 @@ def resident_order_card(ctx: Ctx, item: OrderItem) -> Card:
         payment_word(ctx.t, order.payment)
         + (ctx._(" · 포인트 {n}점", n=order.points_used) if order.points_used else ""),
     ]
+    if item.pay_to is not None:
+        lines.append(
+            ctx._(
+                "입금하실 곳: {bank} {number} (예금주 {holder}) · {won}",
+                bank=item.pay_to.bank,
+                number=item.pay_to.number,
+                holder=item.pay_to.holder,
+                won=ctx.t.won(order.money),
+            )
+        )
     buttons: tuple[Button, ...] = ()
     if order.status in RESIDENT_CANCELLABLE and order.group_buy_id is None:
         buttons = (ctx.button(ctx._("주문 취소"), CancelOrder(saved(order.id))),)

@@ -19,6 +19,7 @@ from bot.handlers.shop.actions import (
     MoveOrder,
     StartExhibition,
     StartGroupBuy,
+    VendorAccount,
     VendorComplexes,
     VendorHistory,
     VendorMenu,
@@ -53,6 +54,7 @@ async def vendor_menu(ctx: Ctx, action: VendorMenu) -> Screen:
         ctx.button(ctx._("공동구매 열기"), StartGroupBuy()),
         ctx.button(ctx._("특별 판매 열기"), StartExhibition()),
         ctx.button(ctx._("다른 단지 판매"), VendorComplexes()),
+        ctx.button(ctx._("입금 계좌"), VendorAccount()),
     ]
     return ctx.screen(text, *buttons)
 

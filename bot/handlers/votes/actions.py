@@ -13,7 +13,8 @@ PROXY_DIALOG = "vote.proxy"  # 대리 투표 (bot/dialogs/votes/create.py)
 
 @dataclass(frozen=True)
 class VoteList(Action, kind="vote.list"):
-    """주민투표: the only open vote at once when there is exactly one; `full` the list."""
+    """주민투표: the one open vote not answered yet at once, several as a list; `full`: every
+    vote (open and closed) as cards."""
 
     offset: int = 0
     full: bool = False

@@ -1,7 +1,9 @@
-"""우리단지 → 주민투표 for residents: the only open vote at once when there is exactly one
-(3 taps from home to a ballot; 다른 투표 for the list), open votes with one button per option
-(single-use, so a redelivered tap counts once), what their household chose, and closed
-votes' results. Results are never shown before the close; the notifications read in render.py."""
+"""우리단지 → 주민투표 for residents: the open vote their household has not answered yet at
+once when there is just one such vote (3 taps from home to a ballot; 다른 투표 for the rest);
+with several unanswered open votes, a list of them with one big button each (the ones not
+answered first: 4 taps to a ballot); open votes with one button per option (single-use, so a
+redelivered tap counts once), what their household chose, and closed votes' results. Results
+are never shown before the close; the notifications read in render.py."""
 
 from __future__ import annotations
 
@@ -33,12 +35,15 @@ async def vote_list(ctx: Ctx, action: VoteList) -> Screen:
     if not page.total:
         return ctx.screen(ctx._("지금은 주민투표가 없어요."), back=back_to_complex())
     running = [v for v in page.votes if v.status == VoteStatus.OPEN]
-    if not action.full and action.offset == 0 and len(running) == 1:
-        screen = await open_vote(ctx, OpenVote(saved(running[0].id)))
-        if page.total > 1:  # the closed ones (their results) are one tap away
-            others = ctx.button(ctx._("다른 투표"), VoteList(full=True))
-            screen = add_choices(screen, others)
-        return screen
+    if not action.full and action.offset == 0 and running:
+        todo = [v for v in running if await household_choice(ctx.uow, ctx.membership, v) is None]
+        if len(todo) == 1 or len(running) == 1:
+            screen = await open_vote(ctx, OpenVote(saved((todo or running)[0].id)))
+            if page.total > 1:  # the other votes (and closed ones' results) are one tap away
+                others = ctx.button(ctx._("다른 투표"), VoteList(full=True))
+                screen = add_choices(screen, others)
+            return screen
+        return _choose_open(ctx, todo, [v for v in running if v not in todo], page.total)
     cards = tuple(
         ctx.card(
             v.question[:40],
@@ -52,6 +57,30 @@ async def vote_list(ctx: Ctx, action: VoteList) -> Screen:
         buttons.append(ctx.button(ctx._("투표 더보기"), VoteList(page.offset + PAGE, True)))
     text = ctx._("[주민투표] 진행 중인 투표와 끝난 투표예요.")
     return ctx.screen(text, *buttons, cards=cards, back=back_to_complex())
+
+
+def _choose_open(ctx: Ctx, todo: list[Vote], done: list[Vote], total: int) -> Screen:
+    """Several open votes: one big button each, those the household has not answered first
+    (the answered ones marked), then 다른 투표 when closed votes exist too."""
+    buttons = [ctx.button(_title(v.question), OpenVote(saved(v.id))) for v in todo]
+    buttons += [
+        ctx.button(ctx._("{title} (투표함)", title=_title(v.question)), OpenVote(saved(v.id)))
+        for v in done
+    ]
+    if total > len(todo) + len(done):
+        buttons.append(ctx.button(ctx._("다른 투표"), VoteList(full=True)))
+    text = ctx._(
+        "[주민투표] 지금 투표할 수 있는 것이 {n}개 있어요. 하나를 고르세요.",
+        n=len(todo) + len(done),
+    )
+    return ctx.screen(text, *buttons, back=back_to_complex())
+
+
+def _title(question: str) -> str:
+    """A vote's question short enough for a button: without a leading "[…]" tag."""
+    if question.startswith("[") and "] " in question:
+        question = question.split("] ", 1)[1]
+    return question if len(question) <= 30 else question[:29] + "…"
 
 
 def _state(ctx: Ctx, vote: Vote) -> str:

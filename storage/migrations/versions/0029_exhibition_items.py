@@ -1,15 +1,15 @@
 """기획전 with chosen products: sale prices per item, and the one complex it runs in (if any)
 
-Revision ID: 0028_exhibition_items
-Revises: 0027_shop_picks
+Revision ID: 0029_exhibition_items
+Revises: 0028_shop_accounts
 Create Date: 2026-12-06
 """
 
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0028_exhibition_items"
-down_revision = "0027_shop_picks"
+revision = "0029_exhibition_items"
+down_revision = "0028_shop_accounts"
 branch_labels = None
 depends_on = None
 
