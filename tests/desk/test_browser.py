@@ -84,6 +84,7 @@ async def test_every_page_of_the_office_desk(site, services, clock):
             ("defects", "defects", "고장 신고"),
             ("defects-report", "defects/report", "월간 보고"),
             ("shop", "shop", "알뜰쇼핑·포인트"),
+            ("common", "common", "공용 포인트"),
         ):
             await page.goto(f"{site}/desk/c/DEMO/{path}")
             assert (await page.locator("h1").inner_text()).startswith(heading), name

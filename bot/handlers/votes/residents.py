@@ -77,9 +77,12 @@ def _choose_open(ctx: Ctx, todo: list[Vote], done: list[Vote], total: int) -> Sc
 
 
 def _title(question: str) -> str:
-    """A vote's question short enough for a button: without a leading "[…]" tag."""
+    """A vote's question short enough for a button: without a leading "[…]" tag, and only
+    the quoted words when it starts with them (a proposal's purpose)."""
     if question.startswith("[") and "] " in question:
         question = question.split("] ", 1)[1]
+    if question[:1] == "'" and question.find("'", 1) > 1:
+        question = question[1 : question.find("'", 1)]
     return question if len(question) <= 30 else question[:29] + "…"
 
 
