@@ -51,6 +51,7 @@ def map_domain() -> None:
         (shop.Shop, tables.shops),
         (shop.Product, tables.shop_products),
         (shop.Exhibition, tables.shop_exhibitions),
+        (shop.ExhibitionItem, tables.shop_exhibition_items),
         (shop.GroupBuy, tables.shop_group_buys),
         (shop.Order, tables.shop_orders),
         (Pick, tables.shop_picks),

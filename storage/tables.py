@@ -85,6 +85,7 @@ from storage.schema.share import (
 from storage.schema.shop import (
     shop_accounts,
     shop_complexes,
+    shop_exhibition_items,
     shop_exhibitions,
     shop_group_buys,
     shop_orders,
@@ -146,6 +147,7 @@ __all__ = [
     "shops",
     "shop_products",
     "shop_exhibitions",
+    "shop_exhibition_items",
     "shop_group_buys",
     "shop_orders",
     "shop_picks",

@@ -1,5 +1,6 @@
 """Sample 알뜰쇼핑 for the demo complex, made through the same use cases vendors use: two shops
-(로컬푸드 행복농원, 사회적경제 마을빵집) with products, a 기획전 and an open 공동구매 of
+(로컬푸드 행복농원, 사회적경제 마을빵집) with products, two 기획전 (겨울 김장 기획전 with sale
+prices on two of its three chosen products) and an open 공동구매 of
 김장용 절임배추, so the people trying the demo can browse, order and join at once. Both shops
 have a (made-up) 입금 계좌, so a 통장 입금 order shows where to pay. The sample vendors are
 demo accounts of their own."""
@@ -12,9 +13,11 @@ from zoneinfo import ZoneInfo
 from core.identity.admin import issue_invite
 from core.identity.invites import new_code
 from core.identity.onboarding import get_or_register_account, membership_of, redeem_invite
+from core.ids import saved
+from core.shop.exhibitions import open_exhibition
 from core.shop.groupbuys import GroupBuyPolicy, NewGroupBuy, open_group_buy
 from core.shop.payments import BankAccount, set_account
-from core.shop.vendors import NewProduct, add_product, open_exhibition
+from core.shop.vendors import NewProduct, add_product
 
 # Made-up accounts: where the demo's 통장 입금 orders say to pay.
 ACCOUNTS = {
@@ -82,6 +85,16 @@ async def seed_shop(services, households: dict | None = None) -> None:
                     starts_at=now,
                     ends_at=now + timedelta(days=14),
                     product_ids=[added[0].id, added[1].id],
+                )
+                await open_exhibition(  # chosen products, two of them at a sale price
+                    uow,
+                    clock,
+                    vendor,
+                    title="겨울 김장 기획전",
+                    starts_at=now,
+                    ends_at=now + timedelta(days=14),
+                    product_ids=[saved(added[2].id), saved(added[1].id), saved(added[0].id)],
+                    sale_prices={saved(added[2].id): 26900, saved(added[1].id): 29900},
                 )
                 day = now.astimezone(tz).date() + timedelta(days=3)
                 cfg = services.config.shop

@@ -254,6 +254,7 @@ PARAMS = {
     "pick.bad_price": _numbers,
 }
 PARAMS.update(dict.fromkeys(("partners.below_minimum", "partners.bad_amount"), _numbers))
+PARAMS["shop.bad_sale_price"] = _numbers
 
 
 def explain(ctx: Ctx, error: DomainError) -> str:

@@ -116,9 +116,19 @@ class Exhibition:
     ends_at: datetime
     product_ids: list[int]
     id: int | None = None
+    only_complex_id: int | None = None  # None: every complex the shop serves; else that one
 
     def is_on(self, now: datetime) -> bool:
         return self.starts_at <= now < self.ends_at
+
+
+@dataclass(eq=False)
+class ExhibitionItem:
+    """A product of a 기획전 and its sale price (None: sold at its own price)."""
+
+    exhibition_id: int
+    product_id: int
+    sale_price: int | None = None
 
 
 @dataclass(eq=False)

@@ -22,6 +22,7 @@ from core.notifications import Notification
 from core.shop import points
 from core.shop.catalog import home_of, visible_product
 from core.shop.events import OrderCancelled, OrderPaid, OrderPlaced, OrderStatusChanged
+from core.shop.exhibitions import exhibition_price
 from core.shop.model import (
     MAX_QUANTITY,
     MAX_REASON,
@@ -83,6 +84,7 @@ class NewOrder:
     pickup: str
     payment: str
     points: int = 0
+    exhibition_id: int = 0  # ordered from this 기획전's screen: its sale price applies
 
 
 async def record_order(
@@ -96,9 +98,11 @@ async def record_order(
     pickup: str,
     payment: str,
     now: datetime,
+    unit_price: int | None = None,
 ) -> Order:
-    """Store the member's order of a product, or share of a group buy (at its price), and
-    spend the points it uses (the ledger refuses more than the balance)."""
+    """Store the member's order of a product, or share of a group buy (at its price, or at
+    `unit_price`: a 기획전's sale price), and spend the points it uses (the ledger refuses
+    more than the balance)."""
     complex_id, household_id = home_of(member)  # the order belongs where it was placed
     if points_used:
         require_consent(member)  # 대신 하기: the household's points only with its consent
@@ -114,7 +118,7 @@ async def record_order(
             resident_id=member.resident_id,
             household_id=household_id,
             quantity=quantity,
-            unit_price=of.price,
+            unit_price=of.price if unit_price is None else unit_price,
             points_used=points_used,
             pickup=pickup,
             payment=payment,
@@ -140,6 +144,9 @@ async def place_order(
     - Pickup is one of the complex's pickup slots, or the shop's own pickup place in the
       complex; payment 현장결제 or 계좌이체, the latter only if the shop has an account to be
       paid to ("shop.no_transfer", core.shop.payments).
+    - Ordered from a 기획전 on now (`exhibition_id`), a unit costs its sale price, looked up
+      here from the stored 기획전 (core/shop/exhibitions.py), never taken from the button;
+      the order records the price paid, and its reward follows it.
     - Points: whole points, at most the price and the balance (the ledger refuses more with
       "points.insufficient"); they are spent now and returned if the order is cancelled.
     - The shop's vendors are told, with the complex's name when the order comes from a
@@ -154,7 +161,10 @@ async def place_order(
     if new.pickup not in pickups and not (place and new.pickup == place):
         raise InvalidInput("shop.bad_choice")
     await check_payment(uow, product.shop_id, new.payment)
-    used = check_points(new.points, quantity * product.price)
+    price = product.price
+    if new.exhibition_id:
+        price = await exhibition_price(uow, clock, member, new.exhibition_id, product)
+    used = check_points(new.points, quantity * price)
     if not await uow.shop.take_stock(saved(product.id), quantity):
         raise DomainError("shop.out_of_stock", left=product.stock)
     order = await record_order(
@@ -167,6 +177,7 @@ async def place_order(
         pickup=new.pickup,
         payment=new.payment,
         now=clock.now(),
+        unit_price=price,
     )
     where = await served_complex_name(uow, product.shop_id, order.complex_id)
     event = OrderPlaced.of(order, product.name, where)

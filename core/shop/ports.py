@@ -8,7 +8,15 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Protocol
 
-from core.shop.model import Exhibition, GroupBuy, Order, Product, Shop, ShopComplex
+from core.shop.model import (
+    Exhibition,
+    ExhibitionItem,
+    GroupBuy,
+    Order,
+    Product,
+    Shop,
+    ShopComplex,
+)
 
 if TYPE_CHECKING:
     from core.shop.payments import BankAccount
@@ -53,7 +61,13 @@ class ShopRepository(Protocol):
 
     async def add_exhibition(self, item: Exhibition) -> Exhibition: ...
     async def get_exhibition(self, exhibition_id: int) -> Exhibition | None: ...
-    async def exhibitions_on(self, complex_id: int, now: datetime) -> list[Exhibition]: ...
+    async def exhibitions_on(self, complex_id: int, now: datetime) -> list[Exhibition]:
+        """On now and shown in the complex: of its shops or those serving it, and not kept to
+        another complex (`only_complex_id`)."""
+
+    async def add_exhibition_items(self, items: list[ExhibitionItem]) -> None: ...
+    async def sale_prices(self, exhibition_id: int) -> dict[int, int]:
+        """{product id: sale price} of the 기획전's items that have one."""
 
     async def add_group_buy(self, item: GroupBuy) -> GroupBuy: ...
     async def get_group_buy(self, group_buy_id: int) -> GroupBuy | None: ...

@@ -10,7 +10,7 @@ Rules:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from core.errors import NotFound
@@ -20,6 +20,7 @@ from core.identity.roles import require_coordinator
 from core.ids import saved
 from core.shop import orders, payments, points
 from core.shop.catalog import home_of, products_page, visible_exhibition, visible_product
+from core.shop.exhibitions import exhibition_price, sale_prices
 from core.shop.groupbuys import visible_group_buy
 from core.shop.model import GroupBuy, Order, Product, Shop
 from core.shop.serving import pickup_place, shop_serves
@@ -52,6 +53,7 @@ class ProductPage:
     items: list[ProductItem]
     total: int
     title: str  # the 기획전's title, "" for a shop kind
+    sale_prices: dict[int, int] = field(default_factory=dict)  # a 기획전's, by product id
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,11 @@ class OrderForm:
     balance: int
     pickup_place: str = ""  # the shop's own pickup place in the complex (a serving shop's)
     transfer: bool = False  # the shop has an 입금 계좌, so 계좌이체 is offered
+    price: int = 0  # a unit's price: the 기획전's sale price when ordered from one
+
+    @property
+    def on_sale(self) -> bool:
+        return 0 < self.price < self.product.price
 
 
 @dataclass(frozen=True)
@@ -123,12 +130,13 @@ async def products(
     offset: int = 0,
 ) -> ProductPage:
     """A page of the products on sale in the complex: of a shop kind, or of a 기획전 on now."""
-    ids, title = None, ""
+    ids, title, sales = None, "", {}
     if exhibition_id:
         exhibition = await visible_exhibition(uow, clock, member, exhibition_id)
         ids, title = exhibition.product_ids, exhibition.title
+        sales = await sale_prices(uow, exhibition)
     found, total = await products_page(uow, member, kind=kind or None, ids=ids, offset=offset)
-    return ProductPage(await _with_shop_names(uow, found), total, title)
+    return ProductPage(await _with_shop_names(uow, found), total, title, sales)
 
 
 async def my_orders(uow: UnitOfWork, member: Membership, offset: int = 0) -> OrderPage:
@@ -152,13 +160,25 @@ async def order_history(uow: UnitOfWork, member: Membership, offset: int = 0) ->
     return OrderPage(await _with_product_names(uow, found, member.complex_id), total)
 
 
-async def order_form(uow: UnitOfWork, member: Membership, product_id: int) -> OrderForm:
+async def order_form(
+    uow: UnitOfWork,
+    member: Membership,
+    product_id: int,
+    *,
+    clock: Clock | None = None,
+    exhibition_id: int = 0,
+) -> OrderForm:
+    """주문하기's start; from a 기획전 (`exhibition_id`, with `clock`) at its sale price."""
     product = await visible_product(uow, member, product_id)
     complex_id, _ = home_of(member)
     code = await _complex_code(uow, complex_id)
     place = await pickup_place(uow, product.shop_id, complex_id)
     transfer = await payments.takes_transfer(uow, product.shop_id)
-    return OrderForm(product, code, await points_balance(uow, member), place, transfer)
+    price = product.price
+    if exhibition_id and clock is not None:
+        price = await exhibition_price(uow, clock, member, exhibition_id, product)
+    balance = await points_balance(uow, member)
+    return OrderForm(product, code, balance, place, transfer, price)
 
 
 async def share_view(uow: UnitOfWork, member: Membership, group_buy_id: int) -> ShareView:

@@ -73,9 +73,11 @@ async def shop_serves(uow: UnitOfWork, shop_id: int, complex_id: int | None) -> 
 
 async def sold_in(uow: UnitOfWork, item: Product | Exhibition, complex_id: int | None) -> bool:
     """True when a product (or 기획전) is on offer in the complex: its shop's own complex, or
-    the shop is approved there."""
+    the shop is approved there (a 기획전 kept to one complex: only there)."""
     if complex_id is None:
         return False
+    if isinstance(item, Exhibition) and item.only_complex_id not in (None, complex_id):
+        return False  # a 기획전 kept to another complex
     return item.complex_id == complex_id or await uow.shop.serves(item.shop_id, complex_id)
 
 

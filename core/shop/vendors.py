@@ -1,5 +1,5 @@
 """Vendors' use cases: the shop a vendor invite creates or links, the vendor's own shop, its
-products (add, edit), and 기획전.
+products (add, edit); 기획전 are core/shop/exhibitions.py.
 
 A vendor is a resident-like identity: verified with a vendor invite into the shop's own
 household, holding the role "vendor" for the complex. Whoever is verified in that household
@@ -8,7 +8,6 @@ with that role runs the shop; nobody else can touch it."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import TYPE_CHECKING
 
 from core.clock import Clock
@@ -20,9 +19,7 @@ from core.shop.model import (
     MAX_NAME,
     MAX_PRICE,
     MAX_STOCK,
-    MAX_TITLE,
     MAX_UNIT,
-    Exhibition,
     Product,
     Shop,
     ShopKind,
@@ -188,40 +185,3 @@ async def edit_product(
         value = bool(value)
     setattr(product, field, value)
     return product
-
-
-async def open_exhibition(
-    uow: UnitOfWork,
-    clock: Clock,
-    member: Membership,
-    *,
-    title: str,
-    starts_at: datetime,
-    ends_at: datetime,
-    product_ids: list[int],
-) -> Exhibition:
-    """Open a 기획전 of the vendor's own products.
-
-    Rules: a title of 1–40 characters; it ends after it starts and after now; 1–10 of the
-    shop's own active products."""
-    shop = await own_shop(uow, member)
-    title = clean_name(title, MAX_TITLE)
-    if ends_at <= starts_at or ends_at <= clock.now():
-        raise InvalidInput("shop.bad_period")
-    ids = list(dict.fromkeys(product_ids))
-    if not 1 <= len(ids) <= 10:
-        raise InvalidInput("shop.bad_choice")
-    for product_id in ids:
-        product = await own_product(uow, member, product_id)
-        if not product.active:
-            raise NotFound()
-    return await uow.shop.add_exhibition(
-        Exhibition(
-            shop_id=saved(shop.id),
-            complex_id=shop.complex_id,
-            title=title,
-            starts_at=starts_at,
-            ends_at=ends_at,
-            product_ids=ids,
-        )
-    )

@@ -12,7 +12,16 @@ from sqlalchemy import func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import set_committed_value
 
-from core.shop.model import Exhibition, GroupBuy, GroupBuyStatus, Order, OrderStatus, Product, Shop
+from core.shop.model import (
+    Exhibition,
+    ExhibitionItem,
+    GroupBuy,
+    GroupBuyStatus,
+    Order,
+    OrderStatus,
+    Product,
+    Shop,
+)
 from storage import tables
 from storage.repositories.results import changed
 from storage.repositories.shop_accounts import SqlAccountMixin
@@ -21,6 +30,7 @@ from storage.repositories.shop_serving import SqlServingMixin, served_shops
 s_ = tables.shops.c
 p_ = tables.shop_products.c
 e_ = tables.shop_exhibitions.c
+ei_ = tables.shop_exhibition_items.c
 g_ = tables.shop_group_buys.c
 o_ = tables.shop_orders.c
 
@@ -146,8 +156,19 @@ class SqlShopRepository(SqlServingMixin, SqlAccountMixin):
 
     async def exhibitions_on(self, complex_id: int, now: datetime) -> list[Exhibition]:
         here = or_(e_.complex_id == complex_id, e_.shop_id.in_(served_shops(complex_id)))
-        stmt = select(Exhibition).where(here, e_.starts_at <= now, e_.ends_at > now)
+        scoped = or_(e_.only_complex_id.is_(None), e_.only_complex_id == complex_id)
+        stmt = select(Exhibition).where(here, scoped, e_.starts_at <= now, e_.ends_at > now)
         return list(await self.session.scalars(stmt.order_by(e_.ends_at, e_.id)))
+
+    async def add_exhibition_items(self, items: list[ExhibitionItem]) -> None:
+        self.session.add_all(items)
+        await self.session.flush()
+
+    async def sale_prices(self, exhibition_id: int) -> dict[int, int]:
+        stmt = select(ei_.product_id, ei_.sale_price).where(
+            ei_.exhibition_id == exhibition_id, ei_.sale_price.is_not(None)
+        )
+        return {row.product_id: row.sale_price for row in await self.session.execute(stmt)}
 
     # --- group buys ---
     async def add_group_buy(self, item: GroupBuy) -> GroupBuy:

@@ -58,7 +58,19 @@ shop_exhibitions = Table(
     Column("starts_at", UTCDateTime, nullable=False),
     Column("ends_at", UTCDateTime, nullable=False),
     Column("product_ids", JSONText, nullable=False),
+    # None: shown in every complex the shop serves; else only in that one
+    Column("only_complex_id", ForeignKey("complexes.id"), nullable=True),
     Index("ix_shop_exhibitions_on", "complex_id", "ends_at"),
+)
+
+# A 기획전's products and their sale prices (NULL: the product's own price).
+shop_exhibition_items = Table(
+    "shop_exhibition_items",
+    metadata,
+    Column("exhibition_id", ForeignKey("shop_exhibitions.id"), primary_key=True),
+    Column("product_id", ForeignKey("shop_products.id"), primary_key=True),
+    Column("sale_price", Integer, nullable=True),
+    CheckConstraint("sale_price IS NULL OR sale_price > 0", name="sale_price_positive"),
 )
 
 shop_group_buys = Table(

@@ -99,8 +99,21 @@ class FakeShopRepository:
         return [
             e
             for e in self._table("exhibitions").values()
-            if e.complex_id == complex_id and e.is_on(now)
+            if e.complex_id == complex_id
+            and e.only_complex_id in (None, complex_id)
+            and e.is_on(now)
         ]
+
+    async def add_exhibition_items(self, items):
+        for item in items:
+            self._table("exhibition_items")[(item.exhibition_id, item.product_id)] = item
+
+    async def sale_prices(self, exhibition_id):
+        return {
+            i.product_id: i.sale_price
+            for i in self._table("exhibition_items").values()
+            if i.exhibition_id == exhibition_id and i.sale_price is not None
+        }
 
     async def add_group_buy(self, item):
         return self._put("group_buys", item)

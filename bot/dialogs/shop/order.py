@@ -118,7 +118,14 @@ async def _done(ctx: Ctx, a: dict) -> Screen:
         if a["payment"] == Payment.TRANSFER:
             text += "\n" + ctx._("성사되면 '내 주문'에서 입금하실 곳을 볼 수 있어요.")
         return ctx.screen(text, mine, back=back_to_shop())
-    new = NewOrder(a["_product_id"], a["quantity"], a["pickup"], a["payment"], a.get("points", 0))
+    new = NewOrder(
+        a["_product_id"],
+        a["quantity"],
+        a["pickup"],
+        a["payment"],
+        a.get("points", 0),
+        exhibition_id=a.get("_exhibition_id", 0),
+    )
     order = await place_order(ctx.uow, ctx.clock, ctx.membership, new, tuple(a["_pickups"]))
     text = ctx._("주문했어요. 주문 번호는 {number}(이)에요.", number=order.number)
     account = await pay_to(ctx.uow, order, ctx.membership)

@@ -1,19 +1,16 @@
-"""The vendor's other questions: why an order is cancelled, opening a 기획전 (title → how
-long → 열기), and the coordinator's vendor invite (shop name → kind). Opening a group buy is
-bot/dialogs/shop/groupbuy.py.
+"""The vendor's other questions: why an order is cancelled, and the coordinator's vendor
+invite (shop name → kind). Opening a group buy is bot/dialogs/shop/groupbuy.py, a 기획전
+bot/dialogs/shop/exhibition.py.
 
 ```mermaid
 flowchart TD
     O[주문 관리 → 주문 취소] --> R[까닭 적기] --> X[move_order 취소 → 주문 관리]
-    E[내 가게 → 기획전 열기] --> T[제목] --> L[기간: 3일 7일 14일] --> Z[open_exhibition]
     I[코디네이터 → 입점 업체 초대] --> N[가게 이름] --> K[종류] --> V[invite_vendor → 코드]
-    R & T & L & N & K -->|이전 / 처음으로| H[처음 메뉴]
+    R & N & K -->|이전 / 처음으로| H[처음 메뉴]
 ```
 """
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 from bot.dialogs.shop.product import text_of
 from bot.engine.context import Ctx
@@ -21,18 +18,15 @@ from bot.engine.dialog import Choice, Dialog, Step
 from bot.handlers.coordinator.actions import OpenCoordinator
 from bot.handlers.shop.actions import (
     CANCEL_DIALOG,
-    EXHIBITION_DIALOG,
     INVITE_VENDOR_DIALOG,
-    VendorMenu,
 )
 from bot.handlers.shop.render import open_orders_screen
 from bot.handlers.shop.words import KIND_WORDS
 from bot.screens import Expect, Screen
 from core.shop import reading
 from core.shop.invites import invite_vendor
-from core.shop.model import MAX_NAME, MAX_REASON, MAX_TITLE, OrderStatus
+from core.shop.model import MAX_NAME, MAX_REASON, OrderStatus
 from core.shop.orders import move_order
-from core.shop.vendors import open_exhibition
 
 
 async def _cancelled(ctx: Ctx, a: dict) -> Screen:
@@ -63,47 +57,6 @@ cancel_dialog = Dialog(
         )
     ],
     on_done=_cancelled,
-)
-
-
-async def _exhibited(ctx: Ctx, a: dict) -> Screen:
-    now = ctx.clock.now()
-    item = await open_exhibition(
-        ctx.uow,
-        ctx.clock,
-        ctx.membership,
-        title=a["title"],
-        starts_at=now,
-        ends_at=now + timedelta(days=a["days"]),
-        product_ids=a["_ids"],
-    )
-    return ctx.screen(
-        ctx._(
-            "특별 판매 '{title}'을(를) 열었어요. 상품 {n}개가 들어 있어요.",
-            title=item.title,
-            n=len(item.product_ids),
-        ),
-        back=VendorMenu(),
-    )
-
-
-exhibition_dialog = Dialog(
-    EXHIBITION_DIALOG,
-    [
-        Step(
-            "title",
-            lambda ctx, a: ctx._("특별 판매 제목을 적어 주세요. 지금 파는 상품이 모두 들어가요."),
-            Expect.TEXT,
-            parse=text_of(MAX_TITLE),
-            placeholder=lambda ctx: ctx._("예: 제철 과일전"),
-        ),
-        Step(
-            "days",
-            lambda ctx, a: ctx._("며칠 동안 열까요?"),
-            choices=lambda ctx, a: [Choice(ctx._("{n}일", n=n), n) for n in (3, 7, 14)],
-        ),
-    ],
-    on_done=_exhibited,
 )
 
 
@@ -144,4 +97,4 @@ invite_dialog = Dialog(
     on_done=_invited,
 )
 
-DIALOGS = (cancel_dialog, exhibition_dialog, invite_dialog)
+DIALOGS = (cancel_dialog, invite_dialog)

@@ -50,7 +50,10 @@ class Exhibitions(Action, kind="shop.exhibitions"):
 
 @dataclass(frozen=True)
 class StartOrder(Action, kind="shop.order"):
+    """`exhibition_id`: ordered from that 기획전's screen (core prices it at its sale price)."""
+
     product_id: int
+    exhibition_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -175,7 +178,25 @@ class AskToServe(Action, kind="vendor.serve"):
 
 @dataclass(frozen=True)
 class StartExhibition(Action, kind="vendor.exhibition"):
-    pass
+    """특별 판매 열기: pick the products first (bot/handlers/shop/exhibit.py)."""
+
+
+@dataclass(frozen=True)
+class PickExhibitProducts(Action, kind="vendor.exhibit.page"):
+    """A page of the shop's products to tick for a 기획전 (the ticks are kept)."""
+
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class ToggleExhibitProduct(Action, kind="vendor.exhibit.toggle"):
+    product_id: int
+    offset: int = 0
+
+
+@dataclass(frozen=True)
+class ExhibitProductsPicked(Action, kind="vendor.exhibit.picked"):
+    """다 골랐어요: on to the title, the sale prices, the period and where."""
 
 
 @dataclass(frozen=True)

@@ -62,7 +62,8 @@ async def shop_products(ctx: Ctx, action: ShopProducts) -> Screen:
         more = ShopProducts(action.shop_kind, action.exhibition_id, action.offset + catalog.PAGE)
         buttons.append(ctx.button(ctx._("물건 더보기"), more))
     text = ctx._("[{title}] 물건 {n}개예요. '주문하기'를 눌러 주세요.", title=title, n=total)
-    return ctx.screen(text, *buttons, back=back, cards=product_cards(ctx, page.items))
+    cards = product_cards(ctx, page.items, page.sale_prices, action.exhibition_id)
+    return ctx.screen(text, *buttons, back=back, cards=cards)
 
 
 @router.on(Exhibitions)
@@ -82,13 +83,20 @@ async def exhibitions(ctx: Ctx, action: Exhibitions) -> Screen:
 
 @router.on(StartOrder)
 async def start_order(ctx: Ctx, action: StartOrder) -> Screen:
-    form = await reading.order_form(ctx.uow, ctx.membership, action.product_id)
+    form = await reading.order_form(
+        ctx.uow,
+        ctx.membership,
+        action.product_id,
+        clock=ctx.clock,
+        exhibition_id=action.exhibition_id,
+    )
     product = form.product
     return await ctx.start_dialog(
         ORDER_DIALOG,
         _product_id=product.id,
+        _exhibition_id=action.exhibition_id,
         _name=product.name,
-        _price=product.price,
+        _price=form.price,
         _unit=product.unit,
         _stock=product.stock,
         _pickups=[form.pickup_place] * bool(form.pickup_place)

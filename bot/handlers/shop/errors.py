@@ -1,5 +1,6 @@
-"""우체국쇼핑·바깥 상품: the refusals of a pick (merged into bot/handlers/errors.py
-MESSAGES) and the import report's lines, in plain Korean (translated with the catalogs)."""
+"""알뜰쇼핑's refusals kept beside the feature — a 기획전's, and 우체국쇼핑·바깥 상품's (a
+pick's) — merged into bot/handlers/errors.py MESSAGES, and the import report's lines, in plain
+Korean (translated with the catalogs)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,15 @@ from bot.i18n import N_, Translator
 from core.shop.pick_import import RowProblem
 
 MESSAGES = {
+    # 기획전 (core/shop/exhibitions.py)
+    "shop.exhibition_period": N_("특별 판매 기간은 1일부터 {limit}일까지예요."),
+    "shop.exhibition_products": N_("특별 판매에는 상품을 1개부터 {limit}개까지 넣을 수 있어요."),
+    "shop.bad_sale_price": N_(
+        "특별 판매 가격은 1원부터 지금 가격({price}원)보다 낮게 적어 주세요."
+    ),
+    "shop.exhibition_over": N_(
+        "특별 판매가 끝났거나 이 상품이 들어 있지 않아요. 상품 목록에서 다시 주문해 주세요."
+    ),
     "pick.no_title": N_("상품 이름이 비어 있어요."),
     "pick.title_too_long": N_("상품 이름은 {limit}자까지예요."),
     "pick.source_too_long": N_("쇼핑몰 이름은 {limit}자까지예요."),

@@ -3,7 +3,7 @@ notification kinds and job kinds (what the feature is: see the package docstring
 
 from __future__ import annotations
 
-from bot.dialogs.shop import ask_refund, bank, order, product, refund, serve
+from bot.dialogs.shop import ask_refund, bank, exhibition, order, product, refund, serve
 from bot.dialogs.shop import groupbuy as group_buy_dialogs
 from bot.dialogs.shop import vendor as vendor_dialogs  # not `vendor`: the handlers' module
 from bot.engine.assembly import FeatureApp
@@ -14,6 +14,7 @@ from bot.handlers.shop import bank as bank_handlers
 from bot.handlers.shop import (
     browse,
     coordinator,
+    exhibit,
     groupbuy,
     history,
     notices,
@@ -42,9 +43,10 @@ async def is_vendor(ctx: Ctx) -> bool:
 def register(app: FeatureApp) -> None:
     app.routers(browse.router, groupbuy.router, vendor.router, history.router)
     app.routers(coordinator.router, serving.router, picks.router, bank_handlers.router)
+    app.routers(exhibit.router)
     app.add_dialogs(*order.DIALOGS, *product.DIALOGS, *vendor_dialogs.DIALOGS, *refund.DIALOGS)
     app.add_dialogs(*group_buy_dialogs.DIALOGS, *ask_refund.DIALOGS, *serve.DIALOGS)
-    app.add_dialogs(*bank.DIALOGS)
+    app.add_dialogs(*bank.DIALOGS, *exhibition.DIALOGS)
     notices.register(app.services)
     serving.register_notices(app.services)
     app.menu("home", MenuEntry(N_("내 가게"), VendorMenu, rank=20, shown=is_vendor))

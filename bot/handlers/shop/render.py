@@ -29,20 +29,48 @@ from core.shop.reading import OrderItem, OrderPage, ProductItem
 PAGE = 5  # orders and products a page
 
 
-def product_card(ctx: Ctx, product: Product, shop_name: str, *, buy: bool = True) -> Card:
-    lines = [f"{shop_name} · {ctx.t.won(product.price)} / {product.unit}"]
+def product_card(
+    ctx: Ctx,
+    product: Product,
+    shop_name: str,
+    *,
+    buy: bool = True,
+    sale: int | None = None,
+    exhibition_id: int = 0,
+) -> Card:
+    """`sale`: a 기획전's sale price, shown after the price; `exhibition_id`: 주문하기 orders
+    from that 기획전 (core prices it)."""
+    price = ctx.t.won(product.price)
+    if sale is not None:
+        price = ctx._("정가 {price} → 특별 판매가 {sale}", price=price, sale=ctx.t.won(sale))
+    lines = [f"{shop_name} · {price} / {product.unit}"]
     lines.append(ctx._("남은 수량 {n}", n=product.stock) if product.stock else ctx._("품절이에요"))
     if product.description:
         lines.append(product.description[:60])
     buttons: tuple[Button, ...] = ()
     if buy and product.stock:
-        buttons = (ctx.button(ctx._("주문하기"), StartOrder(saved(product.id))),)
+        order = StartOrder(saved(product.id), exhibition_id)
+        buttons = (ctx.button(ctx._("주문하기"), order),)
     image = ctx.services.media.url(product.photo) if product.photo else None
-    return ctx.card(product.name, *lines, buttons=buttons, price=product.price, image_url=image)
+    shown = product.price if sale is None else sale
+    return ctx.card(product.name, *lines, buttons=buttons, price=shown, image_url=image)
 
 
-def product_cards(ctx: Ctx, items: list[ProductItem]) -> tuple[Card, ...]:
-    return tuple(product_card(ctx, item.product, item.shop_name) for item in items)
+def product_cards(
+    ctx: Ctx, items: list[ProductItem], sales: dict[int, int] | None = None, exhibition_id: int = 0
+) -> tuple[Card, ...]:
+    """Product cards; in a 기획전 (`exhibition_id`) with its sale prices (`sales`)."""
+    sales = sales or {}
+    return tuple(
+        product_card(
+            ctx,
+            item.product,
+            item.shop_name,
+            sale=sales.get(saved(item.product.id)),
+            exhibition_id=exhibition_id,
+        )
+        for item in items
+    )
 
 
 def resident_order_card(ctx: Ctx, item: OrderItem) -> Card:

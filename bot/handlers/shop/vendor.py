@@ -11,7 +11,6 @@ from bot.handlers.shop.actions import (
     ADD_PRODUCT_DIALOG,
     CANCEL_DIALOG,
     EDIT_PRODUCT_DIALOG,
-    EXHIBITION_DIALOG,
     GROUP_BUY_DIALOG,
     AddProduct,
     CancelWithReason,
@@ -144,14 +143,3 @@ async def start_group_buy(ctx: Ctx, action: StartGroupBuy) -> Screen:
         _pickups=places + list(pickups(ctx.services.config, choices.complex_code)),
         _complex_id=choices.complex_id,
     )
-
-
-@router.on(StartExhibition)
-async def start_exhibition(ctx: Ctx, action: StartExhibition) -> Screen:
-    _, products, _ = await reading.own_products(
-        ctx.uow, ctx.membership, limit=reading.EXHIBITION_PRODUCTS, on_sale_only=True
-    )
-    if not products:
-        add = ctx.button(ctx._("상품 추가"), AddProduct())
-        return ctx.screen(ctx._("먼저 상품을 올려 주세요."), add, back=VendorMenu())
-    return await ctx.start_dialog(EXHIBITION_DIALOG, _ids=[p.id for p in products])
