@@ -20,7 +20,7 @@ import io
 
 from aiohttp import web
 
-from bot.desk.web import ERROR, render, scoped, services_of, translator
+from bot.desk.web import ERROR, render, scoped, services_of, translator, uploaded
 from bot.handlers.errors import describe
 from bot.households import letters as letter_sheets
 from bot.households.letters import Letter
@@ -83,12 +83,9 @@ page = _page  # bot/desk/residents.py shows its results on this page
 @routes.post("/c/{complex}/households/import")
 async def upload(request: web.Request) -> web.StreamResponse:
     services, t = services_of(request), translator(request)
-    form = await request.post()
-    field = form.get("file")
-    if not isinstance(field, web.FileField):
-        request[ERROR] = t._("올릴 파일을 골라 주세요.")
+    if (sent := await uploaded(request)) is None:
         return await _page(request)
-    data, name = field.file.read(), field.filename
+    form, data, name = sent
     try:
         rows = await asyncio.to_thread(read_rows, data, name)
         async with services.uow() as uow:

@@ -20,7 +20,7 @@ import asyncio
 from aiohttp import web
 
 from bot.cli.pick_file import read_picks
-from bot.desk.web import ERROR, act, page_url, render, scoped, services_of, translator
+from bot.desk.web import ERROR, act, page_url, render, scoped, services_of, translator, uploaded
 from bot.handlers.errors import describe
 from bot.handlers.shop.errors import problem_line
 from core.desk.access import record
@@ -100,12 +100,9 @@ async def remove(request: web.Request) -> web.StreamResponse:
 async def upload(request: web.Request) -> web.StreamResponse:
     """The file's good rows are imported at once; the bad ones are listed by line."""
     services, t = services_of(request), translator(request)
-    form = await request.post()
-    field = form.get("file")
-    if not isinstance(field, web.FileField):
-        request[ERROR] = t._("올릴 파일을 골라 주세요.")
+    if (sent := await uploaded(request)) is None:
         return await _page(request)
-    data, name = field.file.read(), field.filename
+    _form, data, name = sent
     try:
         rows = await asyncio.to_thread(read_picks, data, name)
         async with services.uow() as uow:

@@ -175,6 +175,17 @@ async def act(request: web.Request, work: Work, again: Handler) -> web.StreamRes
     raise web.HTTPSeeOther(where)
 
 
+async def uploaded(request: web.Request) -> tuple[Any, bytes, str] | None:
+    """The posted form and its file field's bytes and name; None (the page says "올릴 파일을
+    골라 주세요.") when no file came."""
+    form = await request.post()
+    field = form.get("file")
+    if not isinstance(field, web.FileField):
+        request[ERROR] = translator(request)._("올릴 파일을 골라 주세요.")
+        return None
+    return form, field.file.read(), field.filename
+
+
 def page_url(complex_: Complex, page: str = "") -> str:
     return f"/desk/c/{complex_.code}/{page}"
 
