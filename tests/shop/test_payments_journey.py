@@ -82,6 +82,6 @@ async def test_vendor_sets_account_buyer_pays_vendor_confirms(pair, services, de
     assert order["paid"]
 
     await buyer.say("처음으로")  # the buyer is told: waiting notices, or pushed on Telegram
-    told = buyer.text + await pushed(buyer, "S-000001")
+    told = buyer.text + await pushed(buyer, "가게에서 입금을 확인했어요")
     assert "가게에서 입금을 확인했어요" in told
     assert "678901" not in caplog.text  # typed by the vendor, shown to the buyer: never logged

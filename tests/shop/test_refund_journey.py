@@ -46,13 +46,15 @@ async def pair(request, services, demo):
         await fake.stop()
 
 
-async def pushed(driver) -> str:
-    """What the outbox sender pushed to a Telegram chat (waiting up to 5 s); "" elsewhere."""
+async def pushed(driver, needle: str = "[환불 S-000001]") -> str:
+    """What the outbox sender pushed to a Telegram chat (waiting up to 5 s for `needle`, which
+    must be in the notice itself, not in an earlier reply); "" elsewhere."""
     if not isinstance(driver, TelegramDriver):
         return ""
+    texts = ""
     for _ in range(50):
         texts = "\n".join(m.get("text") or "" for m in driver.srv.messages(driver.chat_id))
-        if "[환불" in texts:
+        if needle in texts:
             return texts
         await asyncio.sleep(0.1)
     return texts
