@@ -13,6 +13,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 
+def copied(item: Any, **changes: Any) -> Any:
+    """`dataclasses.replace` for these frozen dataclasses (no __post_init__ to run), without
+    its per-field __init__: the engine copies every button of every reply two or three times.
+    """
+    new = object.__new__(type(item))
+    values = new.__dict__
+    values.update(item.__dict__)
+    values.update(changes)
+    return new
+
+
 class Channel(enum.StrEnum):
     WEB = "web"
     KAKAO = "kakao"
@@ -115,7 +126,7 @@ class Screen:
         )
 
     def with_notices(self, *notices: str) -> Screen:
-        return replace(self, notices=tuple(notices) + self.notices)
+        return copied(self, notices=tuple(notices) + self.notices)
 
 
 @dataclass(frozen=True)

@@ -62,6 +62,8 @@ def _configure_sqlite(engine: AsyncEngine) -> None:
     def _on_begin(conn) -> None:
         # Take the write lock up front: a read-then-write transaction can never fail to
         # upgrade (SQLITE_BUSY_SNAPSHOT), and two writers never interleave.
+        if conn.connection.driver_connection.in_transaction:
+            return  # begun on the driver already (the engine's unit of work: storage.lean_uow)
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 

@@ -37,7 +37,7 @@ from storage.repositories.identity import (
     SqlRoleRepository,
 )
 from storage.repositories.jobs import SqlJobRepository
-from storage.repositories.lean import SqlEngineStore
+from storage.repositories.lean import RecentTokens, SqlEngineStore
 from storage.repositories.notices import SqlNoticeRepository
 from storage.repositories.outbox import SqlOutboxRepository
 from storage.repositories.partners import SqlPartnerRepository
@@ -85,7 +85,7 @@ class _Lazy(Generic[R]):
     def __get__(self, uow: SqlUnitOfWork | None, owner: type) -> _Lazy[R] | R:
         if uow is None:
             return self
-        built = uow.__dict__[self._name] = self._build(uow.session)
+        built = uow.__dict__[self._name] = self._build(uow._orm)
         return built
 
 
@@ -127,6 +127,7 @@ class SqlUnitOfWork:
 
     def __init__(self, session: AsyncSession, clock: Clock | None = None) -> None:
         self.session = session
+        self._orm: Any = session  # what repositories are built on (see storage.lean_uow)
         self.clock = clock or SystemClock()  # for the rows repositories stamp themselves
         # The Notifier port, set by the composition root (it renders with the bot's wording).
         self.notifier: Notifier = NoNotifier()
@@ -135,7 +136,7 @@ class SqlUnitOfWork:
     @cached_property
     def jobs(self) -> SqlJobRepository:
         """The Scheduler port."""
-        return SqlJobRepository(self.session, self.clock)
+        return SqlJobRepository(self._orm, self.clock)
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         """Run `callback` once the current transaction has committed (never on rollback):
@@ -181,6 +182,7 @@ class UnitOfWorkFactory:
         self._clock = clock
         self._lock = asyncio.Lock() if serialize else None
         self._extend = extend  # adds ports implemented outside storage (the notifier)
+        self.recent_tokens = RecentTokens()  # this process's, for the engine's units of work
 
     @contextlib.asynccontextmanager
     async def __call__(self) -> AsyncIterator[SqlUnitOfWork]:
@@ -209,6 +211,54 @@ class UnitOfWorkFactory:
                 raise
             finally:
                 await session.rollback()
+
+    @contextlib.asynccontextmanager
+    async def lean(self) -> AsyncIterator[SqlUnitOfWork]:
+        """A unit of work whose transaction begins on the driver and whose ORM session opens
+        only if something uses it (storage.lean_uow): the engine's, one per inbound message."""
+        from storage.lean_uow import LeanUnitOfWork, begin
+
+        engine = self._sessions.kw["bind"]
+        async with contextlib.AsyncExitStack() as stack:
+            if self._lock is not None:
+                await stack.enter_async_context(self._lock)
+            fairy, driver = await begin(engine)
+            uow = LeanUnitOfWork(engine, fairy, driver, self._clock, self.recent_tokens)
+            if self._extend is not None:
+                self._extend(uow)
+            try:
+                yield uow
+            except asyncio.CancelledError:
+                await asyncio.shield(uow.invalidate())
+                raise
+            except BaseException as exc:
+                await uow.close()
+                conflict = _conflict(exc)
+                if conflict is None:
+                    raise
+                raise conflict from exc
+            await uow.close()
+
+
+def _conflict(exc: BaseException) -> ConcurrencyConflict | None:
+    """A concurrency conflict, from SQLAlchemy or straight from the driver, as the domain's
+    ConcurrencyConflict (the engine retries the message); None for anything else."""
+    if isinstance(exc, (IntegrityError, OperationalError, DBAPIError)):
+        if isinstance(exc, IntegrityError) or _is_contention(exc):
+            return _as_conflict(exc, exc.orig)
+        return None
+    name = type(exc).__name__
+    if name == "IntegrityError" or name.endswith("ViolationError"):  # sqlite3 / asyncpg
+        return _as_conflict(exc, exc)
+    text = str(exc).lower()
+    code = getattr(exc, "sqlstate", None)
+    if ("locked" in text and name == "OperationalError") or code in ("40001", "40P01"):
+        return _as_conflict(exc, exc)
+    return None
+
+
+def _as_conflict(exc: BaseException, orig: Any) -> ConcurrencyConflict:
+    return ConcurrencyConflict(str(orig))
 
 
 def _is_contention(exc: DBAPIError) -> bool:

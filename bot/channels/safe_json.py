@@ -16,6 +16,7 @@ from typing import Any
 
 MAX_DEPTH = 32
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")  # how one gets into a UTF-8 body
 
 
 class BadJson(ValueError):
@@ -31,6 +32,12 @@ def loads(body: bytes | str) -> Any:
         raise BadJson("JSON nested too deeply") from None
     except (UnicodeDecodeError, ValueError):  # JSONDecodeError, and the int digit limit
         raise BadJson("malformed JSON") from None
+    if (
+        isinstance(body, bytes)  # (decoded strictly: no lone surrogate but an escaped one)
+        and text.count("{") + text.count("[") <= MAX_DEPTH
+        and _ESCAPED_SURROGATE.search(text) is None
+    ):
+        return data  # nothing to scrub: no escaped surrogate, and never deeper than MAX_DEPTH
     return scrub(data)
 
 

@@ -31,7 +31,6 @@ from bot.engine.present import (
     number_long_labels,
     page,
     page_size,
-    reset_tokens,
     strip_actions,
 )
 from bot.engine.proxy import acting, enter, frame, stop
@@ -94,7 +93,7 @@ class Engine:
         started = time.perf_counter()
         for attempt in range(ATTEMPTS):
             try:
-                async with self.s.uow() as uow:
+                async with self.s.uow.lean() as uow:
                     reply = await self._handle(uow, inbound)
                     await uow.commit()
                 outcome = "duplicate" if reply.duplicate else "ok"
@@ -211,7 +210,7 @@ class Engine:
         kept in the conversation, and one page of it for the channel."""
         days = self.s.config.dialogs.token_days
         tokenizer = Tokenizer(self.s.token_key, ctx.resident.id, ctx.clock.now(), days)
-        full = tokenizer.screen(reset_tokens(screen))
+        full = tokenizer.screen(screen, fresh=True)
         ctx.conversation.screen = screen_to_dict(full)
         size = page_size(ctx.inbound.channel, ctx.resident.easy_mode)
         shown = page(full, offset, size, ctx._("더보기"), tokenizer)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 
 from bot.engine.nav import Nav
-from bot.screens import Button, ButtonRole, Channel, Screen
+from bot.screens import Button, ButtonRole, Channel, Screen, copied
 from bot.understand.text import choice_number
 
 # Choices shown at once, besides navigation. KakaoTalk allows 10 quick replies in all.
@@ -40,16 +40,17 @@ class Tokenizer:
         self.rows: dict[str, dict] = {}
 
     def _token(self, action: dict) -> str:
-        canonical = json.dumps(action, sort_keys=True, ensure_ascii=False)
         if action.get("_once"):
             return secrets.token_urlsafe(12)
+        canonical = json.dumps(action, sort_keys=True, ensure_ascii=False)
         digest = hmac.new(
             self._key, f"{self._resident_id}:{canonical}".encode(), hashlib.sha256
         ).digest()
         return base64.urlsafe_b64encode(digest[:12]).decode()
 
-    def button(self, button: Button) -> Button:
-        if button.action is None or button.token is not None:
+    def button(self, button: Button, fresh: bool = False) -> Button:
+        """The button with its token (`fresh`: a new one even if it has a token already)."""
+        if button.action is None or (button.token is not None and not fresh):
             return button
         token = self._token(button.action)
         self.rows[token] = {
@@ -59,9 +60,13 @@ class Tokenizer:
             "single_use": bool(button.action.get("_once")),
             "expires_at": self._expires,
         }
-        return replace(button, token=token)
+        return copied(button, token=token)
 
-    def screen(self, screen: Screen) -> Screen:
+    def screen(self, screen: Screen, fresh: bool = False) -> Screen:
+        """Every button with its token; `fresh`: new tokens for a screen shown again (which
+        refreshes their expiry)."""
+        if fresh:
+            return _map_buttons(screen, lambda b: self.button(b, fresh=True))
         return _map_buttons(screen, self.button)
 
 
@@ -133,16 +138,13 @@ def add_choices(screen: Screen, *buttons: Button) -> Screen:
 
 
 def _map_buttons(screen: Screen, func) -> Screen:
-    cards = tuple(replace(c, buttons=tuple(func(b) for b in c.buttons)) for c in screen.cards)
-    return replace(screen, buttons=tuple(func(b) for b in screen.buttons), cards=cards)
-
-
-def reset_tokens(screen: Screen) -> Screen:
-    """A stored screen shown again gets its tokens anew (refreshing their expiry)."""
-    return _map_buttons(screen, lambda b: replace(b, token=None) if b.action else b)
+    cards = screen.cards
+    if cards:
+        cards = tuple(copied(c, buttons=tuple(map(func, c.buttons))) for c in cards)
+    return copied(screen, buttons=tuple(map(func, screen.buttons)), cards=cards)
 
 
 def strip_actions(screen: Screen) -> Screen:
     """What leaves the server: labels and tokens, never the stored actions."""
 
-    return _map_buttons(screen, lambda b: replace(b, action=None))
+    return _map_buttons(screen, lambda b: copied(b, action=None) if b.action else b)

@@ -14,9 +14,11 @@ from __future__ import annotations
 import abc
 import dataclasses
 import json
+from collections import OrderedDict
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from functools import lru_cache
-from typing import Any
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
@@ -134,10 +136,15 @@ _IDENTITY = (
 )
 
 
+@lru_cache(maxsize=16)
+def _fields(model: type) -> frozenset[str]:
+    return frozenset(f.name for f in dataclasses.fields(model))
+
+
 def _built(model: type, values: dict[str, Any]) -> Any:
     """A domain object from its row: the dataclass's fields through its constructor, any
     other mapped column set afterwards."""
-    fields = {f.name for f in dataclasses.fields(model)}
+    fields = _fields(model)
     item = model(**{k: v for k, v in values.items() if k in fields})
     for key, value in values.items():
         if key not in fields:
@@ -153,26 +160,93 @@ def _load(value: Any) -> Any:
     return None if value is None else json.loads(value)
 
 
-class SqlEngineStore:
-    """Implements bot.engine.store.EngineStore on the unit of work's transaction."""
+class RecentTokens:
+    """Reusable button tokens this process stored lately, with the expiry it wrote (bounded,
+    oldest dropped first; one per process, built with the unit-of-work factory).
+
+    The home menu's buttons are the same tokens every time it is shown: re-writing their rows
+    on every step only pushed their expiry on. A token written within `slack` is not written
+    again; its row exists (recorded only after the commit) and expires at most `slack`
+    earlier than a fresh write would make it. Single-use tokens are always written."""
+
+    def __init__(self, size: int = 20_000, slack: timedelta = timedelta(days=1)) -> None:
+        self._written: OrderedDict[str, datetime] = OrderedDict()
+        self._size = size
+        self._slack = slack
+
+    def stored(self, token: str, expires: datetime) -> bool:
+        written = self._written.get(token)
+        return written is not None and written >= expires - self._slack
+
+    def remember(self, rows: list[dict[str, Any]]) -> None:
+        for row in rows:
+            self._written[row["token"]] = row["expires_at"]
+            self._written.move_to_end(row["token"])
+        while len(self._written) > self._size:
+            self._written.popitem(last=False)
+
+
+class StoreHost(Protocol):
+    """What the store needs of its unit of work."""
+
+    recent_tokens: RecentTokens | None
+
+    def after_commit(self, callback: Callable[[], None]) -> None: ...
+
+    async def driver(self) -> _Driver: ...
+
+    def hold(self, items: list[Any]) -> None:
+        """Objects loaded here, to be treated as if the ORM had loaded them."""
+
+    async def flush_pending(self) -> None:
+        """Write what the handlers queued through the ORM (before a raw read counts it)."""
+
+
+class SessionHost:
+    """The host of an ordinary unit of work: its session's own connection and transaction."""
+
+    recent_tokens: RecentTokens | None = None
+
+    def after_commit(self, callback: Callable[[], None]) -> None:
+        raise AssertionError("only with recent_tokens")
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
         self._driver: _Driver | None = None
-        self._locked: dict[int, tuple] = {}  # the rows as read, to write only what changed
-        self._held: list[Any] = []
+        self._held: list[Any] = []  # the session holds its objects weakly
 
-    async def _db(self) -> _Driver:
+    async def driver(self) -> _Driver:
         if self._driver is None:
             self._driver = await driver_of(self.session)
         return self._driver
 
+    def hold(self, items: list[Any]) -> None:
+        for item in items:
+            make_transient_to_detached(item)
+            self.session.add(item)
+        self._held = items
+
+    async def flush_pending(self) -> None:
+        if self.session.new or self.session.dirty or self.session.deleted:
+            await self.session.flush()
+
+
+class SqlEngineStore:
+    """Implements bot.engine.store.EngineStore on the unit of work's transaction."""
+
+    def __init__(self, host: StoreHost | AsyncSession) -> None:
+        self._host: StoreHost = host if not isinstance(host, AsyncSession) else SessionHost(host)
+        self._locked: dict[int, tuple] = {}  # the rows as read, to write only what changed
+
+    async def _db(self) -> _Driver:
+        return await self._host.driver()
+
     async def identity(
         self, channel: str, external_id: str
     ) -> tuple[ChannelAccount, Resident, frozenset[tuple[str, int | None]]] | None:
-        """Account, resident and live role grants in one statement, the two objects
-        attached to the session as if the ORM had loaded them (a handler's change to them
-        is flushed as usual), and so are the resident's household and complex (the home
+        """Account, resident and live role grants in one statement, the objects handed to
+        the unit of work as if the ORM had loaded them (a handler's change to them is
+        flushed as usual), and so are the resident's household and complex (the home
         menu's `households.get`/`complexes.get` then find them without a query); None for a
         first message."""
         db = await self._db()
@@ -205,10 +279,7 @@ class SqlEngineStore:
             at += len(names)
             if values[0] is not None:  # (not yet verified: no household, no complex)
                 loaded.append(_built(model, dict(zip(names, values, strict=True))))
-        for item in loaded:
-            make_transient_to_detached(item)
-            self.session.add(item)
-        self._held = loaded  # the session holds its objects weakly: kept for this unit of work
+        self._host.hold(loaded)
         grants = frozenset((r[10], r[11]) for r in rows if r[10] is not None)
         return account, resident, grants
 
@@ -290,10 +361,21 @@ class SqlEngineStore:
 
     async def add_tokens(self, rows: list[dict[str, Any]]) -> None:
         """Store tokens; a token shown again (same resident, same action) just lives longer."""
+        recent = self._host.recent_tokens
+        if recent is not None:
+            rows = [
+                r
+                for r in rows
+                if r["single_use"] or not recent.stored(r["token"], r["expires_at"])
+            ]
         if not rows:
             return
         db = await self._db()
         yes, no = (1, 0) if db.sqlite else (True, False)
+        times: dict[datetime, Any] = {}  # (the rows of one step share their expiry)
+        for r in rows:
+            if r["expires_at"] not in times:
+                times[r["expires_at"]] = db.time_in(r["expires_at"])
         await db.many(
             "INSERT INTO action_tokens (token, resident_id, action, single_use, expires_at)"
             " VALUES (?, ?, ?, ?, ?) ON CONFLICT (token)"
@@ -304,11 +386,14 @@ class SqlEngineStore:
                     r["resident_id"],
                     _dump(r["action"]),
                     yes if r["single_use"] else no,
-                    db.time_in(r["expires_at"]),
+                    times[r["expires_at"]],
                 )
                 for r in rows
             ],
         )
+        if recent is not None:
+            reusable = [r for r in rows if not r["single_use"]]
+            self._host.after_commit(lambda: recent.remember(reusable))
 
     async def claim_delivery(self, key: str, now: datetime) -> list[Any] | None:
         """Record a delivery key. None if it is new; else the reply stored for it (the
@@ -335,8 +420,7 @@ class SqlEngineStore:
 
     async def inbox_waiting(self, account_id: int) -> bool:
         """Whether anything waits in the account's inbox (the engine then takes it)."""
-        if self.session.new or self.session.dirty or self.session.deleted:
-            await self.session.flush()  # rows a handler queued through the ORM count too
+        await self._host.flush_pending()  # rows a handler queued through the ORM count too
         db = await self._db()
         rows = await db.all(
             "SELECT 1 FROM outbox WHERE account_id = ? AND status = 'pending'"

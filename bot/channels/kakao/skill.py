@@ -83,7 +83,6 @@ class KakaoSkill:
         self.config = config
         self.max_photo_bytes = max_photo_bytes
         self._http: aiohttp.ClientSession | None = None
-        self._late: set[asyncio.Future] = set()  # steps still finishing after KakaoTalk's 5 s
 
     async def close(self) -> None:
         for task in list(self._background):
@@ -138,7 +137,7 @@ class KakaoSkill:
         given = request.headers.get(self.config.secret_header, "")
         return hmac.compare_digest(given.encode(), expected.encode())
 
-    async def handle(self, request: web.Request) -> web.Response:
+    async def handle(self, request: web.Request) -> web.StreamResponse:
         started = asyncio.get_running_loop().time()
         if not self._authorised(request):
             return _error(401, "unauthorised")
@@ -172,17 +171,35 @@ class KakaoSkill:
             if coming and fetch is not None
             else self._answer(skill, inbound)
         )
-        step = asyncio.ensure_future(answer)
-        done, _ = await asyncio.wait((step,), timeout=max(left, 0.5))
-        if done:
-            screens = step.result()
-        else:
-            # Never cancelled mid-statement: the step finishes and commits on its own, and
-            # KakaoTalk's redelivery of the same message is answered from its stored reply.
+        return await self._in_time(request, answer, max(left, 0.5))
+
+    async def _in_time(
+        self, request: web.Request, answer: Awaitable[tuple[Screen, ...]], within: float
+    ) -> web.StreamResponse:
+        """The step runs in this request's own task (no task per request). If it is not done
+        `within` seconds, a timer sends 잠시만요 in its place; the step is never cancelled
+        mid-statement: it finishes and commits, and KakaoTalk's redelivery of the same
+        message is answered from its stored reply."""
+        loop = asyncio.get_running_loop()
+        sent: list[tuple[web.Response, asyncio.Task]] = []
+
+        def too_long() -> None:
             log.warning("kakao skill answer took too long; it finishes in the background")
-            self._late.add(step)
-            step.add_done_callback(self._late.discard)
-            screens = (Screen(WAIT_A_MOMENT),)
+            response = self._response((Screen(WAIT_A_MOMENT),))
+            sent.append((response, loop.create_task(_send(request, response))))
+
+        timer = loop.call_later(within, too_long)
+        try:
+            screens = await answer
+        finally:
+            timer.cancel()
+        if sent:  # (already on its way: what the step answered is stored for a redelivery)
+            response, sending = sent[0]
+            await sending
+            return response
+        return self._response(screens)
+
+    def _response(self, screens: tuple[Screen, ...]) -> web.Response:
         response = render_reply(screens, block_id=self.config.block_id or None)
         # Compact UTF-8, the form Kakao's 30,720-byte limit is measured on.
         return web.Response(body=encode_response(response), content_type="application/json")
@@ -197,3 +214,12 @@ class KakaoSkill:
         reply = await self.engine.handle(replace(inbound, text="", token=None))
         first, *rest = reply.screens or (Screen(""),)
         return (first.with_notices(shown.note), *rest)
+
+
+async def _send(request: web.Request, response: web.Response) -> None:
+    """Send `response` now, while the request's handler is still at work."""
+    try:
+        await response.prepare(request)
+        await response.write_eof()
+    except (ConnectionError, RuntimeError) as exc:  # KakaoTalk hung up meanwhile
+        log.info("kakao skill: the early answer was not sent: %s", type(exc).__name__)
