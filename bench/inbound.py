@@ -46,6 +46,15 @@ sys.path.insert(0, _code_dir())  # (spawned workers inherit it)
 from tests.support.drivers import KakaoDriver, answer_easy_offer  # noqa: E402
 
 PATH = ["우리단지", "공지사항", "이전", "처음으로", "도움말", "처음으로", "공유마켓", "처음으로"]
+# --mix: 10 taps a resident, 2 of them effectful (20%): a ballot or a defect report filed,
+# and a group-buy join; each effect is checked in the answer ("*" marks the effectful tap).
+# A label starting with "~" taps the first button starting with the rest, if there is one.
+MIXES = [
+    ["우리단지", "주민투표", "~놀이터 바닥을", "*1. 찬성", "처음으로"],
+    ["우리단지", "고장 신고", "누수", "물이 많이 새요", "*접수"],
+]
+JOIN = ["처음으로", "알뜰쇼핑", "공동구매", "1번 1개 참여", "*참여하기"]
+DONE = ("투표했어요", "접수 번호는", "공동구매에 참여했어요")
 TICK = os.sysconf("SC_CLK_TCK")
 
 
@@ -121,9 +130,10 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-async def _load(ports, codes, steps, concurrency, mark) -> tuple[list[float], float]:
+async def _load(ports, codes, steps, concurrency, mark, mix) -> tuple[list[float], float]:
     latencies: list[float] = []
-    failures: list[int] = []
+    failures: list[str] = []
+    effects: list[bool] = []
     sem = asyncio.Semaphore(concurrency)
     connector = aiohttp.TCPConnector(limit=concurrency)
     async with aiohttp.ClientSession(connector=connector) as http:
@@ -142,21 +152,40 @@ async def _load(ports, codes, steps, concurrency, mark) -> tuple[list[float], fl
         await asyncio.gather(*(onboard(p, c) for p, c in people))
         mark()  # the timed part starts here
 
-        async def browse(person) -> None:
-            for i in range(steps):
+        async def browse(n: int, person) -> None:
+            path = [*MIXES[n % len(MIXES)], *JOIN] if mix else PATH
+            for i in range(len(path) if mix else steps):
+                label = path[i % len(path)]
+                shown = person.labels
+                if label.startswith("~") and not any(b.startswith(label[1:]) for b in shown):
+                    continue  # (one vote open: the ballot is shown at once)
+                if label == "처음으로" and "처음으로" not in shown:
+                    continue  # (home already)
                 async with sem:
                     t0 = time.perf_counter()
                     try:
-                        await person.tap(PATH[i % len(PATH)])
-                    except AssertionError:  # a "busy" answer (Kakao's 5 s budget): start over
-                        failures.append(1)
+                        if label.startswith("~"):
+                            label = next(b for b in person.labels if b.startswith(label[1:]))
+                        await person.tap(label.removeprefix("*"))
+                        if label.startswith("*"):
+                            effects.append(any(word in person.text for word in DONE))
+                    except (AssertionError, StopIteration):  # "busy" (over 5 s), or no such
+                        failures.append(label)  # button: start over
                         await person.say("처음으로")
                     latencies.append((time.perf_counter() - t0) * 1000)
 
         t0 = time.perf_counter()
-        await asyncio.gather(*(browse(p) for p, _ in people))
+        await asyncio.gather(*(browse(n, p) for n, (p, _) in enumerate(people)))
         if failures:
-            print(f"  {len(failures)} steps answered 'busy' (over Kakao's 5 s budget)")
+            print(
+                f"  {len(failures)} steps answered 'busy' or without the expected button:",
+                sorted(set(failures)),
+            )
+        if mix:
+            print(
+                f"  effectful steps: {len(effects)} of {len(latencies)}"
+                f" ({len(effects) / len(latencies):.0%}), {sum(effects)} written as expected"
+            )
         return latencies, time.perf_counter() - t0
 
 
@@ -272,7 +301,7 @@ async def run_one(label: str, url: str, workers: int, args) -> dict:
             for pipe in pipes:
                 pipe.send("profile")
 
-    latencies, elapsed = await _load(ports, codes, args.steps, args.concurrency, mark)
+    latencies, elapsed = await _load(ports, codes, args.steps, args.concurrency, mark, args.mix)
     used = sum(_cpu_seconds(p.pid) for p in procs) - cpu[0]
     for pipe in pipes:
         pipe.send("stop")
@@ -306,7 +335,8 @@ async def main(args) -> None:
             finally:
                 await _drop_pg(args.pg, name)
     bare = await bare_rate(args.users * args.steps, args.concurrency)
-    print(f"{args.users} residents x {args.steps} menu taps, concurrency {args.concurrency}")
+    what = "10 taps (20% effectful)" if args.mix else f"{args.steps} menu taps"
+    print(f"{args.users} residents x {what}, concurrency {args.concurrency}")
     print(f"{'':22} {'steps/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms/step':>11} {'/ bare':>7}")
     for r in results:
         print(
@@ -327,6 +357,7 @@ if __name__ == "__main__":
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--db", default="sqlite,pg1,pg2")
     parser.add_argument("--profile", action="store_true")
+    parser.add_argument("--mix", action="store_true", help="20%% effectful steps (see MIXES)")
     parser.add_argument("--code", default="", help="another checkout's app (sys.path)")
     parser.add_argument(
         "--pg",

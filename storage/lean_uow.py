@@ -30,7 +30,8 @@ from sqlalchemy.orm import make_transient, make_transient_to_detached
 from sqlalchemy.util import greenlet_spawn
 
 from core.clock import Clock, SystemClock
-from storage.repositories.lean import RecentTokens, SqlEngineStore, _Driver, _Postgres, _Sqlite
+from storage.drivers import Driver, PostgresDriver, SqliteDriver
+from storage.repositories.lean import RecentTokens, SqlEngineStore
 from storage.uow import NoNotifier, SqlUnitOfWork
 
 
@@ -70,7 +71,7 @@ class LeanUnitOfWork(SqlUnitOfWork):
         self,
         engine: AsyncEngine,
         fairy: Any,
-        driver: _Driver,
+        driver: Driver,
         clock: Clock | None,
         recent_tokens: RecentTokens | None = None,
     ) -> None:
@@ -91,7 +92,7 @@ class LeanUnitOfWork(SqlUnitOfWork):
         self.engine_store = SqlEngineStore(self)
 
     # -- what SqlEngineStore asks of its host ------------------------------------------
-    async def driver(self) -> _Driver:
+    async def driver(self) -> Driver:
         return self._driver
 
     def hold(self, items: list[Any]) -> None:
@@ -216,7 +217,7 @@ class LeanUnitOfWork(SqlUnitOfWork):
         await greenlet_spawn(self._fairy.invalidate)
 
 
-async def begin(engine: AsyncEngine) -> tuple[Any, _Driver]:
+async def begin(engine: AsyncEngine) -> tuple[Any, Driver]:
     """A pooled connection with its transaction begun on the driver."""
     fairy = await engine.raw_connection()
     adapted: Any = fairy.dbapi_connection
@@ -224,18 +225,18 @@ async def begin(engine: AsyncEngine) -> tuple[Any, _Driver]:
         if engine.dialect.name == "sqlite":
             loop_connection: Any = fairy.driver_connection
             await loop_connection.execute("BEGIN IMMEDIATE")  # waits out another process
-            return fairy, _Sqlite(loop_connection._conn)
+            return fairy, SqliteDriver(loop_connection._conn)
         async with adapted._execute_mutex:
             await adapted._start_transaction()
         if adapted._transaction is None:  # never run the engine's statements outside it
             raise RuntimeError("the PostgreSQL transaction did not begin")
-        return fairy, _Postgres(fairy.driver_connection)
+        return fairy, PostgresDriver(fairy.driver_connection)
     except BaseException:
         await greenlet_spawn(fairy.invalidate)
         raise
 
 
-async def _commit(driver: _Driver, fairy: Any) -> None:
+async def _commit(driver: Driver, fairy: Any) -> None:
     if driver.sqlite:
         await fairy.driver_connection.commit()  # (waits out a checkpoint of another process)
         return
@@ -244,7 +245,7 @@ async def _commit(driver: _Driver, fairy: Any) -> None:
         await adapted._call_and_discard(adapted._transaction.commit)
 
 
-async def _rollback(driver: _Driver, fairy: Any) -> None:
+async def _rollback(driver: Driver, fairy: Any) -> None:
     if driver.sqlite:
         connection = fairy.driver_connection._conn
         if connection.in_transaction:

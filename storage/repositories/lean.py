@@ -11,12 +11,11 @@ here and the outbox rows still commit together, or not at all.
 
 from __future__ import annotations
 
-import abc
 import dataclasses
 import json
 from collections import OrderedDict
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import lru_cache
 from typing import Any, Protocol
 
@@ -26,94 +25,7 @@ from sqlalchemy.orm import make_transient_to_detached
 from core.errors import ConcurrencyConflict
 from core.identity.model import ChannelAccount, Complex, Household, Resident
 from storage import tables
-
-_SQLITE_TIME = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy's DateTime stores on SQLite
-
-
-@lru_cache(maxsize=64)
-def _numbered(sql: str) -> str:
-    """`?` placeholders as PostgreSQL's `$1, $2 …`."""
-    parts = sql.split("?")
-    return "".join(f"{p}${i}" if i < len(parts) else p for i, p in enumerate(parts, 1))
-
-
-class _Driver(abc.ABC):
-    """The few calls the store needs, on SQLite's or asyncpg's own connection."""
-
-    sqlite: bool
-
-    @abc.abstractmethod
-    async def all(self, sql: str, *args: Any) -> list[tuple]: ...
-
-    @abc.abstractmethod
-    async def run(self, sql: str, *args: Any) -> int:
-        """Execute; the number of rows changed."""
-
-    @abc.abstractmethod
-    async def many(self, sql: str, rows: list[tuple]) -> None: ...
-
-    def time_in(self, value: datetime) -> Any:
-        return value
-
-    def time_out(self, value: Any) -> datetime:
-        return value.astimezone(UTC)
-
-
-class _Sqlite(_Driver):
-    sqlite = True
-
-    def __init__(self, connection: Any) -> None:
-        self._c = connection  # a sqlite3.Connection inside BEGIN IMMEDIATE
-
-    async def all(self, sql: str, *args: Any) -> list[tuple]:
-        return self._c.execute(sql, args).fetchall()
-
-    async def run(self, sql: str, *args: Any) -> int:
-        return self._c.execute(sql, args).rowcount
-
-    async def many(self, sql: str, rows: list[tuple]) -> None:
-        self._c.executemany(sql, rows)
-
-    def time_in(self, value: datetime) -> Any:
-        return value.astimezone(UTC).strftime(_SQLITE_TIME)
-
-    def time_out(self, value: Any) -> datetime:
-        parsed = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-        return parsed.replace(tzinfo=UTC) if parsed.tzinfo is None else parsed
-
-
-class _Postgres(_Driver):
-    sqlite = False
-
-    def __init__(self, connection: Any) -> None:
-        self._c = connection  # an asyncpg connection inside the session's transaction
-
-    async def all(self, sql: str, *args: Any) -> list[tuple]:
-        return [tuple(r) for r in await self._c.fetch(_numbered(sql), *args)]
-
-    async def run(self, sql: str, *args: Any) -> int:
-        status = await self._c.execute(_numbered(sql), *args)
-        return int(status.rsplit(" ", 1)[-1]) if status[-1:].isdigit() else 0
-
-    async def many(self, sql: str, rows: list[tuple]) -> None:
-        await self._c.executemany(_numbered(sql), rows)
-
-
-async def driver_of(session: AsyncSession) -> _Driver:
-    """The session's connection, its transaction begun, as the driver's own object."""
-    connection = await session.connection()
-    fairy = await connection.get_raw_connection()
-    adapted: Any = fairy.dbapi_connection
-    if connection.dialect.name == "sqlite":
-        return _Sqlite(fairy.driver_connection._conn)  # type: ignore[union-attr]
-    if adapted._transaction is None:  # SQLAlchemy's asyncpg adapter begins lazily
-        async with adapted._execute_mutex:
-            if adapted._transaction is None:
-                await adapted._start_transaction()
-    if adapted._transaction is None:  # never run the engine's statements outside it
-        raise RuntimeError("the session's PostgreSQL transaction did not begin")
-    return _Postgres(fairy.driver_connection)
-
+from storage.drivers import Driver, driver_of
 
 # Every column of households and complexes, read from the tables (a column added later is
 # loaded too): the "id" first, so a missing row reads as a None id.
@@ -193,7 +105,7 @@ class StoreHost(Protocol):
 
     def after_commit(self, callback: Callable[[], None]) -> None: ...
 
-    async def driver(self) -> _Driver: ...
+    async def driver(self) -> Driver: ...
 
     def hold(self, items: list[Any]) -> None:
         """Objects loaded here, to be treated as if the ORM had loaded them."""
@@ -212,10 +124,10 @@ class SessionHost:
 
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
-        self._driver: _Driver | None = None
+        self._driver: Driver | None = None
         self._held: list[Any] = []  # the session holds its objects weakly
 
-    async def driver(self) -> _Driver:
+    async def driver(self) -> Driver:
         if self._driver is None:
             self._driver = await driver_of(self.session)
         return self._driver
@@ -238,7 +150,7 @@ class SqlEngineStore:
         self._host: StoreHost = host if not isinstance(host, AsyncSession) else SessionHost(host)
         self._locked: dict[int, tuple] = {}  # the rows as read, to write only what changed
 
-    async def _db(self) -> _Driver:
+    async def _db(self) -> Driver:
         return await self._host.driver()
 
     async def identity(

@@ -1,0 +1,113 @@
+"""The engine's unit of work (storage/lean_uow.py): its transaction begins on the driver and
+its ORM session opens only when something needs it, on the same transaction. On SQLite and
+PostgreSQL: a menu tap opens no session; a change to the loaded resident is written though
+no session was open; a failed savepoint leaves nothing of what a session opened inside it
+wrote, and gives the loaded objects back their values; a crash before COMMIT leaves nothing
+of a handler's ORM writes; a commit with a session open writes the engine's state and the
+handler's rows together."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select, text
+
+from core.errors import DomainError
+from core.identity.model import Complex
+from storage import tables
+from storage.lean_uow import LeanUnitOfWork
+from tests.support.chat import Chat
+from tests.support.drivers import answer_easy_offer
+
+pytestmark = pytest.mark.both_dbs
+
+
+@pytest.fixture
+def opened(monkeypatch):
+    """How many sessions the engine's units of work opened."""
+    count = [0]
+    real = LeanUnitOfWork.session
+
+    def counting(self):
+        if self._session is None:
+            count[0] += 1
+        return real.fget(self)
+
+    monkeypatch.setattr(LeanUnitOfWork, "session", property(counting))
+    return count
+
+
+async def _resident(services, resident_id: int):
+    async with services.uow() as uow:
+        row = await uow.session.execute(
+            select(tables.residents.c.easy_mode).where(tables.residents.c.id == resident_id)
+        )
+        return row.one()
+
+
+async def _verified(engine, demo) -> Chat:
+    chat = Chat(engine, user="lean")
+    await chat.say("안녕하세요")
+    await chat.tap("초대코드 입력")
+    await chat.say(demo["101-1203"])
+    await answer_easy_offer(chat, False)
+    return chat
+
+
+async def test_a_menu_tap_opens_no_session(engine, opened):
+    chat = Chat(engine, user="lean")
+    await chat.say("안녕하세요")
+    before = opened[0]
+    reply = await chat.say("도움말")
+    assert "[도움말]" in reply.screens[-1].text
+    await chat.say("처음으로")
+    assert opened[0] == before
+
+
+async def test_a_change_to_the_loaded_resident_is_written_without_a_session(
+    engine, services, demo
+):
+    chat = await _verified(engine, demo)
+    reply = await chat.tap("쉬운 모드 켜기")
+    assert "쉬운 모드를 켰어요" in "\n".join(n for s in reply.screens for n in s.notices)
+    assert (await _resident(services, reply.resident_id)).easy_mode is True
+
+
+async def test_a_failed_savepoint_leaves_nothing_of_a_session_opened_inside(engine, services):
+    chat = Chat(engine, user="lean")
+    first = await chat.say("안녕하세요")
+    async with services.uow.lean() as uow:
+        known = await uow.engine_store.identity("web", "lean")
+        assert known is not None
+        _account, resident, _grants = known
+        with pytest.raises(DomainError):
+            async with uow.savepoint():
+                resident.locale = "vi"
+                await uow.complexes.add(Complex(code="LEAN1", name="사라질 단지"))
+                raise DomainError("test.refused")
+        assert resident.locale != "vi"  # the value it had at the savepoint
+        await uow.complexes.add(Complex(code="LEAN2", name="남는 단지"))
+        await uow.commit()
+    async with services.uow() as uow:
+        codes = (await uow.session.execute(select(tables.complexes.c.code))).scalars().all()
+        locale = await uow.session.execute(
+            text("SELECT locale FROM residents WHERE id = :i"), {"i": first.resident_id}
+        )
+        assert locale.scalar() != "vi"
+    assert "LEAN2" in codes and "LEAN1" not in codes
+
+
+async def test_a_crash_before_commit_leaves_nothing_of_the_handlers_writes(
+    engine, services, demo, monkeypatch
+):
+    chat = await _verified(engine, demo)
+
+    from storage.repositories.lean import SqlEngineStore
+
+    async def crash(self, state, now, touch_after):
+        raise RuntimeError("the process died before COMMIT")
+
+    monkeypatch.setattr(SqlEngineStore, "save_conversation", crash)
+    failed = await chat.tap("쉬운 모드 켜기")
+    assert "잠시 문제가 생겼어요" in failed.screens[0].text
+    monkeypatch.undo()
+    assert (await _resident(services, chat.history[0].resident_id)).easy_mode is False
