@@ -98,3 +98,16 @@ async def driver_of(session: AsyncSession) -> Driver:
     if adapted._transaction is None:  # never run the engine's statements outside it
         raise RuntimeError("the session's PostgreSQL transaction did not begin")
     return PostgresDriver(fairy.driver_connection)
+
+
+async def read_rows(session: Any, sql: str, *args: Any) -> list[tuple]:
+    """A hot, simple read (a menu's "is there anything?") in plain SQL with `?` placeholders,
+    on the unit of work's own transaction: the engine's unit of work runs it on its driver
+    without opening an ORM session (`raw_rows`), an ordinary session on its connection. What
+    the session holds unwritten is flushed first, as autoflush would."""
+    raw = getattr(session, "raw_rows", None)
+    if raw is not None:
+        return list(await raw(sql, *args))
+    if session.new or session.dirty or session.deleted:
+        await session.flush()
+    return await (await driver_of(session)).all(sql, *args)

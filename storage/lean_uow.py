@@ -54,6 +54,11 @@ class _Orm:
     def __getattr__(self, name: str) -> Any:
         return getattr(self._uow.session, name)
 
+    async def raw_rows(self, sql: str, *args: Any) -> list[tuple]:
+        """storage.drivers.read_rows on the driver (flushing first if a session is open)."""
+        await self._uow.flush_pending()
+        return await self._uow._driver.all(sql, *args)
+
     async def get(self, model: type, ident: Any, **kw: Any) -> Any:
         uow = self._uow
         if uow._session is None and not kw:

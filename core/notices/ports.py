@@ -31,6 +31,9 @@ class NoticeRepository(Protocol):
     ) -> tuple[list[Notice], int]:
         """Sent (or sending) notices a resident of `building` gets: pinned first, newest."""
 
+    async def newest_visible(self, complex_id: int, building: str) -> Notice | None:
+        """Of those, the one that went out last (pinned or not); None when there is none."""
+
     async def for_complex(
         self, complex_id: int, *, offset: int, limit: int
     ) -> tuple[list[Notice], int]:

@@ -133,11 +133,15 @@ async def list_notices(uow: UnitOfWork, member: Membership, offset: int = 0) -> 
 async def latest_notice(uow: UnitOfWork, clock: Clock, member: Membership) -> Notice | None:
     """The newest notice that reached the member (by when it went out; pinned or not),
     opened (the read recorded once); None when there is none yet."""
-    page = await list_notices(uow, member)
-    if not page.notices:
+    building = await _building(uow, member)
+    newest = await uow.notices.newest_visible(complex_of(member), building)
+    if newest is None:
         return None
-    newest = max(page.notices, key=lambda n: (n.send_at, saved(n.id)))
-    return await read_notice(uow, clock, member, saved(newest.id))
+    if not member.is_coordinator:  # (coordinators' reads are not counted)
+        await uow.notices.mark_read(
+            saved(newest.id), member.resident_id, newest.complex_id, clock.now()
+        )
+    return newest
 
 
 async def read_notice(uow: UnitOfWork, clock: Clock, member: Membership, notice_id: int) -> Notice:

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import and_, exists, func, not_, or_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.notices.model import Notice, NoticeStatus, UnreachedBuilding
@@ -82,30 +83,35 @@ class SqlNoticeRepository:
         rows = await self.session.scalars(stmt.order_by(*order).offset(offset).limit(limit))
         return list(rows), int(total or 0)
 
-    async def visible(self, complex_id: int, building: str, *, offset: int, limit: int):
+    @staticmethod
+    def _visible(complex_id: int, building: str):
         targeted = exists().where(nb.notice_id == n.id)
         here = exists().where(nb.notice_id == n.id, nb.building == building)
-        stmt = select(Notice).where(
+        return select(Notice).where(
             n.complex_id == complex_id, n.status.in_(SHOWN), or_(not_(targeted), here)
         )
+
+    async def visible(self, complex_id: int, building: str, *, offset: int, limit: int):
         order = (n.pinned.desc(), n.send_at.desc(), n.id.desc())
-        return await self._page(stmt, order, offset, limit)
+        return await self._page(self._visible(complex_id, building), order, offset, limit)
+
+    async def newest_visible(self, complex_id: int, building: str) -> Notice | None:
+        stmt = self._visible(complex_id, building).order_by(n.send_at.desc(), n.id.desc())
+        return await self.session.scalar(stmt.limit(1))
 
     async def for_complex(self, complex_id: int, *, offset: int, limit: int):
         stmt = select(Notice).where(n.complex_id == complex_id)
         return await self._page(stmt, (n.send_at.desc(), n.id.desc()), offset, limit)
 
     async def mark_read(self, notice_id: int, resident_id: int, complex_id: int, at) -> bool:
-        try:
-            async with self.session.begin_nested():
-                await self.session.execute(
-                    tables.notice_reads.insert().values(
-                        notice_id=notice_id, resident_id=resident_id, complex_id=complex_id, at=at
-                    )
-                )
-        except IntegrityError:
-            return False
-        return True
+        """One row per (notice, resident): INSERT … ON CONFLICT DO NOTHING, no savepoint."""
+        dialect = self.session.get_bind().dialect.name
+        insert = sqlite_insert if dialect == "sqlite" else pg_insert
+        stmt = insert(tables.notice_reads).values(
+            notice_id=notice_id, resident_id=resident_id, complex_id=complex_id, at=at
+        )
+        result = await self.session.execute(stmt.on_conflict_do_nothing())
+        return changed(result) == 1
 
     async def read_count(self, notice_id: int) -> int:
         c = tables.notice_reads.c

@@ -9,6 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.surveys.model import Question, Response, Survey, SurveyStatus
 from storage import tables
+from storage.drivers import read_rows
 from storage.repositories.results import changed, new_id
 
 s_ = tables.surveys.c
@@ -117,9 +118,8 @@ class SqlSurveyRepository:
         return [_survey(row) for row in rows], int(total or 0)
 
     async def any_in(self, complex_id: int, statuses) -> bool:
-        stmt = (
-            select(s_.id)
-            .where(s_.complex_id == complex_id, s_.status.in_([str(x) for x in statuses]))
-            .limit(1)
-        )
-        return (await self.session.scalar(stmt)) is not None
+        """Asked on every 우리단지 screen (its 설문조사 button): one plain `LIMIT 1` read."""
+        statuses = [str(x) for x in statuses]
+        marks = ", ".join("?" * len(statuses))
+        sql = f"SELECT 1 FROM surveys WHERE complex_id = ? AND status IN ({marks}) LIMIT 1"
+        return bool(await read_rows(self.session, sql, complex_id, *statuses))

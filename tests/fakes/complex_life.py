@@ -68,6 +68,10 @@ class FakeNoticeRepository(_FakeRepository):
         rows.sort(key=lambda n: (not n.pinned, -n.send_at.timestamp(), -n.id))
         return rows[offset : offset + limit], len(rows)
 
+    async def newest_visible(self, complex_id: int, building: str):
+        rows, _ = await self.visible(complex_id, building, offset=0, limit=len(self.rows))
+        return max(rows, key=lambda n: (n.send_at, n.id), default=None)
+
     async def for_complex(self, complex_id: int, *, offset: int, limit: int):
         rows = [n for n in self.rows.values() if n.complex_id == complex_id]
         rows.sort(key=lambda n: (-n.send_at.timestamp(), -n.id))

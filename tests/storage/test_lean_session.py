@@ -63,6 +63,43 @@ async def test_a_menu_tap_opens_no_session(engine, opened):
     assert opened[0] == before
 
 
+async def _all_labels(chat) -> list[str]:
+    """Every button of the screen, paging with 더보기."""
+    labels = list(chat.labels)
+    while "더보기" in chat.labels:
+        await chat.tap("더보기")
+        labels += chat.labels
+    return labels
+
+
+async def test_the_complex_menu_asks_for_open_surveys_without_a_session(
+    engine, services, demo, opened
+):
+    chat = await _verified(engine, demo)
+    await chat.tap("우리단지")
+    assert "설문조사" not in await _all_labels(chat)
+    async with services.uow() as uow:  # a survey opens
+        now = services.clock.now()
+        await uow.session.execute(
+            tables.surveys.insert().values(
+                complex_id=1,
+                author_id=1,
+                title="공동체실",
+                questions=[],
+                anonymous=False,
+                created_at=now,
+                closes_at=now.replace(year=now.year + 1),
+                status="open",
+            )
+        )
+        await uow.commit()
+    await chat.tap("처음으로")
+    before = opened[0]
+    await chat.tap("우리단지")
+    assert "설문조사" in await _all_labels(chat)  # found by a plain read on the driver
+    assert opened[0] == before
+
+
 async def test_a_change_to_the_loaded_resident_is_written_without_a_session(
     engine, services, demo
 ):
