@@ -107,11 +107,13 @@ def _serve(url: str, tmp: str, pipe, profile: str) -> None:
 
     async def run() -> None:
         from bot.app import build_engine, build_services
+        from bot.cli.commands import settle_heap
         from bot.runtime import Runtime
 
         services = build_services(_config(url, tmp))
         runtime = Runtime(services, build_engine(services))
         await runtime.start()
+        settle_heap()  # as `bot run` does after start-up
         pipe.send(runtime.port)
         loop = asyncio.get_running_loop()
         while await loop.run_in_executor(None, pipe.recv) == "profile":

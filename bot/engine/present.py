@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import hmac
 import json
 import secrets
 from collections.abc import Callable
@@ -43,10 +42,11 @@ class Tokenizer:
         if action.get("_once"):
             return secrets.token_urlsafe(12)
         canonical = json.dumps(action, sort_keys=True, ensure_ascii=False)
-        digest = hmac.new(
-            self._key, f"{self._resident_id}:{canonical}".encode(), hashlib.sha256
-        ).digest()
-        return base64.urlsafe_b64encode(digest[:12]).decode()
+        # A keyed BLAKE2b is a MAC in one C call (HMAC-SHA256 took two Python-level objects).
+        mac = hashlib.blake2b(
+            f"{self._resident_id}:{canonical}".encode(), key=self._key, digest_size=12
+        )
+        return base64.urlsafe_b64encode(mac.digest()).decode()
 
     def button(self, button: Button, fresh: bool = False) -> Button:
         """The button with its token (`fresh`: a new one even if it has a token already)."""

@@ -8,7 +8,7 @@ Writing only what changed:
 - the conversation row is rewritten only when the dialog, step, data or screen differ, or
   the row is older than `TOUCH_AFTER` (so an active dialog never looks abandoned);
 - a tap on a reusable button of the screen last shown takes its action from that stored
-  screen (its token is the resident's HMAC of the action, so only a screen the bot showed
+  screen (its token is the resident's MAC of the action, so only a screen the bot showed
   this person can hold it); single-use, paging and pushed buttons are looked up as rows;
 - a reusable token already on the last screen is not stored again.
 """
