@@ -69,6 +69,7 @@ class Services:
     metrics: Metrics = field(default_factory=Metrics)  # this process's registry (GET /metrics)
 
     async def close(self) -> None:
+        await self.uow.aclose()
         await self.db.dispose()
 
 

@@ -207,24 +207,30 @@ class LeanUnitOfWork(SqlUnitOfWork):
             raise
         await self._driver.run(f"RELEASE SAVEPOINT {name}")
 
-    async def close(self) -> None:
-        """Hand the connection back to the pool (its transaction rolled back if still open)."""
+    async def close(self, keep: bool = False) -> bool:
+        """Roll back what is still open and hand the connection back to the pool; with
+        `keep`, a connection no session used stays checked out for the next unit of work
+        instead. Whether it was kept."""
         if self._session is not None:
             await self._session.close()
         if self._connection is not None:
             await self._connection.close()  # (rolls back what is open, then checks in)
-        else:
-            await _rollback(self._driver, self._fairy)
-            await greenlet_spawn(self._fairy._close_special, transaction_reset=True)
+            return False
+        await _rollback(self._driver, self._fairy)
+        if keep:
+            return True
+        await greenlet_spawn(self._fairy._close_special, transaction_reset=True)
+        return False
 
     async def invalidate(self) -> None:
         """Cancelled mid-statement: the connection is closed, not handed back."""
         await greenlet_spawn(self._fairy.invalidate)
 
 
-async def begin(engine: AsyncEngine) -> tuple[Any, Driver]:
-    """A pooled connection with its transaction begun on the driver."""
-    fairy = await engine.raw_connection()
+async def begin(engine: AsyncEngine, kept: Any = None) -> tuple[Any, Driver]:
+    """A pooled connection (`kept`: one still checked out from the last unit of work) with its
+    transaction begun on the driver."""
+    fairy = kept if kept is not None else await engine.raw_connection()
     adapted: Any = fairy.dbapi_connection
     try:
         if engine.dialect.name == "sqlite":

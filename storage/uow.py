@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+from sqlalchemy.util import greenlet_spawn
 
 from core.clock import Clock, SystemClock
 from core.errors import ConcurrencyConflict
@@ -183,6 +184,7 @@ class UnitOfWorkFactory:
         self._lock = asyncio.Lock() if serialize else None
         self._extend = extend  # adds ports implemented outside storage (the notifier)
         self.recent_tokens = RecentTokens()  # this process's, for the engine's units of work
+        self._kept: Any = None  # (SQLite) the engine's connection between its units of work
 
     @contextlib.asynccontextmanager
     async def __call__(self) -> AsyncIterator[SqlUnitOfWork]:
@@ -222,10 +224,14 @@ class UnitOfWorkFactory:
         async with contextlib.AsyncExitStack() as stack:
             if self._lock is not None:
                 await stack.enter_async_context(self._lock)
-            fairy, driver = await begin(engine)
+            # SQLite: one unit of work at a time (the lock), so one connection is kept checked
+            # out between them while no ORM session needed it (no pool round trip per step).
+            kept, self._kept = self._kept, None
+            fairy, driver = await begin(engine, kept)
             uow = LeanUnitOfWork(engine, fairy, driver, self._clock, self.recent_tokens)
             if self._extend is not None:
                 self._extend(uow)
+            keep = self._lock is not None
             try:
                 yield uow
             except asyncio.CancelledError:
@@ -237,7 +243,15 @@ class UnitOfWorkFactory:
                 if conflict is None:
                     raise
                 raise conflict from exc
-            await uow.close()
+            if await uow.close(keep=keep):
+                self._kept = fairy
+
+    async def aclose(self) -> None:
+        """Hand back the connection kept between the engine's units of work (before the
+        engine's pool is disposed)."""
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            await greenlet_spawn(kept._close_special, transaction_reset=True)
 
 
 def _conflict(exc: BaseException) -> ConcurrencyConflict | None:
