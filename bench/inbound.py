@@ -127,6 +127,13 @@ def _serve(url: str, tmp: str, pipe, profile: str) -> None:
         profiler.dump_stats(profile)
 
 
+def _machine_seconds() -> tuple[float, float]:
+    """(busy, all) CPU seconds of the whole machine so far, all cores (/proc/stat)."""
+    fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
+    idle = fields[3] + fields[4]  # idle + iowait
+    return (sum(fields) - idle) / TICK, sum(fields) / TICK
+
+
 def _cpu_seconds(pid: int) -> float:
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     return (int(fields[11]) + int(fields[12])) / TICK
@@ -297,14 +304,18 @@ async def run_one(label: str, url: str, workers: int, args) -> dict:
         ports.append(await asyncio.get_running_loop().run_in_executor(None, pipe.recv))
     cpu = [0.0]
 
+    machine = [0.0, 0.0]
+
     def mark() -> None:
         cpu[0] = sum(_cpu_seconds(p.pid) for p in procs)
+        machine[:] = _machine_seconds()
         if args.profile:
             for pipe in pipes:
                 pipe.send("profile")
 
     latencies, elapsed = await _load(ports, codes, args.steps, args.concurrency, mark, args.mix)
     used = sum(_cpu_seconds(p.pid) for p in procs) - cpu[0]
+    busy, total = (b - a for a, b in zip(machine, _machine_seconds(), strict=True))
     for pipe in pipes:
         pipe.send("stop")
     for proc in procs:
@@ -320,6 +331,8 @@ async def run_one(label: str, url: str, workers: int, args) -> dict:
         "p50": cuts[49],
         "p99": cuts[98],
         "cpu_ms": used * 1000 / steps,
+        "busy": busy / total if total else 0.0,  # of all cores: the workers, the database,
+        # this load generator
     }
 
 
@@ -339,11 +352,14 @@ async def main(args) -> None:
     bare = await bare_rate(args.users * args.steps, args.concurrency)
     what = "10 taps (20% effectful)" if args.mix else f"{args.steps} menu taps"
     print(f"{args.users} residents x {what}, concurrency {args.concurrency}")
-    print(f"{'':22} {'steps/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms/step':>11} {'/ bare':>7}")
+    print(
+        f"{'':22} {'steps/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms/step':>11} {'/ bare':>7}"
+        f" {'machine busy':>12}"
+    )
     for r in results:
         print(
             f"{r['label']:22} {r['rate']:8.0f} {r['p50']:7.1f} {r['p99']:7.1f}"
-            f" {r['cpu_ms']:11.2f} {r['rate'] / bare:7.3f}"
+            f" {r['cpu_ms']:11.2f} {r['rate'] / bare:7.3f} {r['busy']:12.0%}"
         )
     print(f"{'bare aiohttp echo':22} {bare:8.0f}")
     pg = {r["label"]: r["rate"] for r in results}

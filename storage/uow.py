@@ -66,6 +66,7 @@ class NoNotifier:
 
 
 R = TypeVar("R")
+KEEP_POSTGRES = 4  # connections kept checked out between the engine's units of work
 
 
 class _Lazy(Generic[R]):
@@ -184,7 +185,7 @@ class UnitOfWorkFactory:
         self._lock = asyncio.Lock() if serialize else None
         self._extend = extend  # adds ports implemented outside storage (the notifier)
         self.recent_tokens = RecentTokens()  # this process's, for the engine's units of work
-        self._kept: Any = None  # (SQLite) the engine's connection between its units of work
+        self._kept: list[Any] = []  # the engine's connections between its units of work
 
     @contextlib.asynccontextmanager
     async def __call__(self) -> AsyncIterator[SqlUnitOfWork]:
@@ -224,14 +225,15 @@ class UnitOfWorkFactory:
         async with contextlib.AsyncExitStack() as stack:
             if self._lock is not None:
                 await stack.enter_async_context(self._lock)
-            # SQLite: one unit of work at a time (the lock), so one connection is kept checked
-            # out between them while no ORM session needed it (no pool round trip per step).
-            kept, self._kept = self._kept, None
-            fairy, driver = await begin(engine, kept)
+            # A few connections stay checked out between the engine's units of work while no
+            # ORM session needed them (SQLite: one, as one unit of work runs at a time): no
+            # pool round trip per step, and on PostgreSQL no pre-ping (three statements) per
+            # step; a kept connection that broke meanwhile is dropped and a pooled one taken.
+            fairy, driver = await self._begin(engine, begin)
             uow = LeanUnitOfWork(engine, fairy, driver, self._clock, self.recent_tokens)
             if self._extend is not None:
                 self._extend(uow)
-            keep = self._lock is not None
+            keep = len(self._kept) < (1 if self._lock is not None else KEEP_POSTGRES)
             try:
                 yield uow
             except asyncio.CancelledError:
@@ -244,14 +246,23 @@ class UnitOfWorkFactory:
                     raise
                 raise conflict from exc
             if await uow.close(keep=keep):
-                self._kept = fairy
+                self._kept.append(fairy)
+
+    async def _begin(self, engine, begin) -> tuple[Any, Any]:
+        while self._kept:
+            kept = self._kept.pop()
+            try:
+                return await begin(engine, kept)
+            except Exception as exc:  # (begin has invalidated it)
+                log.warning("a kept connection broke: %s", type(exc).__name__)
+        return await begin(engine)
 
     async def aclose(self) -> None:
-        """Hand back the connection kept between the engine's units of work (before the
+        """Hand back the connections kept between the engine's units of work (before the
         engine's pool is disposed)."""
-        kept, self._kept = self._kept, None
-        if kept is not None:
-            await greenlet_spawn(kept._close_special, transaction_reset=True)
+        kept, self._kept = self._kept, []
+        for fairy in kept:
+            await greenlet_spawn(fairy._close_special, transaction_reset=True)
 
 
 def _conflict(exc: BaseException) -> ConcurrencyConflict | None:

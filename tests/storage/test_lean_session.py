@@ -148,3 +148,20 @@ async def test_a_crash_before_commit_leaves_nothing_of_the_handlers_writes(
     assert "잠시 문제가 생겼어요" in failed.screens[0].text
     monkeypatch.undo()
     assert (await _resident(services, chat.history[0].resident_id)).easy_mode is False
+
+
+async def test_a_kept_connection_that_broke_is_dropped_and_the_step_goes_on(engine, services):
+    chat = Chat(engine, user="lean")
+    await chat.say("안녕하세요")
+    await chat.say("도움말")
+    kept = list(services.uow._kept)
+    assert kept  # checked out between steps: no pool round trip, no pre-ping
+    for fairy in kept:  # as after a database restart
+        driver = fairy.driver_connection
+        if services.config.database.url.startswith("sqlite"):
+            driver._conn.close()
+        else:
+            await driver.close()
+    reply = await chat.say("처음으로")
+    assert "잠시 문제가 생겼어요" not in reply.screens[0].text
+    assert all(f not in services.uow._kept for f in kept)
