@@ -193,7 +193,8 @@ async def _load(ports, codes, steps, concurrency, mark, mix) -> tuple[list[float
         if mix:
             print(
                 f"  effectful steps: {len(effects)} of {len(latencies)}"
-                f" ({len(effects) / len(latencies):.0%}), {sum(effects)} written as expected"
+                f" ({len(effects) / len(latencies):.0%}), {sum(effects)} written, the rest refused"
+                " politely (the demo group buy fills up)"
             )
         return latencies, time.perf_counter() - t0
 

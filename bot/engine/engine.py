@@ -35,7 +35,7 @@ from bot.engine.present import (
 )
 from bot.engine.proxy import acting, enter, frame, stop
 from bot.engine.runner import DialogRunner
-from bot.engine.store import TOUCH_AFTER, EngineStore, new_tokens, stored_tap
+from bot.engine.store import TOUCH_AFTER, new_tokens, store_of, stored_tap
 from bot.engine.typed import MISSES, ResumeAside, Typed
 from bot.outbox.inbox import InboxOpen, InboxResume, behind, open_inbox, resume, show_inbox
 from bot.screens import Inbound, Reply, Screen, screen_from_dict, screen_to_dict
@@ -113,7 +113,7 @@ class Engine:
         now = self.s.clock.now()
         address = str(inbound.extra.get("chat_id", inbound.extra.get("address", "")))
         reported = self.s.catalogs.match(inbound.extra.get("language"))
-        store: EngineStore = uow.engine_store
+        store = store_of(uow)
         known = await store.identity(inbound.channel, inbound.user_id)
         if known is not None:  # account, resident and roles in one statement
             account, resident, grants = known
@@ -294,7 +294,7 @@ class Engine:
         now = ctx.clock.now()
         if row is None or row["resident_id"] != ctx.resident.id or row["expires_at"] < now:
             return self._again(ctx, ctx._("이 버튼은 더 이상 사용할 수 없어요."))
-        if row["single_use"] and not await ctx.uow.tokens.mark_used(row["token"], now):
+        if row["single_use"] and not await store_of(ctx.uow).use_token(row["token"], now):
             return self._again(ctx, ctx._("이미 처리된 버튼이에요."))
         try:
             action, handler = self.router.load(row["action"])

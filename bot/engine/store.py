@@ -39,6 +39,9 @@ class EngineStore(Protocol):
 
     async def token(self, token: str) -> dict[str, Any] | None: ...
 
+    async def use_token(self, token: str, now: datetime) -> bool:
+        """Mark a single-use token used: True for the one tap that did."""
+
     async def add_tokens(self, rows: list[dict[str, Any]]) -> None: ...
 
     async def claim_delivery(self, key: str, now: datetime) -> list[Any] | None: ...
@@ -46,6 +49,12 @@ class EngineStore(Protocol):
     async def store_reply(self, key: str, resident_id: int, reply: list[Any]) -> None: ...
 
     async def inbox_waiting(self, account_id: int) -> bool: ...
+
+
+def store_of(uow: Any) -> EngineStore:
+    """The engine's own port on a unit of work (storage's units of work offer it)."""
+    store: EngineStore = uow.engine_store
+    return store
 
 
 def _buttons(screen: dict[str, Any] | None) -> Iterator[dict[str, Any]]:

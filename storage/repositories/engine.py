@@ -86,15 +86,6 @@ class SqlTokenRepository:
         )
         return dict(row) if row else None
 
-    async def mark_used(self, token: str, now: datetime) -> bool:
-        c = tables.action_tokens.c
-        result = await self.session.execute(
-            update(tables.action_tokens)
-            .where(c.token == token, c.used_at.is_(None))
-            .values(used_at=now)
-        )
-        return changed(result) == 1
-
     async def purge_expired(self, now: datetime) -> int:
         c = tables.action_tokens.c
         result = await self.session.execute(delete(tables.action_tokens).where(c.expires_at < now))

@@ -271,6 +271,17 @@ class SqlEngineStore:
             "expires_at": db.time_out(expires_at),
         }
 
+    async def use_token(self, token: str, now: datetime) -> bool:
+        """Mark a single-use token used; False when it was used already (the row's own
+        condition decides, so two fast taps cannot both get True)."""
+        db = await self._db()
+        changed = await db.run(
+            "UPDATE action_tokens SET used_at = ? WHERE token = ? AND used_at IS NULL",
+            db.time_in(now),
+            token,
+        )
+        return changed == 1
+
     async def add_tokens(self, rows: list[dict[str, Any]]) -> None:
         """Store tokens; a token shown again (same resident, same action) just lives longer."""
         recent = self._host.recent_tokens
