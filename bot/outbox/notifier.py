@@ -15,6 +15,7 @@ import dataclasses
 from typing import Any
 
 from bot.engine.present import Tokenizer, strip_actions
+from bot.engine.store import store_of
 from bot.outbox.kinds import NotificationKinds
 from bot.outbox.live import bell_key
 from bot.screens import screen_to_dict
@@ -168,7 +169,7 @@ class OutboxNotifier:
                 for a in reachable
                 if self.mode(a.channel) == INBOX
             )
-        await self.uow.tokens.add_many(tokens)
+        await store_of(self.uow).add_tokens(tokens)  # (plain SQL on the same transaction)
         queued = await self.uow.outbox.add_many(rows)
         if queued and waiting:
             self.uow.after_commit(lambda: self.s.bell.ring(waiting))

@@ -293,6 +293,7 @@ class SqlEngineStore:
             ]
         if not rows:
             return
+        await self._host.flush_pending()  # (the residents they name may be new rows)
         db = await self._db()
         yes, no = (1, 0) if db.sqlite else (True, False)
         times: dict[datetime, Any] = {}  # (the rows of one step share their expiry)
