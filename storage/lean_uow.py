@@ -163,14 +163,7 @@ class LeanUnitOfWork(SqlUnitOfWork):
         else:
             await _commit(self._driver, self._fairy)
         self._loaded = {id(i): _values(i) for i in self._held.values()}
-        callbacks, self._after_commit = self._after_commit, []
-        for callback in callbacks:
-            try:
-                callback()
-            except Exception:  # the transaction is committed: a hook cannot undo it
-                from storage.uow import log
-
-                log.exception("after-commit hook failed")
+        self._committed()
 
     async def rollback(self) -> None:
         if self._session is not None:

@@ -150,6 +150,10 @@ class SqlUnitOfWork:
 
     async def commit(self) -> None:
         await self.session.commit()
+        self._committed()
+
+    def _committed(self) -> None:
+        """Run the after-commit hooks, once."""
         callbacks, self._after_commit = self._after_commit, []
         for callback in callbacks:
             try:
