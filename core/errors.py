@@ -43,3 +43,8 @@ class TooManyAttempts(DomainError):
 class ConcurrencyConflict(Exception):
     """Two transactions collided (a unique key raced, a lock timed out): retry the whole
     unit of work. Not a rule: the storage layer raises it, the unit-of-work owner retries."""
+
+
+class StaleCopy(ConcurrencyConflict):
+    """A copy kept between units of work (the identity rows) turned out stale when checked:
+    it was dropped, and the unit of work runs again at once from fresh reads."""

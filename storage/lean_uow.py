@@ -31,6 +31,8 @@ from sqlalchemy.util import greenlet_spawn
 
 from core.clock import Clock, SystemClock
 from storage.drivers import Driver, PostgresDriver, SqliteDriver
+from storage.identity_cache import IdentityCache, Key
+from storage.plain import Plain
 from storage.repositories.lean import RecentTokens, SqlEngineStore
 from storage.uow import NoNotifier, SqlUnitOfWork
 
@@ -59,6 +61,13 @@ class _Orm:
         await self._uow.flush_pending()
         return await self._uow._driver.all(sql, *args)
 
+    async def plain(self) -> Plain | None:
+        """storage.plain.plain_of: plain statements while no session is open (nor needed)."""
+        uow = self._uow
+        if uow._session is not None or uow._changed():
+            return None
+        return Plain(uow._driver, uow._engine.dialect, uow.hold)
+
     async def get(self, model: type, ident: Any, **kw: Any) -> Any:
         uow = self._uow
         if uow._session is None and not kw:
@@ -79,6 +88,7 @@ class LeanUnitOfWork(SqlUnitOfWork):
         driver: Driver,
         clock: Clock | None,
         recent_tokens: RecentTokens | None = None,
+        identity_cache: IdentityCache | None = None,
     ) -> None:
         # (SqlUnitOfWork.__init__ is not called: it takes an open session)
         self._engine = engine
@@ -94,9 +104,27 @@ class LeanUnitOfWork(SqlUnitOfWork):
         self._after_commit: list[Callable[[], None]] = []
         self._orm = _Orm(self)
         self.recent_tokens = recent_tokens
+        self.identity_cache = identity_cache
+        self._identity: tuple[Key, list[tuple]] | None = None  # what the step read, to keep
         self.engine_store = SqlEngineStore(self)
 
     # -- what SqlEngineStore asks of its host ------------------------------------------
+    def identity_read(self, key: Key, rows: list[tuple], cached: bool) -> None:
+        self._identity = (key, rows)
+
+    def _keep_identity(self, clean: bool) -> None:
+        """After the commit (`clean`: no session was opened and the loaded objects are as
+        read) the identity rows are kept; otherwise dropped (the step may have changed
+        them)."""
+        if self._identity is None or self.identity_cache is None:
+            return
+        key, rows = self._identity
+        if clean:
+            self.identity_cache.put(key, rows)
+        else:
+            self.identity_cache.drop(key)
+        self._identity = None
+
     async def driver(self) -> Driver:
         return self._driver
 
@@ -156,6 +184,7 @@ class LeanUnitOfWork(SqlUnitOfWork):
 
     async def commit(self) -> None:
         await self.flush_pending()
+        clean = self._session is None
         if self._session is not None:
             await self._session.commit()  # (flushes; the transaction itself is committed below)
         if self._connection is not None:
@@ -163,9 +192,11 @@ class LeanUnitOfWork(SqlUnitOfWork):
         else:
             await _commit(self._driver, self._fairy)
         self._loaded = {id(i): _values(i) for i in self._held.values()}
+        self._keep_identity(clean)
         self._committed()
 
     async def rollback(self) -> None:
+        self._keep_identity(False)
         if self._session is not None:
             await self._session.rollback()
         if self._connection is not None:
@@ -204,6 +235,7 @@ class LeanUnitOfWork(SqlUnitOfWork):
         """Roll back what is still open and hand the connection back to the pool; with
         `keep`, a connection no session used stays checked out for the next unit of work
         instead. Whether it was kept."""
+        self._keep_identity(False)  # (not committed: a stale copy may be why)
         if self._session is not None:
             await self._session.close()
         if self._connection is not None:

@@ -28,7 +28,9 @@ def map_domain() -> None:
         return
     mapper_registry.map_imperatively(model.Complex, tables.complexes)
     mapper_registry.map_imperatively(model.Household, tables.households)
-    mapper_registry.map_imperatively(model.Resident, tables.residents)
+    mapper_registry.map_imperatively(
+        model.Resident, tables.residents, exclude_properties=["identity_version"]
+    )
     mapper_registry.map_imperatively(model.ChannelAccount, tables.channel_accounts)
     mapper_registry.map_imperatively(model.RoleGrant, tables.role_grants)
     mapper_registry.map_imperatively(model.InviteCode, tables.invite_codes)

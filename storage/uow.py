@@ -16,6 +16,7 @@ from sqlalchemy.util import greenlet_spawn
 from core.clock import Clock, SystemClock
 from core.errors import ConcurrencyConflict
 from core.ports import Notifier, UnitOfWork
+from storage.identity_cache import IdentityCache
 from storage.repositories.alert_phones import SqlAlertPhoneRepository
 from storage.repositories.boards import SqlBoardRepository
 from storage.repositories.defects import SqlDefectRepository
@@ -189,6 +190,7 @@ class UnitOfWorkFactory:
         self._lock = asyncio.Lock() if serialize else None
         self._extend = extend  # adds ports implemented outside storage (the notifier)
         self.recent_tokens = RecentTokens()  # this process's, for the engine's units of work
+        self.identity_cache = IdentityCache()  # likewise (storage.identity_cache)
         self._kept: list[Any] = []  # the engine's connections between its units of work
 
     @contextlib.asynccontextmanager
@@ -234,7 +236,9 @@ class UnitOfWorkFactory:
             # pool round trip per step, and on PostgreSQL no pre-ping (three statements) per
             # step; a kept connection that broke meanwhile is dropped and a pooled one taken.
             fairy, driver = await self._begin(engine, begin)
-            uow = LeanUnitOfWork(engine, fairy, driver, self._clock, self.recent_tokens)
+            uow = LeanUnitOfWork(
+                engine, fairy, driver, self._clock, self.recent_tokens, self.identity_cache
+            )
             if self._extend is not None:
                 self._extend(uow)
             keep = len(self._kept) < (1 if self._lock is not None else KEEP_POSTGRES)

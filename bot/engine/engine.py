@@ -39,7 +39,7 @@ from bot.engine.store import TOUCH_AFTER, new_tokens, store_of, stored_tap
 from bot.engine.typed import MISSES, ResumeAside, Typed
 from bot.outbox.inbox import InboxOpen, InboxResume, behind, open_inbox, resume, show_inbox
 from bot.screens import Inbound, Reply, Screen, screen_from_dict, screen_to_dict
-from core.errors import ConcurrencyConflict, DomainError
+from core.errors import ConcurrencyConflict, DomainError, StaleCopy
 from core.identity.onboarding import (
     get_or_register_account,
     heard_from,
@@ -99,6 +99,8 @@ class Engine:
                 outcome = "duplicate" if reply.duplicate else "ok"
                 self.s.metrics.step(inbound.channel, outcome, time.perf_counter() - started)
                 return reply
+            except StaleCopy:  # a kept identity changed meanwhile: again, from fresh reads
+                continue
             except ConcurrencyConflict:
                 self.s.metrics.conflicts.inc()
                 await asyncio.sleep(0.02 * (attempt + 1))

@@ -10,6 +10,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 
 from bot.engine.nav import Nav
 from bot.screens import Button, ButtonRole, Channel, Screen, copied
@@ -23,6 +24,17 @@ EASY_LABEL_MAX = 8  # characters on a button in 쉬운 모드 (KakaoTalk shows 8
 
 def page_size(channel: Channel, easy: bool) -> int:
     return min(PAGE_SIZE[channel], EASY_PAGE_SIZE) if easy else PAGE_SIZE[channel]
+
+
+def _json(action: dict) -> bytes:
+    return json.dumps(action, sort_keys=True, ensure_ascii=False).encode()
+
+
+@lru_cache(maxsize=4096)
+def _canonical(items: tuple, _types: tuple) -> bytes:
+    """An action's canonical form, what its token is the MAC of (memoised: a pure function
+    of the action, the same for every resident)."""
+    return _json(dict(items))
 
 
 class Tokenizer:
@@ -41,10 +53,14 @@ class Tokenizer:
     def _token(self, action: dict) -> str:
         if action.get("_once"):
             return secrets.token_urlsafe(12)
-        canonical = json.dumps(action, sort_keys=True, ensure_ascii=False)
+        try:  # the same few actions (the menus') come back on every step
+            # (the values' types too: 1 and True hash alike but are different JSON)
+            canonical = _canonical(tuple(action.items()), tuple(map(type, action.values())))
+        except TypeError:  # (a nested list or dict: not hashable, not memoised)
+            canonical = _json(action)
         # A keyed BLAKE2b is a MAC in one C call (HMAC-SHA256 took two Python-level objects).
         mac = hashlib.blake2b(
-            f"{self._resident_id}:{canonical}".encode(), key=self._key, digest_size=12
+            b"%d:%s" % (self._resident_id, canonical), key=self._key, digest_size=12
         )
         return base64.urlsafe_b64encode(mac.digest()).decode()
 

@@ -11,21 +11,21 @@ here and the outbox rows still commit together, or not at all.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import OrderedDict
 from collections.abc import Callable
 from datetime import datetime, timedelta
-from functools import lru_cache
 from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import make_transient_to_detached
 
-from core.errors import ConcurrencyConflict
+from core.errors import ConcurrencyConflict, StaleCopy
 from core.identity.model import ChannelAccount, Complex, Household, Resident
 from storage import tables
 from storage.drivers import Driver, driver_of
+from storage.identity_cache import IdentityCache, Key
+from storage.plain import loaded
 
 # Every column of households and complexes, read from the tables (a column added later is
 # loaded too): the "id" first, so a missing row reads as a None id.
@@ -40,28 +40,13 @@ _IDENTITY = (
     + ", ".join(f"h.{c}" for c in _COLUMNS["households"])
     + ", "
     + ", ".join(f"c.{c}" for c in _COLUMNS["complexes"])
+    + ", r.identity_version"
     + " FROM channel_accounts a JOIN residents r ON r.id = a.resident_id"
     " LEFT JOIN role_grants g ON g.resident_id = r.id AND g.revoked_at IS NULL"
     " LEFT JOIN households h ON h.id = r.household_id"
     " LEFT JOIN complexes c ON c.id = r.complex_id"
     " WHERE a.channel = ? AND a.external_id = ?"
 )
-
-
-@lru_cache(maxsize=16)
-def _fields(model: type) -> frozenset[str]:
-    return frozenset(f.name for f in dataclasses.fields(model))
-
-
-def _built(model: type, values: dict[str, Any]) -> Any:
-    """A domain object from its row: the dataclass's fields through its constructor, any
-    other mapped column set afterwards."""
-    fields = _fields(model)
-    item = model(**{k: v for k, v in values.items() if k in fields})
-    for key, value in values.items():
-        if key not in fields:
-            setattr(item, key, value)
-    return item
 
 
 def _dump(value: Any) -> str | None:
@@ -98,10 +83,25 @@ class RecentTokens:
             self._written.popitem(last=False)
 
 
+_CONVERSATION = (
+    "SELECT c.dialog, c.step, c.data, c.screen, c.updated_at, c.version"
+    " FROM conversations c WHERE c.resident_id = ?"
+)
+_CHECKED = (  # the same, with the version of the identity the step took from the cache
+    "SELECT c.dialog, c.step, c.data, c.screen, c.updated_at, c.version, r.identity_version"
+    " FROM conversations c JOIN residents r ON r.id = c.resident_id WHERE c.resident_id = ?"
+)
+
+
 class StoreHost(Protocol):
     """What the store needs of its unit of work."""
 
     recent_tokens: RecentTokens | None
+    identity_cache: IdentityCache | None
+
+    def identity_read(self, key: Key, rows: list[tuple], cached: bool) -> None:
+        """The identity rows this step used (`cached`: from the cache): the unit of work
+        keeps them after a clean commit, or drops them."""
 
     def after_commit(self, callback: Callable[[], None]) -> None: ...
 
@@ -118,6 +118,10 @@ class SessionHost:
     """The host of an ordinary unit of work: its session's own connection and transaction."""
 
     recent_tokens: RecentTokens | None = None
+    identity_cache: IdentityCache | None = None
+
+    def identity_read(self, key: Key, rows: list[tuple], cached: bool) -> None:
+        pass
 
     def after_commit(self, callback: Callable[[], None]) -> None:
         raise AssertionError("only with recent_tokens")
@@ -149,6 +153,7 @@ class SqlEngineStore:
     def __init__(self, host: StoreHost | AsyncSession) -> None:
         self._host: StoreHost = host if not isinstance(host, AsyncSession) else SessionHost(host)
         self._locked: dict[int, tuple] = {}  # the rows as read, to write only what changed
+        self._copy: tuple[Key, int, int] | None = None  # cached identity: key, resident, version
 
     async def _db(self) -> Driver:
         return await self._host.driver()
@@ -162,36 +167,50 @@ class SqlEngineStore:
         menu's `households.get`/`complexes.get` then find them without a query); None for a
         first message."""
         db = await self._db()
-        rows = await db.all(_IDENTITY, channel, external_id)
+        key = (channel, external_id)
+        cache = self._host.identity_cache
+        rows = cache.get(key) if cache is not None else None
+        cached = rows is not None
+        if rows is None:
+            rows = await db.all(_IDENTITY, channel, external_id)
         if not rows:
             return None
         first = rows[0]
-        account = ChannelAccount(
-            channel=channel,
-            external_id=external_id,
-            resident_id=first[1],
-            created_at=db.time_out(first[2]),
-            address=first[3],
-            unreachable=bool(first[4]),
-            id=first[0],
+        if cached:  # checked against the version when the conversation row is locked
+            self._copy = (key, first[1], first[-1])
+        self._host.identity_read(key, rows, cached)
+        account = loaded(
+            ChannelAccount,
+            {
+                "channel": channel,
+                "external_id": external_id,
+                "resident_id": first[1],
+                "created_at": db.time_out(first[2]),
+                "address": first[3],
+                "unreachable": bool(first[4]),
+                "id": first[0],
+            },
         )
-        resident = Resident(
-            created_at=db.time_out(first[5]),
-            locale=first[6],
-            easy_mode=bool(first[7]),
-            household_id=first[8],
-            complex_id=first[9],
-            id=first[1],
+        resident = loaded(
+            Resident,
+            {
+                "created_at": db.time_out(first[5]),
+                "locale": first[6],
+                "easy_mode": bool(first[7]),
+                "household_id": first[8],
+                "complex_id": first[9],
+                "id": first[1],
+            },
         )
-        loaded: list[Any] = [account, resident]
+        held: list[Any] = [account, resident]
         at = 12
         for model, table in ((Household, tables.households), (Complex, tables.complexes)):
             names = _COLUMNS[table.name]
             values = first[at : at + len(names)]
             at += len(names)
             if values[0] is not None:  # (not yet verified: no household, no complex)
-                loaded.append(_built(model, dict(zip(names, values, strict=True))))
-        self._host.hold(loaded)
+                held.append(loaded(model, dict(zip(names, values, strict=True))))
+        self._host.hold(held)
         grants = frozenset((r[10], r[11]) for r in rows if r[10] is not None)
         return account, resident, grants
 
@@ -199,12 +218,14 @@ class SqlEngineStore:
         """The resident's conversation row, created if missing, locked until commit
         (PostgreSQL: FOR UPDATE; SQLite: the whole write transaction is BEGIN IMMEDIATE)."""
         db = await self._db()
-        lock = "" if db.sqlite else " FOR UPDATE"
-        sql = (
-            "SELECT dialog, step, data, screen, updated_at, version FROM conversations"
-            f" WHERE resident_id = ?{lock}"
-        )
+        copy = self._copy if self._copy and self._copy[1] == resident_id else None
+        sql = _CHECKED if copy else _CONVERSATION
+        sql += "" if db.sqlite else " FOR UPDATE OF c"
         rows = await db.all(sql, resident_id)
+        if copy and (not rows or rows[0][6] != copy[2]):  # changed since kept (any process)
+            assert self._host.identity_cache is not None
+            self._host.identity_cache.drop(copy[0])
+            raise StaleCopy("the kept identity rows are stale")
         if not rows:
             await db.run(
                 "INSERT INTO conversations (resident_id, data, updated_at, version)"
@@ -213,7 +234,7 @@ class SqlEngineStore:
                 db.time_in(now),
             )
             rows = await db.all(sql, resident_id)
-        dialog, step, data, screen, updated_at, version = rows[0]
+        dialog, step, data, screen, updated_at, version = rows[0][:6]
         self._locked[resident_id] = (dialog, step, data, screen, db.time_out(updated_at))
         return {
             "resident_id": resident_id,

@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from core.notices.model import Notice, NoticeStatus, UnreachedBuilding
 from storage import tables
+from storage.plain import plain_of, select_list
 from storage.repositories.results import changed
 
 n = tables.notices.c
@@ -19,6 +20,17 @@ nb = tables.notice_buildings.c
 r = tables.residents.c
 h = tables.households.c
 SHOWN = (NoticeStatus.SENDING.value, NoticeStatus.SENT.value)
+_NEWEST = (  # (the ORM statement of `_visible`, newest first, written out)
+    f"SELECT {select_list(tables.notices, 'n')} FROM notices n"
+    " WHERE n.complex_id = ? AND n.status IN (?, ?)"
+    " AND (NOT EXISTS (SELECT 1 FROM notice_buildings b WHERE b.notice_id = n.id)"
+    " OR EXISTS (SELECT 1 FROM notice_buildings b WHERE b.notice_id = n.id AND b.building = ?))"
+    " ORDER BY n.send_at DESC, n.id DESC LIMIT 1"
+)
+_READ = (
+    "INSERT INTO notice_reads (notice_id, resident_id, complex_id, at) VALUES (?, ?, ?, ?)"
+    " ON CONFLICT (notice_id, resident_id) DO NOTHING"
+)
 
 
 class SqlNoticeRepository:
@@ -96,8 +108,14 @@ class SqlNoticeRepository:
         return await self._page(self._visible(complex_id, building), order, offset, limit)
 
     async def newest_visible(self, complex_id: int, building: str) -> Notice | None:
-        stmt = self._visible(complex_id, building).order_by(n.send_at.desc(), n.id.desc())
-        return await self.session.scalar(stmt.limit(1))
+        """공지사항 (a resident's most frequent tap): plain SQL when the unit of work offers it."""
+        plain = await plain_of(self.session)
+        if plain is None:
+            stmt = self._visible(complex_id, building).order_by(n.send_at.desc(), n.id.desc())
+            return await self.session.scalar(stmt.limit(1))
+        rows = await plain.driver.all(_NEWEST, complex_id, *SHOWN, building)
+        found = plain.objects(Notice, tables.notices, rows)
+        return found[0] if found else None
 
     async def for_complex(self, complex_id: int, *, offset: int, limit: int):
         stmt = select(Notice).where(n.complex_id == complex_id)
@@ -105,6 +123,10 @@ class SqlNoticeRepository:
 
     async def mark_read(self, notice_id: int, resident_id: int, complex_id: int, at) -> bool:
         """One row per (notice, resident): INSERT … ON CONFLICT DO NOTHING, no savepoint."""
+        plain = await plain_of(self.session)
+        if plain is not None:
+            db = plain.driver
+            return await db.run(_READ, notice_id, resident_id, complex_id, db.time_in(at)) == 1
         dialect = self.session.get_bind().dialect.name
         insert = sqlite_insert if dialect == "sqlite" else pg_insert
         stmt = insert(tables.notice_reads).values(

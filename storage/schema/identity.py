@@ -45,6 +45,9 @@ residents = Table(
     Column("easy_mode", Boolean, nullable=False, default=False),
     Column("household_id", ForeignKey("households.id"), nullable=True, index=True),
     Column("complex_id", ForeignKey("complexes.id"), nullable=True, index=True),
+    # Bumped by triggers (migration 0030) on any change to what the engine caches of the
+    # resident: their row, accounts, live roles, household, complex. Not mapped.
+    Column("identity_version", Integer, nullable=False, server_default="0"),
 )
 
 channel_accounts = Table(
