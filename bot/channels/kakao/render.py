@@ -28,7 +28,7 @@ from bot.channels.kakao.parts import Part, fit_parts, screen_parts, split_button
 from bot.channels.kakao.text import ELLIPSIS, LabelSet, shorten_label, split_text
 from bot.screens import Screen
 
-__all__ = ["render_reply", "shorten_label"]
+__all__ = ["render_reply", "rendered", "shorten_label"]
 
 Json = dict[str, Any]
 
@@ -53,11 +53,19 @@ _PASSES = (
 
 def render_reply(screens: Sequence[Screen], *, block_id: str | None = None) -> Json:
     """A SkillResponse 2.0 for `screens` that respects every limit in the reference §3."""
+    return rendered(screens, block_id=block_id)[0]
+
+
+def rendered(screens: Sequence[Screen], *, block_id: str | None = None) -> tuple[Json, bytes]:
+    """`render_reply` and its wire bytes (`encode_response`), encoded once: the size limit
+    is measured on the very bytes that are sent."""
     for attempt in _PASSES:
         resp = _render(screens, block_id, attempt)
-        if len(encode_response(resp)) <= cap.RESPONSE_BYTES_MAX:
-            return resp
-    return _minimal(screens, block_id)
+        body = encode_response(resp)
+        if len(body) <= cap.RESPONSE_BYTES_MAX:
+            return resp, body
+    resp = _minimal(screens, block_id)
+    return resp, encode_response(resp)
 
 
 def _render(screens: Sequence[Screen], block_id: str | None, attempt: _Pass) -> Json:

@@ -27,7 +27,6 @@ from aiohttp import web
 from bot.channels import safe_json
 from bot.channels.base import Engine
 from bot.channels.kakao.late_photos import LATER_S, NOTE, Tell
-from bot.channels.kakao.limits import encode_response
 from bot.channels.kakao.photos import PhotoFetch
 from bot.channels.kakao.protocol import (
     KakaoPayloadError,
@@ -35,16 +34,17 @@ from bot.channels.kakao.protocol import (
     parse_skill_payload,
     to_inbound,
 )
-from bot.channels.kakao.render import render_reply
+from bot.channels.kakao.render import rendered
 from bot.config import KakaoConfig
+from bot.i18n import N_
 from bot.screens import Inbound, Photo, Screen
 from core.media import sniff_image
 
 log = logging.getLogger("naechingu.kakao")
 MAX_BODY = 256 * 1024  # skill payloads are small; photos arrive as URLs
 ANSWER_WITHIN_S = 4.5
-# Korean as before this skill knows the person (the step that would know is still running).
-WAIT_A_MOMENT = "잠시만요. 처리하고 있어요. 조금 뒤에 같은 버튼을 다시 눌러 주세요."
+# In the service's default language: the step that knows the person's is still running.
+WAIT_A_MOMENT = N_("잠시만요. 처리하고 있어요. 조금 뒤에 같은 버튼을 다시 눌러 주세요.")
 PHOTO_S = 2.5  # photo downloads share the 5-second budget
 
 
@@ -185,7 +185,8 @@ class KakaoSkill:
 
         def too_long() -> None:
             log.warning("kakao skill answer took too long; it finishes in the background")
-            response = self._response((Screen(WAIT_A_MOMENT),))
+            t = self.engine.s.catalogs.get(None)
+            response = self._response((Screen(t._(WAIT_A_MOMENT)),))
             sent.append((response, loop.create_task(_send(request, response))))
 
         timer = loop.call_later(within, too_long)
@@ -200,9 +201,9 @@ class KakaoSkill:
         return self._response(screens)
 
     def _response(self, screens: tuple[Screen, ...]) -> web.Response:
-        response = render_reply(screens, block_id=self.config.block_id or None)
         # Compact UTF-8, the form Kakao's 30,720-byte limit is measured on.
-        return web.Response(body=encode_response(response), content_type="application/json")
+        _json, body = rendered(screens, block_id=self.config.block_id or None)
+        return web.Response(body=body, content_type="application/json")
 
     async def _answer(self, skill: KakaoRequest, inbound: Inbound) -> tuple[Screen, ...]:
         if skill.event_ref is None or self.open_event is None:
