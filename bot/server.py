@@ -95,6 +95,7 @@ def build_http_app(
         max_photo_bytes=MAX_PHOTO_BYTES,
         open_event=make_open_event(services),
         tell=make_tell(services),
+        words=services.catalogs.get(None),
     )
     app.on_cleanup.append(lambda _app: kakao.close())
 

@@ -136,6 +136,9 @@ class LeanUnitOfWork(SqlUnitOfWork):
             if self._session is not None:
                 self._attach(item)
 
+    def orm_used(self) -> bool:
+        return self._session is not None
+
     async def flush_pending(self) -> None:
         if self._session is None and self._changed():
             self.session  # noqa: B018  (opens it, so the changes are flushed)

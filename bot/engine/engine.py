@@ -128,7 +128,7 @@ class Engine:
             resident = await uow.residents.get(account.resident_id)
             membership = await membership_of(uow, resident)
         resident_id = saved(resident.id)
-        row = await store.lock_conversation(resident_id, now)
+        row = await store.lock_conversation(resident_id, now, saved(account.id))
         token_row = None
         if inbound.token:  # the last screen's reusable buttons need no lookup
             token_row = stored_tap(row["screen"], inbound.token, resident_id, now)

@@ -29,7 +29,10 @@ class EngineStore(Protocol):
         self, channel: str, external_id: str
     ) -> tuple[ChannelAccount, Resident, frozenset[tuple[str, int | None]]] | None: ...
 
-    async def lock_conversation(self, resident_id: int, now: datetime) -> dict[str, Any]: ...
+    async def lock_conversation(
+        self, resident_id: int, now: datetime, account_id: int = 0
+    ) -> dict[str, Any]:
+        """The conversation row, locked; `account_id`: the inbox probe rides along."""
 
     async def save_conversation(
         self, state: dict[str, Any], now: datetime, touch_after: timedelta

@@ -83,13 +83,19 @@ class RecentTokens:
             self._written.popitem(last=False)
 
 
-_CONVERSATION = (
-    "SELECT c.dialog, c.step, c.data, c.screen, c.updated_at, c.version"
-    " FROM conversations c WHERE c.resident_id = ?"
+_INBOX = (  # anything waiting in the account's inbox (the engine then shows it)
+    "SELECT 1 FROM outbox WHERE account_id = ? AND status = 'pending' AND mode = 'inbox' LIMIT 1"
+)
+_CONVERSATION = (  # the inbox probe rides along: no statement of its own on a menu tap
+    "SELECT c.dialog, c.step, c.data, c.screen, c.updated_at, c.version, EXISTS ("
+    + _INBOX
+    + ") FROM conversations c WHERE c.resident_id = ?"
 )
 _CHECKED = (  # the same, with the version of the identity the step took from the cache
-    "SELECT c.dialog, c.step, c.data, c.screen, c.updated_at, c.version, r.identity_version"
-    " FROM conversations c JOIN residents r ON r.id = c.resident_id WHERE c.resident_id = ?"
+    "SELECT c.dialog, c.step, c.data, c.screen, c.updated_at, c.version, EXISTS ("
+    + _INBOX
+    + "), r.identity_version FROM conversations c JOIN residents r ON r.id = c.resident_id"
+    " WHERE c.resident_id = ?"
 )
 
 
@@ -112,6 +118,9 @@ class StoreHost(Protocol):
 
     async def flush_pending(self) -> None:
         """Write what the handlers queued through the ORM (before a raw read counts it)."""
+
+    def orm_used(self) -> bool:
+        """Whether an ORM session is open on this unit of work (it may have written)."""
 
 
 class SessionHost:
@@ -146,6 +155,9 @@ class SessionHost:
         if self.session.new or self.session.dirty or self.session.deleted:
             await self.session.flush()
 
+    def orm_used(self) -> bool:
+        return True
+
 
 class SqlEngineStore:
     """Implements bot.engine.store.EngineStore on the unit of work's transaction."""
@@ -154,6 +166,7 @@ class SqlEngineStore:
         self._host: StoreHost = host if not isinstance(host, AsyncSession) else SessionHost(host)
         self._locked: dict[int, tuple] = {}  # the rows as read, to write only what changed
         self._copy: tuple[Key, int, int] | None = None  # cached identity: key, resident, version
+        self._inbox: tuple[int, bool] | None = None  # (account, anything waiting) as locked
 
     async def _db(self) -> Driver:
         return await self._host.driver()
@@ -214,15 +227,18 @@ class SqlEngineStore:
         grants = frozenset((r[10], r[11]) for r in rows if r[10] is not None)
         return account, resident, grants
 
-    async def lock_conversation(self, resident_id: int, now: datetime) -> dict[str, Any]:
+    async def lock_conversation(
+        self, resident_id: int, now: datetime, account_id: int = 0
+    ) -> dict[str, Any]:
         """The resident's conversation row, created if missing, locked until commit
-        (PostgreSQL: FOR UPDATE; SQLite: the whole write transaction is BEGIN IMMEDIATE)."""
+        (PostgreSQL: FOR UPDATE; SQLite: the whole write transaction is BEGIN IMMEDIATE);
+        whether the account's inbox holds anything is read in the same statement."""
         db = await self._db()
         copy = self._copy if self._copy and self._copy[1] == resident_id else None
         sql = _CHECKED if copy else _CONVERSATION
         sql += "" if db.sqlite else " FOR UPDATE OF c"
-        rows = await db.all(sql, resident_id)
-        if copy and (not rows or rows[0][6] != copy[2]):  # changed since kept (any process)
+        rows = await db.all(sql, account_id, resident_id)
+        if copy and (not rows or rows[0][7] != copy[2]):  # changed since kept (any process)
             assert self._host.identity_cache is not None
             self._host.identity_cache.drop(copy[0])
             raise StaleCopy("the kept identity rows are stale")
@@ -233,8 +249,9 @@ class SqlEngineStore:
                 resident_id,
                 db.time_in(now),
             )
-            rows = await db.all(sql, resident_id)
-        dialog, step, data, screen, updated_at, version = rows[0][:6]
+            rows = await db.all(sql, account_id, resident_id)
+        dialog, step, data, screen, updated_at, version, inbox = rows[0][:7]
+        self._inbox = (account_id, bool(inbox))
         self._locked[resident_id] = (dialog, step, data, screen, db.time_out(updated_at))
         return {
             "resident_id": resident_id,
@@ -364,12 +381,11 @@ class SqlEngineStore:
         )
 
     async def inbox_waiting(self, account_id: int) -> bool:
-        """Whether anything waits in the account's inbox (the engine then takes it)."""
+        """Whether anything waits in the account's inbox (the engine then takes it): as read
+        with the conversation row, unless an ORM session was opened since (only through one
+        can a handler queue outbox rows), then asked again."""
+        if self._inbox and self._inbox[0] == account_id and not self._host.orm_used():
+            return self._inbox[1]
         await self._host.flush_pending()  # rows a handler queued through the ORM count too
         db = await self._db()
-        rows = await db.all(
-            "SELECT 1 FROM outbox WHERE account_id = ? AND status = 'pending'"
-            " AND mode = 'inbox' LIMIT 1",
-            account_id,
-        )
-        return bool(rows)
+        return bool(await db.all(_INBOX, account_id))

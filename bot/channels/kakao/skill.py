@@ -36,7 +36,7 @@ from bot.channels.kakao.protocol import (
 )
 from bot.channels.kakao.render import rendered
 from bot.config import KakaoConfig
-from bot.i18n import N_
+from bot.i18n import N_, Translator
 from bot.screens import Inbound, Photo, Screen
 from core.media import sniff_image
 
@@ -75,8 +75,10 @@ class KakaoSkill:
         max_photo_bytes: int,
         open_event: OpenEvent | None = None,
         tell: Tell | None = None,
+        words: Translator | None = None,
     ) -> None:
         self.engine = engine
+        self.words = words  # the default language's (잠시만요, before the person is known)
         self.tell = tell  # queues "your photos arrived" (bot/channels/kakao/late_photos.py)
         self._background: set[asyncio.Task] = set()
         self.open_event = open_event
@@ -185,8 +187,8 @@ class KakaoSkill:
 
         def too_long() -> None:
             log.warning("kakao skill answer took too long; it finishes in the background")
-            t = self.engine.s.catalogs.get(None)
-            response = self._response((Screen(t._(WAIT_A_MOMENT)),))
+            wait = self.words._(WAIT_A_MOMENT) if self.words else WAIT_A_MOMENT
+            response = self._response((Screen(wait),))
             sent.append((response, loop.create_task(_send(request, response))))
 
         timer = loop.call_later(within, too_long)
