@@ -165,3 +165,32 @@ async def test_a_kept_connection_that_broke_is_dropped_and_the_step_goes_on(engi
     reply = await chat.say("처음으로")
     assert "잠시 문제가 생겼어요" not in reply.screens[0].text
     assert all(f not in services.uow._kept for f in kept)
+
+
+async def test_steps_take_their_turn_for_a_connection_in_arrival_order(services):
+    """PostgreSQL: at most the pool's size of the engine's units of work hold a connection;
+    the rest wait first come first served (none overtakes from a kept connection)."""
+    import asyncio
+
+    if services.config.database.url.startswith("sqlite"):
+        pytest.skip("SQLite serialises the engine's units of work with its own lock")
+    services.uow._turns = asyncio.Semaphore(2)
+    inside, most, entered = [0], [0], []
+
+    async def step(n: int) -> None:
+        async with services.uow.lean() as uow:
+            entered.append(n)
+            inside[0] += 1
+            most[0] = max(most[0], inside[0])
+            await uow.engine_store.claim_delivery(f"turn:{n}", services.clock.now())
+            await asyncio.sleep(0.02)
+            inside[0] -= 1
+            await uow.commit()
+
+    tasks = []
+    for n in range(8):
+        tasks.append(asyncio.create_task(step(n)))
+        await asyncio.sleep(0)  # (arrival order: 0, 1, 2, …)
+    await asyncio.gather(*tasks)
+    assert most[0] == 2
+    assert entered == list(range(8))
