@@ -5,7 +5,9 @@ nothing of the load generator and the server's CPU per step is read from /proc. 
 onboard with a demo-style invite code first (not timed), then tap through the menus
 concurrently: every timed request is a full durable dialog step (one transaction). Prints, in
 one run, for SQLite and PostgreSQL with 1 and 2 workers: steps/s, p50/p99, server CPU ms per
-step, and the same load against a bare aiohttp echo of the same payload (ratio ours / bare).
+step, and the same load against a bare aiohttp echo of the same payload (ratio ours / bare);
+also the load generator's own CPU per step ("client ms": a lean kept-alive client,
+bench/wire.py), how busy the whole machine was, and the largest worker's RSS at the end.
 
     python bench/inbound.py [--users 300] [--steps 10] [--concurrency 32]
                             [--db sqlite,pg1,pg2] [--pg postgresql+asyncpg://postgres@127.0.0.1/test]
@@ -133,6 +135,14 @@ def _machine_seconds() -> tuple[float, float]:
     fields = [int(f) for f in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]
     idle = fields[3] + fields[4]  # idle + iowait
     return (sum(fields) - idle) / TICK, sum(fields) / TICK
+
+
+def _rss_mb(pid: int) -> float:
+    """A process's resident memory now (VmRSS), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
 
 
 def _cpu_seconds(pid: int) -> float:
@@ -327,6 +337,7 @@ async def run_one(label: str, url: str, workers: int, args) -> dict:
         ports, codes, args.steps, args.concurrency, mark, args.mix, client_cpu
     )
     used = sum(_cpu_seconds(p.pid) for p in procs) - cpu[0]
+    rss = max(_rss_mb(p.pid) for p in procs)  # (before the workers stop)
     busy, total = (b - a for a, b in zip(machine, _machine_seconds(), strict=True))
     for pipe in pipes:
         pipe.send("stop")
@@ -344,6 +355,7 @@ async def run_one(label: str, url: str, workers: int, args) -> dict:
         "p99": cuts[98],
         "cpu_ms": used * 1000 / steps,
         "client_ms": client_cpu[0] * 1000 / steps,
+        "rss": rss,
         "busy": busy / total if total else 0.0,  # of all cores: the workers, the database,
         # this load generator
     }
@@ -367,13 +379,13 @@ async def main(args) -> None:
     print(f"{args.users} residents x {what}, concurrency {args.concurrency}")
     print(
         f"{'':22} {'steps/s':>8} {'p50 ms':>7} {'p99 ms':>7} {'CPU ms/step':>11} {'/ bare':>7}"
-        f" {'client ms':>9} {'machine busy':>12}"
+        f" {'client ms':>9} {'machine busy':>12} {'RSS MB':>6}"
     )
     for r in results:
         print(
             f"{r['label']:22} {r['rate']:8.0f} {r['p50']:7.1f} {r['p99']:7.1f}"
             f" {r['cpu_ms']:11.2f} {r['rate'] / bare:7.3f} {r['client_ms']:9.2f}"
-            f" {r['busy']:12.0%}"
+            f" {r['busy']:12.0%} {r['rss']:6.0f}"
         )
     print(f"{'bare aiohttp echo':22} {bare:8.0f}")
     pg = {r["label"]: r for r in results}
