@@ -11,7 +11,7 @@ bench/wire.py), how busy the whole machine was, and the largest worker's RSS at 
 
     python bench/inbound.py [--users 300] [--steps 10] [--concurrency 32]
                             [--db sqlite,pg1,pg2] [--pg postgresql+asyncpg://postgres@127.0.0.1/test]
-                            [--profile] [--code /work/main]
+                            [--profile] [--code /work/main] [--identity-cache N]
 
 `--profile` runs each worker under cProfile during the timed part (slower: read the shares,
 not the rate) and prints where its CPU went, by package and by function. `--code DIR` runs
@@ -64,8 +64,11 @@ TICK = os.sysconf("SC_CLK_TCK")
 def _config(url: str, tmp: str):
     from bot.config import Config
 
+    database: dict = {"url": url}
+    if "BENCH_IDENTITY_CACHE" in os.environ:  # (--identity-cache; the workers inherit it)
+        database["identity_cache"] = int(os.environ["BENCH_IDENTITY_CACHE"])
     return Config().replace(
-        database={"url": url},
+        database=database,
         security={"secret_key": "bench", "secret_key_file": f"{tmp}/k"},
         http={"port": 0},
         log={"level": "WARNING"},
@@ -410,7 +413,13 @@ if __name__ == "__main__":
     parser.add_argument("--mix", action="store_true", help="20%% effectful steps (see MIXES)")
     parser.add_argument("--code", default="", help="another checkout's app (sys.path)")
     parser.add_argument(
+        "--identity-cache", type=int, help="database.identity_cache (0: off), to measure it"
+    )
+    parser.add_argument(
         "--pg",
         default=os.environ.get("TEST_PG_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"),
     )
-    asyncio.run(main(parser.parse_args()))
+    arguments = parser.parse_args()
+    if arguments.identity_cache is not None:
+        os.environ["BENCH_IDENTITY_CACHE"] = str(arguments.identity_cache)
+    asyncio.run(main(arguments))

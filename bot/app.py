@@ -108,6 +108,7 @@ def build_services(config: Config, *, clock: Clock | None = None) -> Services:
             serialize=is_sqlite(config.database.url),
             extend=extend,
             clock=clock,
+            identity_cache=config.database.identity_cache,
         ),
         invite_key=_derive(secret, "invite-codes"),
         token_key=_derive(secret, "button-tokens"),

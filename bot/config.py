@@ -167,6 +167,10 @@ def _validate(config: Config) -> None:
         raise ConfigError(
             "config key database.url: use sqlite+aiosqlite:///path or postgresql+asyncpg://..."
         )
+    if config.database.pool_size < 1:
+        raise ConfigError("config key database.pool_size: must be at least 1")
+    if config.database.identity_cache < 0:
+        raise ConfigError("config key database.identity_cache: must be 0 (off) or more")
     if config.i18n.default_locale not in config.i18n.locales:
         raise ConfigError("config key i18n.default_locale: not one of i18n.locales")
     if config.outbox.telegram_rate <= 0 or config.outbox.telegram_per_chat <= 0:

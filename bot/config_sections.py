@@ -20,6 +20,8 @@ class HttpConfig:
 class DatabaseConfig:
     url: str = "sqlite+aiosqlite:///data/naechingu.db"
     pool_size: int = 10
+    # who is writing, kept per process between messages (storage/identity_cache.py); 0: off
+    identity_cache: int = 4096
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,8 @@ class IdentityCache:
         return rows
 
     def put(self, key: Key, rows: list[tuple]) -> None:
+        if self._size <= 0:
+            return
         self._rows[key] = rows
         self._rows.move_to_end(key)
         if len(self._rows) > self._size:

@@ -184,13 +184,14 @@ class UnitOfWorkFactory:
         serialize: bool,
         extend=None,
         clock: Clock | None = None,
+        identity_cache: int = 4096,
     ) -> None:
         self._sessions = sessions
         self._clock = clock
         self._lock = asyncio.Lock() if serialize else None
         self._extend = extend  # adds ports implemented outside storage (the notifier)
         self.recent_tokens = RecentTokens()  # this process's, for the engine's units of work
-        self.identity_cache = IdentityCache()  # likewise (storage.identity_cache)
+        self.identity_cache = IdentityCache(identity_cache)  # likewise; 0 entries: off
         self._kept: list[Any] = []  # the engine's connections between its units of work
         self._turns: asyncio.Semaphore | None = None  # (PostgreSQL; see _turns_on)
 

@@ -123,6 +123,8 @@ def test_run_with_a_missing_config_file_says_so_in_one_line_and_creates_nothing(
         ({"BOT_I18N_DEFAULT_LOCALE": "fr"}, "i18n.default_locale"),
         ({"BOT_OUTBOX_TELEGRAM_RATE": "0"}, "outbox.telegram_rate"),
         ({"BOT_DIALOGS_EXPIRE_HOURS": "0"}, "dialogs.expire_hours"),
+        ({"BOT_DATABASE_POOL_SIZE": "0"}, "database.pool_size"),
+        ({"BOT_DATABASE_IDENTITY_CACHE": "-1"}, "database.identity_cache"),
     ],
 )
 def test_a_bad_environment_value_names_the_variable_or_key(tmp_path, env, key):

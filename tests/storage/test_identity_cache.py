@@ -148,3 +148,12 @@ async def test_a_step_that_changed_the_person_or_failed_keeps_nothing(
     failed = await chat.tap("도움말")
     assert "잠시 문제가 생겼어요" in failed.screens[0].text
     assert ("web", "cached") not in cache._rows
+
+
+async def test_a_cache_of_no_entries_keeps_nothing(engine, services, demo):
+    services.uow.identity_cache._size = 0  # (database.identity_cache = 0)
+    chat = await _verified(engine, demo)
+    await chat.say("처음으로")
+    await chat.say("처음으로")
+    assert len(services.uow.identity_cache) == 0
+    assert services.uow.identity_cache.hits == 0
