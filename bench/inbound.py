@@ -353,12 +353,12 @@ async def main(args) -> None:
     pg = {r["label"]: r for r in results}
     one, two = pg.get("postgres, 1 worker(s)"), pg.get("postgres, 2 worker(s)")
     if one and two:
-        # With one worker the machine was `busy` of its cores: at best a second worker uses
-        # the rest, so 1 / busy is the most any second worker could add here.
+        # With one worker the machine was `busy` of its cores: at the same cost per step, a
+        # second worker can only use the rest, about 1 / busy of the first one's rate.
         print(
-            f"postgres 2 workers / 1 worker: {two['rate'] / one['rate']:.2f}x"
-            f" (this machine allows at most {1 / one['busy']:.2f}x: 1 worker left"
-            f" {1 - one['busy']:.0%} of its cores idle)"
+            f"postgres 2 workers / 1 worker: {two['rate'] / one['rate']:.2f}x (1 worker left"
+            f" {1 - one['busy']:.0%} of the cores idle: at its cost per step, 2 workers could"
+            f" reach about {1 / one['busy']:.2f}x here)"
         )
 
 
