@@ -270,7 +270,12 @@ async def _drop_pg(admin: str, name: str) -> None:
 
 
 async def run_one(label: str, url: str, workers: int, args) -> dict:
-    tmp = tempfile.mkdtemp(prefix="naechingu-bench-")
+    """One measured run; its working directory (logs, profiles) is removed afterwards."""
+    with tempfile.TemporaryDirectory(prefix="naechingu-bench-") as tmp:
+        return await _run_in(tmp, label, url, workers, args)
+
+
+async def _run_in(tmp: str, label: str, url: str, workers: int, args) -> dict:
     codes = await _prepare(url, tmp, args.users)
     spawn = mp.get_context("spawn")
     procs, pipes, ports, stats = [], [], [], []
@@ -327,8 +332,9 @@ async def main(args) -> None:
     results = []
     for which in args.db.split(","):
         if which == "sqlite":
-            url = f"sqlite+aiosqlite:///{tempfile.mkdtemp(prefix='naechingu-bench-')}/b.db"
-            results.append(await run_one("sqlite, 1 worker", url, 1, args))
+            with tempfile.TemporaryDirectory(prefix="naechingu-bench-") as where:
+                url = f"sqlite+aiosqlite:///{where}/b.db"
+                results.append(await run_one("sqlite, 1 worker", url, 1, args))
         else:
             workers = int(which.removeprefix("pg"))
             url, name = await _pg_database(args.pg)
