@@ -269,13 +269,8 @@ async def _drop_pg(admin: str, name: str) -> None:
     await conn.close()
 
 
-async def run_one(label: str, url: str, workers: int, args) -> dict:
-    """One measured run; its working directory (logs, profiles) is removed afterwards."""
-    with tempfile.TemporaryDirectory(prefix="naechingu-bench-") as tmp:
-        return await _run_in(tmp, label, url, workers, args)
-
-
-async def _run_in(tmp: str, label: str, url: str, workers: int, args) -> dict:
+async def run_one(label: str, url: str, workers: int, tmp: str, args) -> dict:
+    """One measured run; `tmp` holds its files (logs, profiles, the SQLite database)."""
     codes = await _prepare(url, tmp, args.users)
     spawn = mp.get_context("spawn")
     procs, pipes, ports, stats = [], [], [], []
@@ -331,15 +326,16 @@ async def _run_in(tmp: str, label: str, url: str, workers: int, args) -> dict:
 async def main(args) -> None:
     results = []
     for which in args.db.split(","):
-        if which == "sqlite":
-            with tempfile.TemporaryDirectory(prefix="naechingu-bench-") as where:
-                url = f"sqlite+aiosqlite:///{where}/b.db"
-                results.append(await run_one("sqlite, 1 worker", url, 1, args))
-        else:
+        with tempfile.TemporaryDirectory(prefix="naechingu-bench-") as tmp:  # removed after
+            if which == "sqlite":
+                url = f"sqlite+aiosqlite:///{tmp}/b.db"
+                results.append(await run_one("sqlite, 1 worker", url, 1, tmp, args))
+                continue
             workers = int(which.removeprefix("pg"))
             url, name = await _pg_database(args.pg)
             try:
-                results.append(await run_one(f"postgres, {workers} worker(s)", url, workers, args))
+                label = f"postgres, {workers} worker(s)"
+                results.append(await run_one(label, url, workers, tmp, args))
             finally:
                 await _drop_pg(args.pg, name)
     bare = await bare_rate(args.users * args.steps, args.concurrency)
