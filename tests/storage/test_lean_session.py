@@ -169,17 +169,26 @@ async def test_a_kept_connection_that_broke_is_dropped_and_the_step_goes_on(engi
 
 async def test_steps_take_their_turn_for_a_connection_in_arrival_order(services):
     """PostgreSQL: at most the pool's size of the engine's units of work hold a connection;
-    the rest wait first come first served (none overtakes from a kept connection)."""
+    the rest are given their turn first come first served (none overtakes from a kept
+    connection). The turns are recorded as they are granted: the steps holding one at once
+    may finish their BEGIN in either order."""
     import asyncio
 
     if services.config.database.url.startswith("sqlite"):
         pytest.skip("SQLite serialises the engine's units of work with its own lock")
-    services.uow._turns = asyncio.Semaphore(2)
-    inside, most, entered = [0], [0], []
+    granted: list[str] = []
+
+    class Turns(asyncio.Semaphore):
+        async def acquire(self) -> bool:
+            await super().acquire()
+            granted.append(asyncio.current_task().get_name())
+            return True
+
+    services.uow._turns = Turns(2)
+    inside, most = [0], [0]
 
     async def step(n: int) -> None:
         async with services.uow.lean() as uow:
-            entered.append(n)
             inside[0] += 1
             most[0] = max(most[0], inside[0])
             await uow.engine_store.claim_delivery(f"turn:{n}", services.clock.now())
@@ -189,8 +198,8 @@ async def test_steps_take_their_turn_for_a_connection_in_arrival_order(services)
 
     tasks = []
     for n in range(8):
-        tasks.append(asyncio.create_task(step(n)))
+        tasks.append(asyncio.create_task(step(n), name=f"step {n}"))
         await asyncio.sleep(0)  # (arrival order: 0, 1, 2, …)
     await asyncio.gather(*tasks)
     assert most[0] == 2
-    assert entered == list(range(8))
+    assert granted == [f"step {n}" for n in range(8)]
